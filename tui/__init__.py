@@ -1,0 +1,23 @@
+"""storyview: read one news story as told by many sources in many languages.
+
+`tui.load(*paths) -> Story` is the Python API; the engine underneath never imports Textual.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .engine import Story
+
+__version__ = "0.1.0"
+
+
+def load(*paths, progress=None) -> "Story":
+    """Load a story from folders and files (no path: the bundled sample story)."""
+    from .engine import load as _load
+
+    return _load(*paths, progress=progress)
+
+
+__all__ = ["load", "__version__"]

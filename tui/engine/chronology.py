@@ -1,0 +1,616 @@
+"""The chronology: temporal expressions found in every source, resolved against that article's own date,
+and grouped into events across sources.
+
+Rules of resolution (each one is what a careful reader would do, and no more):
+  * An expression is resolved against its article's ` date ` header, never against today. Without a
+    header, anything that needs one (a weekday, "yesterday", "September 21", "in August") is
+    "unresolved" with date None and a note saying why; a date with its year ("1 September 2022") or a
+    year ("in 1986") needs no header.
+  * A month-only header ("2022-10") resolves months and years ("last month" = 2022-09) but not days: a
+    weekday is "weekday-unresolved" with the header's month as date ("a Wednesday in 2022-10"),
+    "yesterday"/"today" get the header's month with precision "month", and week phrases are unresolved.
+  * Missing years: "September 21" / "in August" is the most recent such day or month not after the
+    article's date; in a future-tense clause ("will meet in December") the next one on or after it.
+    "last"/"next" make it strictly before/after.
+  * Weekdays: past tense (the default) is the most recent such weekday on or before the article's date,
+    future tense the next one on or after it. A weekday naming the article's own weekday is that same day
+    in either tense: news says "on Thursday" for today. "last/next Thursday" are strictly before/after.
+  * Weeks ("last week") have no precision of their own: a week inside one month gets that month with
+    precision "month", a week across two months of one year gets the year, across New Year "vague"; the
+    note always gives the exact Monday–Sunday range.
+  * Parts of a month: early = days 1–10, mid = 11–20, late = 21–end (used for ordering and grouping).
+  * Vague phrases ("in recent months", "recently") are precision "vague", date None, always.
+
+Ordering: by the first day a date can mean, coarser before finer at the same start (October 2022, then
+early October, then 1 October); then source id and offset; unresolved, then vague, last.
+
+Events: see `build_timeline`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from . import dates
+from .model import Event, Source, TemporalExpression
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_LEVEL = frozenset({"month", "early-month", "mid-month", "late-month", "weekday-unresolved"})
+_UNDATED = frozenset({"unresolved", "vague"})
+
+
+# --- the article's date -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """The article's own date: a day, or only a month."""
+
+    year: int
+    month: int
+    day: int | None
+
+    @property
+    def date(self) -> dt.date | None:
+        return dt.date(self.year, self.month, self.day) if self.day else None
+
+    @property
+    def label(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+
+def _anchor(source: Source) -> _Anchor | None:
+    if not source.date:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", source.date)
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    day = int(m.group(3)) if m.group(3) and source.date_precision != "month" else None
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return _Anchor(year, month, day)
+
+
+# --- sentences --------------------------------------------------------------------------------------------
+
+# Candidate ends: a line break, or .!?… (with closing quotes/brackets) before a space or the text's end.
+_END = re.compile(r"\n|[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+# Words a full stop does not end a sentence after (lower case, without their dot).
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof st gen sen rep gov lt col sgt capt cpt jr sr no nos vs etc inc ltd co corp dept approx est
+fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+np tzw tj ok ul al płk gen hab inż mgr ks św im ws wg godz br pt ppłk kpt min ang ros ukr
+nr bzw ca evtl ggf inkl vgl usw hr str abs
+mme mlle mm av env cf éd
+""".split())
+
+
+class _Sentences:
+    """Sentence spans of a text from `start` on, computed once; `around(pos)` finds one by bisection."""
+
+    def __init__(self, text: str, start: int):
+        self.text = text
+        spans: list[tuple[int, int]] = []
+        begin = start
+        for m in _END.finditer(text, start):
+            if m.group() == "\n":
+                end = m.start()
+            elif self._is_end(m):
+                end = m.end()
+            else:
+                continue
+            spans.append(self._trim(begin, end))
+            begin = m.end()
+        spans.append(self._trim(begin, len(text)))
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def _is_end(self, m: re.Match[str]) -> bool:
+        text = self.text
+        if m.group()[0] != ".":
+            return True
+        token = re.search(r"[^\s\"'“„«(\[]*$", text[max(0, m.start() - 40) : m.start()]).group()
+        if not token:
+            return True
+        if token.lower() in _ABBREVIATIONS or "." in token:  # "Dr.", "U.S.", "m.in.", "z.B."
+            return False
+        if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
+            return False
+        if token.isdigit() and len(token) <= 2:  # a German ordinal: "am 1. September"
+            return False
+        following = re.match(r"\s*[\"'“„«(\[]*(\w)", text[m.end() : m.end() + 12])
+        return not (following and following.group(1).islower())  # "ok. 20 osób" / "r. w" go on
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        start, end = self.spans[i]
+        return (start, end) if start <= pos else (pos, pos)
+
+
+# --- tense ------------------------------------------------------------------------------------------------
+# Only a weekday or a date without its year needs it. The clause around the expression (split at
+# "that"/"że"/"dass"/"que", semicolons, colons, quotes) is searched for tense markers; the nearest wins;
+# none means past, the usual tense of reports.
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\"“”„«»]|\s(?:that|and|but|że|iż|i|ale|a|dass|und|aber|que|qu['’]|et|mais)\b|,\s*(?:which|who|when|while|"
+    r"gdy|kiedy|który|która|które|als|wenn|weil|nachdem|lorsque|quand|qui)\b")
+_FUTURE = {
+    "en": re.compile(r"\b(?:will|shall|won['’]t|is\s+(?:due|set|expected|scheduled|going|slated)\s+to|"
+                     r"are\s+(?:due|set|expected|scheduled|going|slated)\s+to|plans?\s+to|intends?\s+to)\b|['’]ll\b",
+                     re.I),
+    "de": re.compile(r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|plant|planen|geplant|"
+                     r"kommende[nmrs]?|nächste[nmrs]?)\b"),
+    "fr": re.compile(r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|doit|doivent|"
+                     r"pourra|pourront|prévue?s?|\w{3,}(?:era|eront|ira|iront|dra|dront))\b", re.I),
+    "pl": re.compile(r"\b(?:będzie|będą|będziemy|będę|zostanie|zostaną|planuje|planują|zamierza|zamierzają)\b", re.I),
+}
+_PAST = {
+    "en": re.compile(r"\b(?:was|were|had|did|said|told|met|took|gave|made|went|came|left|held|spoke|began|saw|"
+                     r"sent|won|lost|fled|fell|struck|shot|brought|found|became|wrote|led|paid|sought|fought|"
+                     r"\w{2,}[^e\W]ed)\b", re.I),
+    "de": re.compile(r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|"
+                     r"teilten|meldete|meldeten|berichtete|berichteten|forderte|forderten|kündigte|traf|trafen|kam|"
+                     r"kamen|gab|gaben|sprach|sprachen|nannte|reiste|reisten|bestellte|fand|begann|entschied|"
+                     r"beschloss|unterzeichnete|bestätigte|betonte|warnte|drohte|stellte|legte|zog)\b"),
+    "fr": re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|eut|fut|furent|\w{2,}(?:ait|aient))\b", re.I),
+    # Without morfeusz: the Polish past is the l-participle.
+    "pl": re.compile(r"\b\w{2,}(?:ł|ła|ło|li|ły|łem|łam|łeś|łaś|liśmy|łyśmy|liście|łyście)\b", re.I),
+}
+
+
+def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+    lo, hi = s_start, s_end
+    for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Tense markers by morphology: praet = past, future 'będzie' or a finite verb (Polish present and
+    perfective forms with a weekday speak of what is ahead: "spotka się w poniedziałek", "przyjeżdża we
+    wtorek"); a passive participle ("cytowany w środę") is a weak past."""
+    try:
+        from .lexicon import polish_analyses
+    except ImportError:  # pragma: no cover - the lexicon ships with the engine
+        return []
+    out = []
+    for m in re.finditer(r"\w+", text[lo:hi]):
+        analyses = polish_analyses(m.group().lower())
+        pos = {p for _, p, _ in analyses}
+        lemmas = {lemma for lemma, p, _ in analyses if p == "fin"}
+        where = (lo + m.start(), lo + m.end())
+        if "praet" in pos and "subst" not in pos:
+            out.append((*where, "past"))
+        elif "bedzie" in pos or ("fin" in pos and "adj" not in pos and not lemmas & {"być", "mieć"}):
+            out.append((*where, "future"))
+        elif pos == {"ppas"}:
+            out.append((*where, "weak-past"))
+    return out
+
+
+def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language: str, weekday: bool) -> str:
+    """'past' or 'future' for the expression at text[start:end].
+
+    Polish morphology (a finite verb looks ahead) is used for weekdays only: for a date without its year
+    only an explicit future ("będzie", "zostanie") counts, since "próbują" after "21 września" is the
+    present of a report, not a plan.
+    """
+    lo, hi = _clause(text, sentence[0], sentence[1], start, end)
+    markers: list[tuple[int, int, str]] = []
+    if language == "pl" and weekday:
+        markers = _polish_markers(text, lo, hi)
+    if not markers:
+        for kind, table in (("future", _FUTURE), ("past", _PAST)):
+            if language in table:
+                markers += [(m.start(), m.end(), kind) for m in table[language].finditer(text, lo, hi)]
+    markers = [m for m in markers if m[1] <= start or m[0] >= end]  # "next" inside the expression is not one
+    strong = [m for m in markers if m[2] != "weak-past"] or markers
+    if not strong:
+        return "past"
+    nearest = min(strong, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)
+    return "future" if nearest[2] == "future" else "past"
+
+
+# --- resolution -------------------------------------------------------------------------------------------
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def _year_for_month(month: int, a: _Anchor, direction: str, strict: bool) -> int:
+    if direction == "future":
+        return a.year if (month > a.month if strict else month >= a.month) else a.year + 1
+    return a.year if (month < a.month if strict else month <= a.month) else a.year - 1
+
+
+def _year_for_day(month: int, day: int, a: _Anchor, direction: str, strict: bool) -> int:
+    here = (month, day) if a.day else (month, 0)
+    ref = (a.month, a.day or 0)
+    if direction == "future":
+        year = a.year if (here > ref if strict else here >= ref) else a.year + 1
+    else:
+        year = a.year if (here < ref if strict else here <= ref) else a.year - 1
+    step = 1 if direction == "future" else -1
+    while month == 2 and day == 29 and not calendar.isleap(year):  # the nearest 29 February that exists
+        year += step
+    return year
+
+
+def _week(a: dt.date, offset: int, earlier: bool) -> tuple[str | None, str, str]:
+    monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(weeks=offset)
+    last = a if earlier and offset == 0 else monday + dt.timedelta(days=6)
+    note = f"the week of {monday.isoformat()} to {last.isoformat()}"
+    if (monday.year, monday.month) == (last.year, last.month):
+        return _ym(monday.year, monday.month), "month", note
+    if monday.year == last.year:
+        return f"{monday.year:04d}", "year", note + " (across two months)"
+    return None, "vague", note + " (across New Year)"
+
+
+def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tuple[str | None, str, str]:
+    """(date, precision, note) for one found expression."""
+    if f.kind == "vague":
+        return None, "vague", "no date is given"
+
+    if f.kind == "year":
+        note = f"{f.part} in the year" if f.part else ""
+        return f"{f.year:04d}", "year", note
+
+    if f.kind == "day":
+        assert f.month is not None and f.day is not None
+        inferred = ""
+        year = f.year
+        if year is None:
+            if a is None:
+                return None, "unresolved", "a day without a year, in an article without a date"
+            if f.year_shift is not None:
+                year = a.year + f.year_shift
+            else:
+                direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
+                year = _year_for_day(f.month, f.day, a, direction, strict=f.shift in ("last", "next"))
+            inferred = f"year inferred from the article's date {a.label}"
+        day = dt.date(year, f.month, f.day)
+        note = inferred
+        if f.weekday is not None and f.weekday != day.weekday():
+            note = "; ".join(filter(None, [note, f"written as a {_WEEKDAY_NAMES[f.weekday]}, but "
+                                                  f"{day.isoformat()} is a {_WEEKDAY_NAMES[day.weekday()]}"]))
+        return day.isoformat(), "day", note
+
+    if f.kind == "month":
+        assert f.month is not None
+        precision = f"{f.part}-month" if f.part else "month"
+        if f.year is not None:
+            return _ym(f.year, f.month), precision, ""
+        if a is None:
+            return None, "unresolved", "a month without a year, in an article without a date"
+        if f.year_shift is not None:
+            year = a.year + f.year_shift
+        elif f.shift == "this":
+            year = a.year
+        else:
+            direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
+            year = _year_for_month(f.month, a, direction, strict=f.shift in ("last", "next"))
+        return _ym(year, f.month), precision, f"year inferred from the article's date {a.label}"
+
+    if f.kind == "weekday":
+        assert f.weekday is not None
+        name = _WEEKDAY_NAMES[f.weekday]
+        if a is None:
+            return None, "unresolved", f"a {name}, in an article without a date"
+        if a.date is None:
+            return _ym(a.year, a.month), "weekday-unresolved", f"a {name} in {_ym(a.year, a.month)}"
+        own = a.date
+        direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
+        if direction == "future":
+            delta = (f.weekday - own.weekday()) % 7 or (7 if f.shift == "next" else 0)
+            day = own + dt.timedelta(days=delta)
+        else:
+            delta = (own.weekday() - f.weekday) % 7 or (7 if f.shift == "last" else 0)
+            day = own - dt.timedelta(days=delta)
+        if day == own:
+            note = f"the article's own day ({name} {a.label})"
+        else:
+            side = "after" if day > own else "before"
+            note = f"the {name} {side} the article's date ({_WEEKDAY_NAMES[own.weekday()]} {a.label})"
+        return day.isoformat(), "day", note
+
+    # relative words
+    unit, offset = f.unit, f.offset
+    if a is None:
+        return None, "unresolved", "relative to the article's date, and the article has no date"
+    if unit == "day":
+        if a.date is None:
+            return (_ym(a.year, a.month), "month",
+                    f"{_day_phrase(offset)} in an article dated only {_ym(a.year, a.month)}")
+        return (a.date + dt.timedelta(days=offset)).isoformat(), "day", ""
+    if unit == "week":
+        if a.date is None:
+            return None, "unresolved", f"a week relative to an article dated only {_ym(a.year, a.month)}"
+        return _week(a.date, offset, f.part == "earlier")
+    if unit == "month":
+        year, month = _shift_month(a.year, a.month, offset)
+        part = f.part if f.part in ("early", "mid", "late") else None
+        return _ym(year, month), f"{part}-month" if part else "month", ""
+    if unit == "year":
+        return f"{a.year + offset:04d}", "year", ""
+    raise AssertionError(unit)
+
+
+def _day_phrase(offset: int) -> str:
+    return {-2: "two days before", -1: "the day before", 0: "the day of", 1: "the day after",
+            2: "two days after"}.get(offset, f"{offset:+d} days")
+
+
+def _needs_tense(f: dates.Found) -> bool:
+    if f.kind == "weekday":
+        return f.shift not in ("last", "next")
+    if f.kind in ("day", "month"):
+        return f.year is None and f.year_shift is None and f.shift is None
+    return False
+
+
+# --- public API -------------------------------------------------------------------------------------------
+
+
+def find_expressions(source: Source) -> list[TemporalExpression]:
+    """Every temporal expression in the body of `source`, resolved against its own date, in text order.
+
+    `entities` and `event` are left empty: `build_timeline` fills them.
+    """
+    text = source.text
+    found = dates.tag(text, source.body_start, source.language)
+    if not found:
+        return []
+    anchor = _anchor(source)
+    sentences = _Sentences(text, source.body_start)
+    out = []
+    for f in found:
+        sentence = sentences.around(f.start)
+        if sentence[1] < f.end:  # an expression across a line break: its sentence runs on
+            sentence = (sentence[0], sentences.around(f.end - 1)[1])
+
+        def tense(f: dates.Found = f, sentence: tuple[int, int] = sentence) -> str:
+            return _tense(text, sentence, f.start, f.end, source.language, f.kind == "weekday")
+
+        date, precision, note = _resolve(f, anchor, tense)
+        out.append(TemporalExpression(
+            source=source.path, source_id=source.id, start=f.start, end=f.end, text=text[f.start : f.end],
+            date=date, precision=precision, role=f.role, sentence=text[sentence[0] : sentence[1]],
+            sentence_start=sentence[0], note=note,
+        ))
+    return out
+
+
+def interval(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a (partial) date can mean; None for an unresolved or vague one."""
+    if date is None or precision in _UNDATED:
+        return None
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        last = calendar.monthrange(year, month)[1]
+        first_day, last_day = {"early-month": (1, 10), "mid-month": (11, 20), "late-month": (21, last)}.get(
+            precision, (1, last))
+        return dt.date(year, month, first_day), dt.date(year, month, last_day)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def _sort_key(date: str | None, precision: str) -> tuple:
+    span = interval(date, precision)
+    if span is None:
+        return (1 if precision == "unresolved" else 2,)
+    return (0, span[0].toordinal(), -(span[1] - span[0]).days)
+
+
+def _expression_key(e: TemporalExpression) -> tuple:
+    return (*_sort_key(e.date, e.precision), e.source_id, e.start)
+
+
+def _sentence_entities(spans: Sequence[tuple[int, int, str]], starts: list[int], lo: int, hi: int) -> tuple[str, ...]:
+    ids: dict[str, None] = {}
+    for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        start, end, entity = spans[i]
+        if end <= hi and entity:
+            ids[entity] = None
+    return tuple(ids)
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    lo: dt.date
+    hi: dt.date
+    date: str | None
+    precision: str
+    entities: set[str]
+    closed: bool = False  # boilerplate, year-level, unresolved: nothing else joins it
+
+
+def build_timeline(
+    sources: Sequence[Source], entity_spans: Mapping[str, Sequence[tuple[int, int, str]]]
+) -> tuple[list[TemporalExpression], list[Event]]:
+    """Every expression of every source, chronologically (unresolved, then vague, last), and the events.
+
+    entity_spans: source id -> [(start, end, entity_id), ...]; an expression's `entities` are the entities
+    mentioned inside its sentence.
+
+    Grouping into events (deterministic, whatever the order of `sources`):
+      1. Expressions of the same exact day whose sentences share an entity are one event, across sources.
+         An expression of that day whose sentence names no entity joins the largest event of that day:
+         nothing says it is a different happening. Same day, disjoint named entities: separate events.
+      2. Month-level expressions (a month, early/mid/late month, a weekday under a month-only header),
+         narrowest first, join the event they share most entities with among those lying inside their
+         span ("2022-10" takes "2022-10-18"; early October takes "2022-10-03"), else start their own.
+         A partial date is weak evidence, so here the story's ubiquitous entities do not count: those
+         named in the sentences of more than half of all expressions (with four or more expressions),
+         e.g. "Kazakhstan" in a story about Kazakhstan. The same weekday twice under one month-only
+         header is the same (unknown) day, and one event.
+      3. Years join only the same year, with a shared entity (ubiquitous ones aside): a year says too
+         little to merge with a day.
+      4. Unresolved and vague expressions, and anything in a source's boilerplate, are events on their own.
+    Event ids are "ev-<date>-<n>" ("ev-2022-09-21-1"), n counting events of that date in timeline order;
+    "ev-unresolved-<n>" / "ev-vague-<n>" for those without a date.
+    """
+    exprs: list[TemporalExpression] = []
+    boiler: set[int] = set()
+    for source in sorted(sources, key=lambda s: s.id):
+        spans = sorted(entity_spans.get(source.id, ()))
+        starts = [s for s, _, _ in spans]
+        for e in find_expressions(source):
+            hi = e.sentence_start + len(e.sentence)
+            e = replace(e, entities=_sentence_entities(spans, starts, e.sentence_start, hi))
+            if source.boilerplate and source.in_boilerplate(e.start):
+                boiler.add(len(exprs))
+            exprs.append(e)
+    order = sorted(range(len(exprs)), key=lambda i: _expression_key(exprs[i]))
+    counts: dict[str, int] = {}
+    for e in exprs:
+        for entity in e.entities:
+            counts[entity] = counts.get(entity, 0) + 1
+    ubiquitous = {x for x, n in counts.items() if 2 * n > len(exprs)} if len(exprs) >= 4 else set()
+    groups = _group(exprs, order, boiler, ubiquitous)
+
+    groups.sort(key=lambda g: (_sort_key(g.date, g.precision), min(_expression_key(exprs[i]) for i in g.members)))
+    counters: dict[str, int] = {}
+    event_of: dict[int, str] = {}
+    events: list[Event] = []
+    for g in groups:
+        label = g.date or g.precision
+        counters[label] = counters.get(label, 0) + 1
+        event_id = f"ev-{label}-{counters[label]}"
+        for i in g.members:
+            event_of[i] = event_id
+        members = sorted(g.members, key=lambda i: _expression_key(exprs[i]))
+        events.append(Event(event_id, g.date, g.precision,
+                            tuple(replace(exprs[i], event=event_id) for i in members)))
+    timeline = [replace(exprs[i], event=event_of[i]) for i in order]
+    return timeline, events
+
+
+def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], ubiquitous: set[str]) -> list[_Group]:
+    groups: list[_Group] = []
+
+    def new(i: int, closed: bool = False) -> _Group:
+        e = exprs[i]
+        span = interval(e.date, e.precision) or (dt.date.min, dt.date.min)
+        g = _Group([i], span[0], span[1], e.date, e.precision, set(e.entities), closed)
+        groups.append(g)
+        return g
+
+    days: dict[str, list[int]] = {}
+    coarse: list[int] = []
+    years: list[int] = []
+    for i in order:
+        e = exprs[i]
+        if i in boiler or e.precision in _UNDATED:
+            new(i, closed=True)
+        elif e.precision == "day":
+            days.setdefault(e.date or "", []).append(i)
+        elif e.precision in _MONTH_LEVEL:
+            coarse.append(i)
+        else:
+            years.append(i)
+
+    # 1. the same day: connected components of "shares an entity", then the entity-less join the largest.
+    for members in days.values():
+        named = [i for i in members if exprs[i].entities]
+        parent = {i: i for i in named}
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        first_with: dict[str, int] = {}
+        for i in named:
+            for entity in exprs[i].entities:
+                if entity in first_with:
+                    parent[root(i)] = root(first_with[entity])
+                else:
+                    first_with[entity] = i
+        components: dict[int, _Group] = {}
+        for i in named:
+            r = root(i)
+            if r in components:
+                components[r].members.append(i)
+                components[r].entities.update(exprs[i].entities)
+            else:
+                components[r] = new(i)
+        unnamed = [i for i in members if not exprs[i].entities]
+        if unnamed:
+            target = max(components.values(), key=lambda g: len(g.members), default=None) or new(unnamed.pop(0))
+            target.members.extend(unnamed)
+
+    # 2. month-level, narrowest first: join the best event inside the span, or start one.
+    def width(i: int) -> int:
+        span = interval(exprs[i].date, exprs[i].precision)
+        assert span is not None
+        return (span[1] - span[0]).days
+
+    rank = {i: r for r, i in enumerate(order)}
+    same_day: dict[tuple[str, str], _Group] = {}  # (source, "a Wednesday in 2022-10") -> its event
+    for i in sorted(coarse, key=lambda i: (width(i), rank[i])):
+        e = exprs[i]
+        lo, hi = interval(e.date, e.precision)  # type: ignore[misc]
+        best = same_day.get((e.source_id, e.note)) if e.precision == "weekday-unresolved" else None
+        best_key = None
+        specific = set(e.entities) - ubiquitous
+        for g in groups if best is None else ():
+            if g.closed or g.precision == "year" or not (lo <= g.lo and g.hi <= hi):
+                continue
+            shared = len(g.entities & specific)
+            if not shared:
+                continue
+            key = (-shared, (g.hi - g.lo).days, g.lo)
+            if best_key is None or key < best_key:
+                best, best_key = g, key
+        if best is None:
+            best = new(i)
+        else:
+            best.members.append(i)
+            best.entities.update(e.entities)
+        if e.precision == "weekday-unresolved":
+            same_day.setdefault((e.source_id, e.note), best)
+
+    # 3. years: the same year with a shared entity.
+    for i in years:
+        e = exprs[i]
+        for g in groups:
+            if not g.closed and g.precision == "year" and g.date == e.date and g.entities & (set(e.entities) - ubiquitous):
+                g.members.append(i)
+                g.entities.update(e.entities)
+                break
+        else:
+            new(i)
+    return groups

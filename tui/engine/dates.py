@@ -1,0 +1,641 @@
+"""The chronology tagger's rules: where a temporal expression is written, and what it says, per language.
+
+`tag(text, start, language)` scans `text[start:]` once with one compiled pattern per language (the rules
+joined in priority order; at one position the first rule that matches wins, so longer forms come first)
+and returns `Found` records: offsets into `text` and the literal content ("day 21 of month 9, no year",
+"one day before the article", "a Wednesday, looking back"). Nothing here knows the article's date;
+chronology.py resolves a `Found` against it.
+
+Month and weekday names come from the Unicode CLDR (data/calendar_names.json, written by
+scripts/build_calendar_names.py); inflected forms CLDR lacks (Polish locative and accusative) are listed
+here. Precision over recall: a word is a date only in a context that makes it one ("in May", "May 5",
+never "May said"), and CLDR's short forms ("nie", "sie", "We") are never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+LANGUAGES = ("en", "pl", "de", "fr")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One expression as written, before it is resolved against the article's date."""
+
+    start: int
+    end: int
+    kind: str  # day | month | year | weekday | relative | vague
+    role: str = "point"  # point | since | until
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday, as date.weekday()
+    part: str | None = None  # early | mid | late (of a month); "earlier" for "earlier this week"
+    shift: str | None = None  # last | next | this: "last Tuesday", "next May"
+    year_shift: int | None = None  # "in August last year" -> -1 (years from the article's)
+    unit: str | None = None  # relative: day | week | month | year
+    offset: int = 0  # relative: units from the article's date (yesterday = day -1)
+
+
+# --- names ------------------------------------------------------------------------------------------------
+
+_DATA = Path(__file__).resolve().parent / "data" / "calendar_names.json"
+
+
+@lru_cache(maxsize=1)
+def _cldr() -> dict:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+# Forms CLDR does not list: Polish cases after "w" (locative months, accusative weekdays) and after
+# "od"/"do" (genitive weekdays); "Sept" (English) and the Austrian "Jänner"; "Sonnabend" (Saturday).
+_PL_MONTH_LOC = ("styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu", "sierpniu", "wrześniu",
+                 "październiku", "listopadzie", "grudniu")
+_PL_WEEKDAY_ACC = ("poniedziałek", "wtorek", "środę", "czwartek", "piątek", "sobotę", "niedzielę")
+_PL_WEEKDAY_GEN = ("poniedziałku", "wtorku", "środy", "czwartku", "piątku", "soboty", "niedzieli")
+_EXTRA_MONTHS = {"de": {1: ("Jänner",)}}
+_EXTRA_MONTH_ABBR = {"en": {9: ("Sept",)}}
+_EXTRA_WEEKDAYS = {"de": {5: ("Sonnabend",)}}
+
+
+@dataclass(frozen=True)
+class _Names:
+    months: dict[str, int]  # lowercased form (abbreviations without their dot) -> 1..12
+    weekdays: dict[str, int]  # lowercased form -> 0..6
+    month_forms: tuple[str, ...]  # wide forms as CLDR spells them (plus Polish locatives)
+    abbr_forms: tuple[str, ...]  # abbreviations usable next to a day number, dot included where needed
+    weekday_forms: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def _names(language: str) -> _Names:
+    data = _cldr()[language]
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    month_forms: list[str] = []
+    abbr_forms: list[str] = []
+    weekday_forms: list[str] = []
+    for number, forms in enumerate(data["months"], 1):
+        for form in (*forms, *_EXTRA_MONTHS.get(language, {}).get(number, ())):
+            months[form.lower()] = number
+            month_forms.append(form)
+    for number, forms in enumerate(data["months_abbr"], 1):
+        for form in (*forms, *_EXTRA_MONTH_ABBR.get(language, {}).get(number, ())):
+            # Outside English an abbreviation counts only with its own full stop ("Sept.", "févr."):
+            # an undotted Polish "sie" or "lis" is running text.
+            if language == "en" or form.endswith("."):
+                months.setdefault(form.lower().rstrip("."), number)
+                abbr_forms.append(form)
+    for number, forms in enumerate(data["weekdays"]):
+        for form in (*forms, *_EXTRA_WEEKDAYS.get(language, {}).get(number, ())):
+            weekdays[form.lower()] = number
+            weekday_forms.append(form)
+    if language == "pl":
+        for number, form in enumerate(_PL_MONTH_LOC, 1):
+            months[form] = number
+        for table in (_PL_WEEKDAY_ACC, _PL_WEEKDAY_GEN):
+            for number, form in enumerate(table):
+                weekdays[form] = number
+    return _Names(months, weekdays, tuple(month_forms), tuple(abbr_forms), tuple(weekday_forms))
+
+
+# --- pattern helpers --------------------------------------------------------------------------------------
+
+
+def _alt(words: tuple[str, ...] | list[str], cap: bool = False) -> str:
+    """An alternation of literal words, longest first; spaces match any whitespace, apostrophes both kinds.
+
+    cap: also accept the first letter in upper case (a sentence may start with it).
+    """
+    out: list[str] = []
+    for word in sorted(set(words), key=len, reverse=True):
+        body = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
+        if cap and word[0].isalpha() and word[0].lower() != word[0].upper():
+            first = word[0]
+            body = f"[{first.lower()}{first.upper()}]" + body[1:]
+        out.append(body)
+    return "(?:" + "|".join(out) + ")"
+
+
+_DAY = r"(?<!\d)(?<!\d[.,])(?:3[01]|[12]\d|0?[1-9])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year written with a month: 1800-2099
+_BARE_YEAR = r"(?<!\d)(?<!\d[.,])(?:19\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year on its own: 1900-2099
+# Words after a number that make it a count, not a year: "in 2000 people", "bis 2000 Euro".
+_COUNT = {
+    "en": r"(?:people|persons|men|women|children|soldiers|troops|residents|refugees|civilians|workers|dead|"
+          r"deaths|casualties|cases|votes|members|km|kilomet|miles|metres|meters|feet|tonnes|tons|barrels|"
+          r"dollars|euros|pounds|roubles|rubles|percent|per\s+cent|times|units|homes|vehicles|tanks|[%$€£])",
+    "pl": r"(?:osób|ludzi|żołnierzy|mieszkańców|uchodźców|zł|złotych|euro|dolarów|km|kilometrów|proc|procent|%)",
+    "de": r"(?:Menschen|Personen|Soldaten|Tote|Toten|Euro|Dollar|Kilometer|km|Prozent|Einwohner|Flüchtlinge|"
+          r"Stück|Mal|[%€$])",
+    "fr": r"(?:personnes|morts|soldats|habitants|euros|dollars|km|kilomètres|pour\s+cent|exemplaires|réfugiés|"
+          r"victimes|fois|[%€$])",
+}
+
+_PARTS = {
+    "early": "early", "earlier": "early", "beginning": "early", "start": "early", "anfang": "early",
+    "początku": "early", "początkiem": "early", "début": "early", "debut": "early",
+    "mid": "mid", "middle": "mid", "mitte": "mid", "połowie": "mid", "połowy": "mid", "mi": "mid",
+    "late": "late", "end": "late", "ende": "late", "koniec": "late", "końca": "late", "fin": "late",
+}
+_SHIFTS = {
+    "last": "last", "past": "last", "next": "next", "this": "this", "zeszły": "last", "zeszłą": "last",
+    "ubiegły": "last", "ubiegłą": "last", "ostatni": "last", "ostatnią": "last", "miniony": "last",
+    "minioną": "last", "zeszłego": "last", "ubiegłego": "last", "ostatniego": "last", "przyszły": "next",
+    "przyszłą": "next", "najbliższy": "next", "najbliższą": "next", "przyszłego": "next",
+    "najbliższego": "next", "vergangenen": "last", "letzten": "last", "kommenden": "next", "nächsten": "next",
+    "diesen": "this", "dernier": "last", "prochain": "next", "ce": "this",
+}
+_YEAR_SHIFTS = {
+    "last": -1, "this": 0, "next": 1, "ubiegłego": -1, "zeszłego": -1, "tego": 0, "bieżącego": 0,
+    "przyszłego": 1, "letzten": -1, "vergangenen": -1, "dieses": 0, "nächsten": 1, "kommenden": 1,
+    "dernier": None, "prochain": None,  # "en août dernier": a shift of the month, not the year
+}
+_ROLE = {
+    "en": (re.compile(r"(?:since|as\s+of)\b", re.I), re.compile(r"(?:until|till|up\s+to)\b", re.I)),
+    "pl": (re.compile(r"(?:od|począwszy\s+od)\b", re.I), re.compile(r"(?:do|aż\s+do)\b", re.I)),
+    "de": (re.compile(r"(?:seit|ab)\b", re.I), re.compile(r"bis\b", re.I)),
+    "fr": (re.compile(r"(?:depuis|dès|à\s+partir)\b", re.I), re.compile(r"jusqu", re.I)),
+}
+# Newspapers named after a weekday, written with the preposition a date would have.
+_NEWSPAPER_BEFORE = {
+    "en": re.compile(r"(?:Mail|Independent|Scotland|Wales|Sun|Observer)\s+$"),
+    "de": re.compile(r"(?:Welt|Bild|Tagesspiegel|Kurier|Zeitung|Presse|BamS|Allgemeine)\s+$"),
+    "fr": re.compile(r"(?:Journal|JDD)\s+$"),
+}
+
+
+def _part(text: str | None) -> str | None:
+    if not text:
+        return None
+    for word in re.findall(r"\w+", text.lower()):
+        if word in _PARTS:
+            return _PARTS[word]
+    return None
+
+
+# --- rules ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    kind: str  # how its fields are read: day | month | year | weekday | relative | vague
+    pattern: str  # group names start with "§" (replaced by the rule's own prefix: names must be unique)
+    unit: str | None = None  # relative rules: what they say, fixed by the rule
+    offset: int = 0
+    part: str | None = None
+    check: Callable[[str, int, int, dict[str, str]], bool] | None = None  # extra guard on the match
+
+
+def _relative(lang: str, table: list[tuple[str, str, int, str | None]], prep: str) -> list[_Rule]:
+    rules = []
+    for i, (pattern, unit, offset, part) in enumerate(table):
+        rules.append(_Rule(f"rel{i}", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{pattern})", unit, offset, part))
+    return rules
+
+
+def _rules_en(n: _Names) -> list[_Rule]:
+    c = {
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["en"],
+        "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(n.abbr_forms)}\\.?)",
+        "WD": _alt(n.weekday_forms),
+        "PREP": _alt(["on", "in", "since", "until", "till", "by", "from", "during", "for", "as of", "up to"], True),
+        "PREPM": _alt(["in", "since", "until", "till", "by", "from", "during", "through", "throughout", "for",
+                       "as of", "at", "up to"], True),
+        "PART": r"(?:[Ee]arly\s+|[Ll]ate\s+|[Mm]id-?\s*|the\s+(?:beginning|start|end|middle)\s+of\s+)",
+        "SH": r"(?:[Ll]ast|[Tt]his|[Nn]ext)",
+    }
+    rules = [
+        _Rule("md", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§m>%(MD)s)\s+(?P<§d>%(DAY)s)"
+              r"(?:st|nd|rd|th)?(?!\d)(?![.,]\d)(?:,?\s+(?P<§y>%(YEAR)s))?" % c),
+        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?:the\s+)?(?P<§d>%(DAY)s)"
+              r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<§m>%(MD)s)(?:,?\s+(?P<§y>%(YEAR)s))?" % c),
+        _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?P<§m>%(M)s),?\s+(?P<§y>%(YEAR)s)" % c),
+    ]
+    rules += _relative("en", [
+        (r"the\s+day\s+before\s+yesterday", "day", -2, None),
+        (r"[Yy]esterday(?:\s+(?:morning|afternoon|evening))?|[Ll]ast\s+night", "day", -1, None),
+        (r"(?:[Ee]arlier\s+|[Ll]ater\s+)?today|[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)", "day", 0, None),
+        (r"the\s+day\s+after\s+tomorrow", "day", 2, None),
+        (r"[Tt]omorrow(?:\s+(?:morning|afternoon|evening|night))?", "day", 1, None),
+        (r"[Ee]arlier\s+this\s+week", "week", 0, "earlier"),
+        (r"(?:[Ll]ater\s+)?this\s+week|[Tt]his\s+week", "week", 0, None),
+        (r"[Ll]ast\s+week", "week", -1, None),
+        (r"[Nn]ext\s+week", "week", 1, None),
+        (r"(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*last\s+month|(?:at\s+)?the\s+(?:beginning|start|end|middle)\s+of\s+last\s+month",
+         "month", -1, "from-text"),
+        (r"(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*this\s+month|(?:at\s+)?the\s+(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+month",
+         "month", 0, "from-text"),
+        (r"(?:[Ee]arlier|[Ll]ater)\s+this\s+month|[Tt]his\s+month", "month", 0, None),
+        (r"[Ll]ast\s+month", "month", -1, None),
+        (r"[Nn]ext\s+month", "month", 1, None),
+        (r"(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+this\s+year|[Tt]his\s+year", "year", 0, None),
+        (r"(?:[Ee]arly|[Ll]ate)\s+last\s+year|[Ll]ast\s+year", "year", -1, None),
+        (r"[Nn]ext\s+year", "year", 1, None),
+    ], r"[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]s\s+of|[Bb]y")
+    rules += [
+        _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§part>%(PART)s)?"
+              r"(?(§p)|(?(§sh)|(?(§part)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>last|this|next)\s+year)?" % c,
+              check=_not_may_the_name),
+        _Rule("yr", "year", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?(§p)|(?(§part)|(?!)))"
+              r"(?:the\s+year\s+)?(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
+        _Rule("wd", "weekday", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§wd>%(WD)s)"
+              r"(?:\s+(?:morning|afternoon|evening|night))?" % c, check=_weekday_en),
+        _Rule("vague", "vague", r"(?:(?P<§p>[Uu]ntil|[Tt]ill)\s+)?(?:"
+              r"[Ii]n\s+recent\s+(?:days|weeks|months|years)|"
+              r"(?:[Ii]n|[Oo]ver|[Dd]uring)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
+              r"(?:days|weeks|months|years)|"
+              r"[Ii]n\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years)|[Rr]ecently|[Ll]ately)"),
+    ]
+    return rules
+
+
+def _rules_pl(n: _Names) -> list[_Rule]:
+    cldr = _cldr()["pl"]["months"]
+    gen = [forms[0] for forms in cldr]  # CLDR's format form is the genitive: "21 września"
+    nom = [forms[-1] for forms in cldr]  # the stand-alone form is the nominative: "wrzesień 2022"
+    wd_nom = list(n.weekday_forms)
+    c = {
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR,
+        "MGEN": _alt(gen), "MNOM": _alt(nom), "MLOC": _alt(_PL_MONTH_LOC), "MABBR": _alt(n.abbr_forms) if n.abbr_forms else "(?!)",
+        "WDACC": _alt(_PL_WEEKDAY_ACC), "WDGEN": _alt(_PL_WEEKDAY_GEN), "WDNOM": _alt(wd_nom, True),
+        "PREP": _alt(["w", "we", "od", "do", "aż do", "począwszy od", "dnia", "w dniu", "z dnia", "na"], True),
+        "PREPM": _alt(["w", "we", "od", "do", "aż do", "począwszy od"], True),
+        "PART": _alt(["na początku", "z początkiem", "od początku", "w połowie", "do połowy", "od połowy",
+                      "pod koniec", "do końca", "od końca"], True),
+        "R": r"(?:\s*(?:r\.|roku(?!\w)))",
+        "YS": r"(?:\s+(?P<§ys>ubiegłego|zeszłego|tego|bieżącego|przyszłego)\s+roku)",
+        "SHACC": _alt(["zeszły", "zeszłą", "ubiegły", "ubiegłą", "ostatni", "ostatnią", "miniony", "minioną",
+                       "przyszły", "przyszłą", "najbliższy", "najbliższą"]),
+        "SHGEN": _alt(["zeszłego", "ubiegłego", "ostatniego", "przyszłego", "najbliższego"]),
+        "TOD": r"(?:\s+(?:wieczorem|rano|po\s+południu|w\s+nocy|nad\s+ranem|przed\s+południem))",
+    }
+    rules = [
+        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.(?P<§mo>0?[1-9]|1[0-2])\.(?P<§y>%(YEAR)s)%(R)s?" % c),
+        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WDACC)s|%(WDNOM)s),?\s+)?(?P<§d>%(DAY)s)\s+"
+              r"(?P<§m>%(MGEN)s|%(MABBR)s)(?:\s+(?P<§y>%(YEAR)s)%(R)s?|%(YS)s)?" % c),
+        _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(MLOC)s|%(MGEN)s|%(MNOM)s)"
+              r"\s+(?P<§y>%(YEAR)s)%(R)s?" % c),
+    ]
+    rules += _relative("pl", [
+        (r"[Pp]rzedwczoraj", "day", -2, None),
+        (r"[Ww]czoraj(?:\s+(?:wieczorem|rano|po\s+południu))?", "day", -1, None),
+        (r"(?:[Dd]ziś|[Dd]zisiaj)(?:\s+(?:rano|wieczorem|po\s+południu))?", "day", 0, None),
+        (r"[Pp]ojutrze", "day", 2, None),
+        (r"[Jj]utro", "day", 1, None),
+        (r"[Ww]\s+(?:zeszłym|ubiegłym|minionym|poprzednim)\s+tygodniu", "week", -1, None),
+        (r"(?:[Ww]cześniej\s+)?[Ww]\s+tym\s+tygodniu", "week", 0, None),
+        (r"[Ww]\s+przyszłym\s+tygodniu", "week", 1, None),
+        (r"(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)\s+(?:zeszłego|ubiegłego|poprzedniego)\s+miesiąca",
+         "month", -1, "from-text"),
+        (r"(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)\s+(?:tego\s+|bieżącego\s+)?miesiąca",
+         "month", 0, "from-text"),
+        (r"(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)\s+przyszłego\s+miesiąca", "month", 1, "from-text"),
+        (r"[Ww]\s+(?:zeszłym|ubiegłym|minionym|poprzednim)\s+miesiącu", "month", -1, None),
+        (r"(?:[Ww]cześniej\s+)?[Ww]\s+(?:tym|bieżącym)\s+miesiącu", "month", 0, None),
+        (r"[Ww]\s+przyszłym\s+miesiącu", "month", 1, None),
+        (r"[Ww]\s+(?:zeszłym|ubiegłym|minionym|poprzednim)\s+roku|(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)"
+         r"\s+(?:zeszłego|ubiegłego|poprzedniego)\s+roku", "year", -1, None),
+        (r"[Ww]\s+(?:tym|bieżącym)\s+roku|(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)\s+(?:tego|bieżącego)\s+roku",
+         "year", 0, None),
+        (r"[Ww]\s+przyszłym\s+roku", "year", 1, None),
+    ], r"[Oo]d|[Dd]o|[Aa]ż\s+do")
+    rules += [
+        _Rule("mloc", "month", r"(?P<§p>[Ww])\s+(?P<§m>%(MLOC)s)%(YS)s?" % c),
+        _Rule("mpart", "month", r"(?P<§part>%(PART)s)\s+(?P<§m>%(MGEN)s)%(YS)s?" % c),
+        _Rule("mgen", "month", r"(?P<§p>[Oo]d|[Dd]o|[Aa]ż\s+do|[Pp]ocząwszy\s+od)\s+(?P<§m>%(MGEN)s)%(YS)s?" % c),
+        _Rule("yr", "year", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§y>%(BYEAR)s)%(R)s" % c),
+        _Rule("yr2", "year", r"(?P<§p>[Ww])\s+roku\s+(?P<§y>%(BYEAR)s)" % c),
+        # "w 2022" without "roku" only where nothing follows the number in its clause ("w 1986 przypadkach")
+        _Rule("yr3", "year", r"(?P<§p>[Ww]|[Oo]d|[Dd]o)\s+(?P<§y>%(BYEAR)s)(?=\s*[,.;:!?)]|\s*$)" % c),
+        _Rule("wd", "weekday", r"(?:(?P<§p>[Ww]e?|[Nn]a)\s+(?:(?P<§sh>%(SHACC)s)\s+)?(?P<§wd>%(WDACC)s)|"
+              r"(?P<§p2>[Oo]d|[Dd]o)\s+(?:(?P<§sh2>%(SHGEN)s)\s+)?(?P<§wd2>%(WDGEN)s))%(TOD)s?" % c),
+        _Rule("vague", "vague", r"(?:(?P<§p>[Dd]o|[Oo]d)\s+)?(?:"
+              r"[Ww]\s+(?:ostatnich|minionych|najbliższych)\s+(?:kilku\s+)?(?:godzinach|dniach|tygodniach|miesiącach|latach)|"
+              r"[Ww]\s+ciągu\s+(?:ostatnich|najbliższych)\s+(?:kilku\s+|kilkunastu\s+)?(?:dni|tygodni|miesięcy|lat)|"
+              r"[Pp]rzez\s+ostatnie\s+(?:kilka\s+)?(?:dni|tygodnie|miesiące|lata)|"
+              r"[Ww]\s+(?:ostatnim|najbliższym)\s+czasie|niedawna|[Nn]iedawno|[Oo]statnio|"
+              r"(?:kilku|kilkunastu|wielu)\s+(?:dni|tygodni|miesięcy|lat))",
+              check=_vague_pl),
+    ]
+    return rules
+
+
+def _rules_de(n: _Names) -> list[_Rule]:
+    dotted = [f for f in n.abbr_forms if f.endswith(".")]
+    c = {
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["de"],
+        "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(dotted)})", "WD": _alt(n.weekday_forms),
+        "PREP": _alt(["am", "seit dem", "seit", "bis zum", "bis", "ab dem", "ab", "vom", "zum", "an dem"], True),
+        "PREPM": _alt(["im", "seit", "bis", "ab", "von", "bis zum", "seit dem", "für"], True),
+        "PREPY": _alt(["im Jahr", "im Jahre", "seit", "bis", "ab", "seit dem Jahr", "bis zum Jahr", "von"], True),
+        "PART": r"(?:Anfang|Mitte|Ende)",
+        "YS": r"(?:\s+(?P<§ys>letzten|vergangenen|dieses|nächsten|kommenden)\s+Jahres)",
+        "SH": _alt(["vergangenen", "letzten", "kommenden", "nächsten", "diesen"], True),
+        "TOD": r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|\s+(?:Abend|Morgen|Nachmittag|Vormittag))",
+    }
+    rules = [
+        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.\s?(?P<§mo>0?[1-9]|1[0-2])\.\s?(?P<§y>%(YEAR)s)" % c),
+        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s)(?:,\s*(?:den\s+|dem\s+)?|\s+(?:den|dem)\s+|\s+))?"
+              r"(?P<§d>%(DAY)s)\.\s*(?P<§m>%(MD)s)(?:\s+(?P<§y>%(YEAR)s)|%(YS)s)?" % c),
+        _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),
+    ]
+    rules += _relative("de", [
+        (r"[Vv]orgestern", "day", -2, None),
+        (r"[Gg]estern(?:\s+(?:Abend|Morgen|Nachmittag|Vormittag|früh))?", "day", -1, None),
+        (r"[Hh]eute(?![\w-])(?:\s+(?:Abend|Morgen|Nachmittag|Vormittag|früh))?", "day", 0, None),
+        (r"[Üü]bermorgen", "day", 2, None),
+        # Only lower-case "morgen" is tomorrow: "Morgen" is the morning ("am Morgen").
+        (r"morgen(?:\s+(?:Abend|früh|Nachmittag|Vormittag))?", "day", 1, None),
+        (r"(?:[Ii]n\s+der\s+)?(?:letzten|vergangenen)\s+Woche|(?:[Ll]etzte|[Vv]ergangene)\s+Woche|"
+         r"(?:letzter|vergangener)\s+Woche", "week", -1, None),
+        (r"(?:[Ii]n\s+)?dieser\s+Woche|[Dd]iese\s+Woche|Anfang\s+der\s+Woche", "week", 0, None),
+        (r"(?:[Ii]n\s+der\s+)?(?:nächsten|kommenden)\s+Woche|(?:[Nn]ächste|[Kk]ommende)\s+Woche", "week", 1, None),
+        (r"(?:Anfang|Mitte|Ende)\s+(?:des\s+)?(?:letzten|vergangenen)\s+Monats|(?:Anfang|Mitte|Ende)\s+des\s+Vormonats",
+         "month", -1, "from-text"),
+        (r"(?:Anfang|Mitte|Ende)\s+(?:des|dieses)\s+Monats", "month", 0, "from-text"),
+        (r"(?:Anfang|Mitte|Ende)\s+(?:des\s+)?(?:nächsten|kommenden)\s+Monats", "month", 1, "from-text"),
+        (r"(?:[Ii]m\s+)?(?:letzten|vergangenen)\s+Monat|(?:[Ll]etzten|[Vv]ergangenen)\s+Monat", "month", -1, None),
+        (r"(?:[Ff]rüher\s+)?(?:[Ii]n\s+)?diesem\s+Monat|[Dd]iesen\s+Monat", "month", 0, None),
+        (r"(?:[Ii]m\s+)?(?:nächsten|kommenden)\s+Monat|(?:[Nn]ächsten|[Kk]ommenden)\s+Monat", "month", 1, None),
+        (r"(?:[Ii]m\s+)?(?:letzten|vergangenen)\s+Jahr|(?:[Ll]etztes|[Vv]ergangenes)\s+Jahr|"
+         r"(?:Anfang|Mitte|Ende)\s+(?:des\s+)?(?:letzten|vergangenen)\s+Jahres", "year", -1, None),
+        (r"(?:[Ii]n\s+)?diesem\s+Jahr|[Dd]ieses\s+Jahr|(?:Anfang|Mitte|Ende)\s+(?:des|dieses)\s+Jahres", "year", 0, None),
+        (r"(?:[Ii]m\s+)?(?:nächsten|kommenden)\s+Jahr|[Nn]ächstes\s+Jahr", "year", 1, None),
+    ], r"[Ss]eit|[Bb]is|[Aa]b")
+    rules += [
+        _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
+              r"(?P<§m>%(M)s)%(YS)s?" % c),
+        _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
+              r"(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
+        _Rule("wd", "weekday", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?(§p)|(?(§sh)|(?!)))"
+              r"(?P<§wd>%(WD)s)%(TOD)s?" % c, check=_not_newspaper("de")),
+        _Rule("vague", "vague", r"(?:"
+              r"[Ii]n\s+den\s+(?:letzten|vergangenen|kommenden|nächsten)\s+(?:Tagen|Wochen|Monaten|Jahren)|"
+              r"[Ss]eit\s+(?:einigen\s+|mehreren\s+|vielen\s+)?(?:Tagen|Wochen|Monaten|Jahren)|"
+              r"[Kk]ürzlich|[Vv]or\s+[Kk]urzem|[Jj]üngst|[Nn]eulich|[Ii]n\s+(?:jüngster|letzter)\s+Zeit)"),
+    ]
+    return rules
+
+
+def _rules_fr(n: _Names) -> list[_Rule]:
+    dotted = [f for f in n.abbr_forms if f.endswith(".")]
+    c = {
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["fr"],
+        "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(dotted)})",
+        "WD": _alt(n.weekday_forms), "WDC": _alt(n.weekday_forms, True),
+        "PREP": _alt(["le", "depuis le", "jusqu'au", "à partir du", "dès le", "du", "au", "ce"], True),
+        "PREPM": r"(?:%s\s+|%s?mois\s+(?:de\s+|d['’]))" % (
+            _alt(["en", "depuis", "dès", "jusqu'en"], True), _alt(["au ", "le ", "du ", "depuis le ", "jusqu'au "], True)),
+        # "début août", "fin du mois d'août", "à la mi-août": début/fin take a space, "mi" its hyphen.
+        "PART": r"(?:%s\s+)?(?:(?P<§part>[Dd]ébut|[Ff]in)(?:\s+du\s+mois\s+(?:de\s+|d['’])|\s+(?:de\s+|d['’])?)|"
+                r"(?P<§part2>[Mm]i)-\s*)" % _alt(["au", "dès le", "depuis le", "jusqu'au", "à la", "dès la",
+                                                   "depuis la", "jusqu'à la"], True),
+        "YS": r"(?:\s+(?P<§sh>dernier|prochain))",
+        "TOD": r"(?:\s+(?:soir|matin|après-midi|midi|dans\s+la\s+soirée|dans\s+la\s+matinée))",
+    }
+    rules = [
+        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)[./](?P<§mo>0?[1-9]|1[0-2])[./](?P<§y>%(YEAR)s)" % c),
+        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WDC)s)\s+)?(?P<§d>1er|%(DAY)s)\s+(?P<§m>%(MD)s)"
+              r"(?:\s+(?P<§y>%(YEAR)s)|%(YS)s)?" % c),
+        _Rule("my", "month", r"(?:%(PREPM)s|%(PART)s)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),
+        _Rule("mo", "month", r"(?:%(PREPM)s|%(PART)s)(?P<§m>%(M)s)%(YS)s?" % c),
+    ]
+    rules += _relative("fr", [
+        (r"[Aa]vant-hier", "day", -2, None),
+        (r"[Hh]ier(?:\s+(?:soir|matin|après-midi))?", "day", -1, None),
+        (r"[Aa]ujourd['’]hui|[Cc]e\s+(?:matin|soir)|[Cc]et\s+après-midi", "day", 0, None),
+        (r"[Aa]près-demain", "day", 2, None),
+        (r"[Dd]emain(?:\s+(?:soir|matin|après-midi))?", "day", 1, None),
+        (r"la\s+semaine\s+(?:dernière|passée)|[Ll]a\s+semaine\s+(?:dernière|passée)", "week", -1, None),
+        (r"(?:[Pp]lus\s+tôt\s+)?cette\s+semaine|[Cc]ette\s+semaine|[Ee]n\s+début\s+de\s+semaine", "week", 0, None),
+        (r"[Ll]a\s+semaine\s+prochaine", "week", 1, None),
+        (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in|[Mm]i-)\s*du\s+mois\s+(?:dernier|passé)", "month", -1, "from-text"),
+        (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in)\s+du\s+mois\s+prochain", "month", 1, "from-text"),
+        (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in)\s+(?:du|de\s+ce)\s+mois(?!\s*(?:de\b|d['’]|-))|"
+         r"(?:[Àà]\s+la\s+)?[Mm]i-mois", "month", 0, "from-text"),
+        (r"[Ll]e\s+mois\s+(?:dernier|passé)", "month", -1, None),
+        (r"(?:[Pp]lus\s+tôt\s+)?ce\s+mois-ci|[Cc]e\s+mois-ci", "month", 0, None),
+        (r"[Ll]e\s+mois\s+prochain", "month", 1, None),
+        (r"[Ll]['’]année\s+(?:dernière|passée)|[Ll]['’]an\s+(?:dernier|passé)", "year", -1, None),
+        (r"(?:[Pp]lus\s+tôt\s+)?cette\s+année|[Cc]ette\s+année", "year", 0, None),
+        (r"[Ll]['’]année\s+prochaine|[Ll]['’]an\s+prochain", "year", 1, None),
+    ], r"[Dd]epuis|[Jj]usqu['’](?:à|au)|[Dd]ès|[Àà]\s+partir\s+d['’]")
+    rules += [
+        _Rule("yr", "year", r"(?:(?P<§p>%s)\s+|%s)(?P<§y>%s)(?!\s*%s)" % (
+            _alt(["en", "depuis", "dès", "jusqu'en", "l'an", "l'année", "en l'an", "depuis l'an"], True),
+            c["PART"], _BARE_YEAR, _COUNT["fr"])),
+        _Rule("wd", "weekday", r"(?:(?P<§p>%s)\s+)?(?P<§wd>%s)%s?%s?" % (
+            _alt(["depuis", "dès", "jusqu'à", "ce", "d'ici"], True), c["WDC"], c["TOD"], c["YS"]), check=_weekday_fr),
+        _Rule("vague", "vague", r"(?:"
+              r"[Cc]es\s+(?:derniers|dernières)\s+(?:jours|semaines|mois|années|temps)|"
+              r"[Aa]u\s+cours\s+des\s+(?:derniers|dernières|prochains|prochaines)\s+(?:jours|semaines|mois|années)|"
+              r"[Dd]ans\s+les\s+(?:prochains|prochaines)\s+(?:jours|semaines|mois|années)|"
+              r"[Dd]epuis\s+(?:plusieurs|quelques|des)\s+(?:jours|semaines|mois|années)|"
+              r"[Rr]écemment|[Dd]ernièrement|[Dd]epuis\s+peu|[Ii]l\s+y\s+a\s+peu)"),
+    ]
+    return rules
+
+
+# --- guards -----------------------------------------------------------------------------------------------
+
+
+def sentence_initial(text: str, pos: int, floor: int = 0) -> bool:
+    """Nothing but space, quotes, brackets or a dash since the last sentence end (or the body start)."""
+    i = pos - 1
+    while i >= floor and text[i] in " \t\"'“”„«»‘’‚([–—-":
+        i -= 1
+    return i < floor or text[i] in ".!?…:;\n"
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w'’.-]+)\s*$", text[max(0, pos - 40) : pos])
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w'’-]+)", text[pos : pos + 40])
+    return m.group(1) if m else ""
+
+
+def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+    """'in May' is a month, 'since May said' / 'in May's cabinet' are Theresa May."""
+    if f.get("m") != "May" or f.get("ys"):
+        return True
+    if f.get("p", "").lower() in ("for", "by", "from", "at", "as of", "up to"):
+        return False  # "voted for May", "defeated by May"
+    rest = text[end : end + 30]
+    return not re.match(r"(?:['’]s\b|\s+(?:said|says|told|has|had|was|is|will|would|herself|and\s+(?:her|the)\b))", rest)
+
+
+def _weekday_en(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+    if _NEWSPAPER_BEFORE["en"].search(text[max(0, start - 30) : start]) and f.get("p"):
+        return False  # "The Mail on Sunday"
+    if f.get("p") or f.get("sh"):
+        return True
+    # A bare weekday ("said Tuesday") is a date unless it is part of a name: "The Sunday Times",
+    # "Sunday Telegraph", "Good Friday", "Super Tuesday".
+    before = _word_before(text, start)
+    after = _word_after(text, end)
+    if before.lower() in ("the", "a", "an", "every", "each") or (before[:1].isupper() and not sentence_initial(text, start)):
+        return False
+    return not after[:1].isupper()
+
+
+def _weekday_fr(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+    wd = f.get("wd", "")
+    if not f.get("p"):
+        if wd[:1].isupper() and not sentence_initial(text, start):
+            return False  # "Le Journal du Dimanche", "Vendredi" the character
+        if _word_before(text, start).lower() in ("le", "les", "chaque", "tous", "du", "au", "un", "une", "des"):
+            return False  # "le lundi" (habitual), "du lundi au vendredi"
+    return _word_after(text, end).lower() not in ("gras", "saint")  # mardi gras, vendredi saint
+
+
+def _vague_pl(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+    body = text[start:end].lower()
+    # "niedawna" only in "do niedawna"; "od kilku miesięcy" needs its "od".
+    if body.endswith("niedawna"):
+        return f.get("p", "").lower() == "do"
+    if re.search(r"(?:kilku|kilkunastu|wielu)\s+\w+$", body) and not re.search(r"ciągu|ostatnich|najbliższych", body):
+        return f.get("p", "").lower() == "od"
+    return True
+
+
+def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str]], bool]:
+    def check(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+        return not _NEWSPAPER_BEFORE[lang].search(text[max(0, start - 30) : start])
+
+    return check
+
+
+# --- the compiled grammar ---------------------------------------------------------------------------------
+
+
+_ISO = r"(?:(?P<§p>%s)\s+)?(?<![\d-])(?P<§y>\d{4})-(?P<§mo>0[1-9]|1[0-2])-(?P<§d>0[1-9]|[12]\d|3[01])(?![\d-])"
+_ISO_PREP = {"en": ["on", "since", "until", "from", "by"], "pl": ["w dniu", "od", "do", "dnia"],
+             "de": ["am", "seit dem", "bis zum", "vom", "ab dem"], "fr": ["le", "depuis le", "jusqu'au", "du"]}
+_BUILDERS = {"en": _rules_en, "pl": _rules_pl, "de": _rules_de, "fr": _rules_fr}
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    rules: dict[str, tuple[_Rule, tuple[tuple[str, str], ...]]]  # wrapper group -> rule, (group, field)
+    language: str
+
+
+@lru_cache(maxsize=None)
+def grammar(language: str) -> _Grammar:
+    """The compiled tagger for `language` (a language without rules gets ISO dates only)."""
+    lang = language if language in _BUILDERS else ""
+    rules = [_Rule("iso", "day", _ISO % _alt(_ISO_PREP.get(lang, ["on"]), True))]
+    if lang:
+        rules += _BUILDERS[lang](_names(lang))
+    parts = []
+    for i, rule in enumerate(rules):
+        prefix = f"r{i}_"
+        parts.append(f"(?P<r{i}>{rule.pattern.replace('§', prefix)}(?!\\w))")
+    # Every rule starts a word: checked once per position, not once per rule (the scan's main cost).
+    pattern = re.compile("(?<!\\w)(?=\\w)(?:" + "|".join(parts) + ")")
+    index: dict[str, tuple[_Rule, tuple[tuple[str, str], ...]]] = {}
+    for i, rule in enumerate(rules):
+        prefix = f"r{i}_"
+        groups = tuple((g, g[len(prefix) :].rstrip("0123456789")) for g in pattern.groupindex if g.startswith(prefix))
+        index[f"r{i}"] = (rule, groups)
+    return _Grammar(pattern, index, lang)
+
+
+def tag(text: str, start: int, language: str) -> list[Found]:
+    """Every temporal expression in text[start:], in order, without overlaps."""
+    g = grammar(language)
+    names = _names(g.language) if g.language else None
+    search = g.pattern.search
+    out: list[Found] = []
+    pos = start
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return out
+        rule, groups = g.rules[m.lastgroup]  # the wrapper group closes last, so it is lastgroup
+        fields: dict[str, str] = {}
+        for group, name in groups:
+            value = m.group(group)
+            if value is not None and name not in fields:
+                fields[name] = value
+        found = _read(rule, fields, m.start(), m.end(), text, start, g.language, names)
+        if found is None:  # a guard said no: look again one character on
+            pos = m.start() + 1
+            continue
+        out.append(found)
+        pos = m.end()
+
+
+def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor: int, lang: str,
+          names: _Names | None) -> Found | None:
+    if rule.check is not None and not rule.check(text, start, end, f):
+        return None
+    first = text[start]
+    # A capitalised word that only a sentence start explains ("Today" in "Russia Today").
+    if rule.kind in ("relative", "vague") and first.isupper() and not sentence_initial(text, start, floor):
+        return None
+    role = "point"
+    if lang in _ROLE:
+        lead = text[start : start + 24]
+        if _ROLE[lang][0].match(lead):
+            role = "since"
+        elif _ROLE[lang][1].match(lead):
+            role = "until"
+    if rule.kind == "relative":
+        part = _part(text[start:end]) if rule.part == "from-text" else rule.part
+        return Found(start, end, "relative", role, unit=rule.unit, offset=rule.offset, part=part)
+    if rule.kind == "vague":
+        return Found(start, end, "vague", role)
+    month = None
+    if "mo" in f:
+        month = int(f["mo"])
+    elif "m" in f and names is not None:
+        month = names.months.get(f["m"].lower().rstrip("."))
+        if month is None:
+            return None
+    weekday = names.weekdays.get(f["wd"].lower()) if "wd" in f and names else None
+    year = int(f["y"]) if "y" in f else None
+    year_shift = None
+    shift = _SHIFTS.get(f["sh"].lower()) if "sh" in f else None
+    if "ys" in f:
+        year_shift = _YEAR_SHIFTS.get(f["ys"].lower())
+    day = None
+    if "d" in f:
+        day = 1 if f["d"] == "1er" else int(f["d"])
+        if month is None or day > _MAX_DAYS[month]:
+            return None
+        if year is not None:
+            try:
+                dt.date(year, month, day)
+            except ValueError:  # 29 February of a common year
+                return None
+    part = _part(f.get("part"))
+    if rule.kind == "day":
+        return Found(start, end, "day", role, year=year, month=month, day=day, weekday=weekday, shift=shift,
+                     year_shift=year_shift)
+    if rule.kind == "month":
+        return Found(start, end, "month", role, year=year, month=month, part=part, shift=shift,
+                     year_shift=year_shift)
+    if rule.kind == "year":
+        return Found(start, end, "year", role, year=year, part=part)
+    if rule.kind == "weekday":
+        if weekday is None:
+            return None
+        return Found(start, end, "weekday", role, weekday=weekday, shift=shift)
+    raise AssertionError(rule.kind)
+
+
+_MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -1,0 +1,428 @@
+"""Finding names in article text: runs of capitalised words, cut into people, places and organisations.
+
+Rules, not a model (no usable offline NER model exists on the registry): one regex finds capitalised runs
+(with connectors such as 'of', 'von', 'de'), then each run is segmented: sentence-initial common words and
+titles are dropped, month and weekday names skipped, acronyms isolated, places recognised through the
+gazetteer (after undoing case endings), organisation heads ('Ministry', 'Ministerstwo', 'Botschaft') make
+organisations, and a place inside a descriptive organisation name is a mention of that place too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+import regex
+
+from . import gazetteer, lexicon
+from .model import Source
+from .names import fold
+
+_CAP = r"\p{Lu}[\p{L}\p{M}]*(?:['’\-‐][\p{L}][\p{L}\p{M}]*)*"
+_ELIDED = r"(?:(?<![\p{L}])[dlDLjJnNsScCmMtT]['’](?=\p{Lu}))?"
+_CONNECTOR_WORDS = sorted(lexicon.NAME_CONNECTORS - {"d'", "l'", "ds."}, key=len, reverse=True)
+_CONN = "(?:" + "|".join(regex.escape(w) for w in _CONNECTOR_WORDS) + ")"
+_GAP = r"[ \t\u00a0]+"
+RUN = regex.compile(rf"{_ELIDED}{_CAP}(?:{_GAP}(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP})*")
+_TOKEN = regex.compile(rf"{_ELIDED}{_CAP}|[\p{{Ll}}]+")
+_SENTENCE_END = set(".!?:;\n\u2026")
+_OPENERS = set("\"'„“”«»‚‘’([{–—-*•·")
+# Articles and determiners after which a German capitalised word is a common noun, not a name
+_GERMAN_DETERMINERS = frozenset(fold(w) for w in (
+    "der die das den dem des ein eine einer eines einem einen kein keine keinen keiner seine seiner ihre ihrer "
+    "unsere diese dieser dieses diesen jede jeder jedes alle viele beide zwei drei mehrere wenige einige "
+    "zum zur vom beim im am ins").split())
+_DEMONYM_ENDINGS = frozenset(("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n", "er", "ern", "en",
+                              "e", "es", "ois", "oise", "ien", "iens", "ienne", "iennes", "jan", "janie", "janin",
+                              "cy", "iec", "czyk", "ka", "ki", "ow", "owie"))
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One name found in one source, before linking."""
+
+    source_index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[str, ...]
+    language: str
+    kind: str | None = None  # PLACE / ORG / PERSON / OTHER, when detection can tell
+    place_id: str | None = None
+    boilerplate: bool = False
+    locative: bool = False  # preceded by a locative preposition ("in", "w", "nach"): a place vote
+    after_title: bool = False  # preceded by a title ("President", "Prezydent"): a person vote
+    nested: bool = False  # a place inside an organisation's name
+    demonym: bool = False  # "Russian", "Kazakh": a people, not the place
+    opaque_the: bool = False  # the name started with "The" (a title like "The Moscow Times")
+    acronym_of: str | None = None  # "ODKB" defined right after "Organizacji ... Zbiorowym": that long name's text
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    connector: bool = False
+    possessive: bool = False
+
+
+@lru_cache(maxsize=100_000)
+def place_for(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
+    """The gazetteer place these words name, undoing case endings ('Azji', 'Środkowej' -> Azja Środkowa)."""
+    place = gazetteer.lookup(" ".join(words))
+    if place is not None or len(words) > 4:
+        return place
+    options = [(w, *lexicon.lemma_candidates(w, language)[:4]) for w in words]
+    for combo in product(*options):
+        place = gazetteer.lookup(" ".join(combo))
+        if place is not None:
+            return place
+    return None
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return 2 <= len(letters) <= 6 and all(ch.isupper() for ch in letters) and "-" not in word
+
+
+_FUNCTION_WORDS = frozenset().union(*lexicon.FUNCTION_WORDS.values())
+_PLACE_ENDINGS = ("", "a", "ia", "ie", "e", "y", "stan", "land", "and", "any", "ja", "en")
+
+
+@lru_cache(maxsize=50_000)
+def is_demonym(word: str, language: str = "") -> bool:
+    """'Russian', 'Russians', 'Kazakh', 'Ukrainiens', 'Rosjan', 'Russen': a people or adjective made from a
+    place name (stem + demonym ending = place stem + place ending), not the place itself."""
+    folded = fold(word)
+    if len(folded) < 4 or gazetteer.lookup(word) is not None:
+        return False
+    for cut in range(len(folded), 2, -1):
+        stem, tail = folded[:cut], folded[cut:]
+        if tail and tail not in _DEMONYM_ENDINGS:
+            continue
+        if any(gazetteer.lookup(stem + ending) is not None for ending in _PLACE_ENDINGS if stem + ending != folded):
+            return True
+    return False
+
+
+class NameDetector:
+    """Finds name occurrences in the sources of one story (two passes: evidence, then detection)."""
+
+    def __init__(self, sources: list[Source]):
+        self.sources = sources
+        self.evidence: Counter[str] = Counter()  # folded word -> times it stood capitalised mid-sentence
+
+    # -- pass 1 ------------------------------------------------------------------------------------------
+    def collect_evidence(self) -> None:
+        """Count words capitalised where capitals mean a name: mid-sentence, outside German (which
+        capitalises every noun). A sentence-initial dictionary word is kept only with this evidence."""
+        for source in self.sources:
+            if source.language == "de":
+                continue
+            text = source.text
+            for match in RUN.finditer(text, source.body_start):
+                for tok in _TOKEN.finditer(match.group(0)):
+                    word = tok.group(0)
+                    if not word[:1].isupper():
+                        continue
+                    start = match.start() + tok.start()
+                    if start == match.start() and self._sentence_initial(text, start, source.body_start):
+                        continue
+                    folded = fold(_strip_possessive(word))
+                    if folded not in _FUNCTION_WORDS:
+                        self.evidence[folded] += 1
+
+    # -- pass 2 ------------------------------------------------------------------------------------------
+    def detect(self, index: int) -> list[Occurrence]:
+        source = self.sources[index]
+        text, language = source.text, source.language
+        out: list[Occurrence] = []
+        for match in RUN.finditer(text, source.body_start):
+            tokens = self._tokens(match)
+            if not tokens:
+                continue
+            previous_word = _previous_word(text, tokens[0].start)
+            initial = self._sentence_initial(text, tokens[0].start, source.body_start)
+            out.extend(self._segment(index, source, tokens, initial, previous_word))
+        if source.boilerplate:
+            out = [o if not source.in_boilerplate(o.start) else _replace(o, boilerplate=True) for o in out]
+        return _with_acronym_definitions(out, text)
+
+    @staticmethod
+    def _sentence_initial(text: str, start: int, body_start: int) -> bool:
+        i = start - 1
+        while i >= body_start and (text[i] in " \t\u00a0" or text[i] in _OPENERS):
+            if text[i] in "\n":
+                return True
+            i -= 1
+        return i < body_start or text[i] in _SENTENCE_END
+
+    def _tokens(self, match: regex.Match[str]) -> list[_Token]:
+        tokens: list[_Token] = []
+        base = match.start()
+        for tok in _TOKEN.finditer(match.group(0)):
+            word, start = tok.group(0), base + tok.start()
+            if len(word) > 2 and word[1] in "'’" and word[0].islower():
+                word, start = word[2:], start + 2  # French/Italian elision: d'Ukraine -> Ukraine
+            if not word[:1].isupper():
+                tokens.append(_Token(start, start + len(word), word, connector=True))
+                continue
+            stripped = _strip_possessive(word)
+            possessive = stripped != word
+            parts = _split_hyphenated_places(stripped)
+            for part_start, part in parts:
+                tokens.append(_Token(start + part_start, start + part_start + len(part), part))
+            if possessive:
+                tokens[-1].possessive = True
+        return tokens
+
+    def _keep_initial(self, word: str, language: str) -> bool:
+        """Is a sentence-initial capitalised word a name?"""
+        if lexicon.is_calendar_word(word) or lexicon.is_title(word):
+            return False
+        if gazetteer.lookup(word) is not None:
+            return True
+        if not lexicon.is_common_word(word, language):
+            return True
+        return self.evidence[fold(word)] >= 2
+
+    def _keep_single(self, word: str, language: str, previous_word: str) -> bool:
+        """Is a lone capitalised word (not at a sentence start) a name?"""
+        if language == "de":
+            if fold(previous_word) in _GERMAN_DETERMINERS:
+                return False
+            if lexicon.is_dictionary_word(word, "de") and gazetteer.lookup(word) is None:
+                return self.evidence[fold(word)] >= 1
+            return True
+        return True
+
+    def _segment(self, index: int, source: Source, tokens: list[_Token], initial: bool,
+                 previous_word: str) -> Iterable[Occurrence]:
+        language = source.language
+        opaque_the = False
+        after_title = False
+        # 1. the sentence-initial word: a common word ("Ties", "Władze") is not part of the name
+        if initial and tokens and not tokens[0].connector:
+            first = tokens[0].text
+            if fold(first) == "the" and len(tokens) > 1:
+                opaque_the = True
+                tokens = tokens[1:]
+            elif len(tokens) == 1 or not self._keep_initial(first, language):
+                if len(tokens) > 1 or not self._keep_initial(first, language):
+                    tokens = tokens[1:]
+        elif tokens and fold(tokens[0].text) == "the" and len(tokens) > 1:
+            opaque_the = True
+            tokens = tokens[1:]
+        # 2. cut at titles, calendar words, possessives and acronyms
+        groups: list[list[_Token]] = [[]]
+        title_before: list[bool] = [lexicon.is_title(previous_word)]
+        for tok in tokens:
+            word = tok.text
+            if not tok.connector and (lexicon.is_title(word) or lexicon.is_calendar_word(word)):
+                groups.append([])
+                title_before.append(lexicon.is_title(word))
+                continue
+            if not tok.connector and _is_acronym(word) and gazetteer.lookup(word) is None:
+                groups.append([tok])
+                title_before.append(False)
+                groups.append([])
+                title_before.append(False)
+                continue
+            groups[-1].append(tok)
+            if tok.possessive:
+                groups.append([])
+                title_before.append(False)
+        for group, titled in zip(groups, title_before):
+            after_title = titled
+            yield from self._name_group(index, source, _trim_connectors(group), opaque_the, after_title,
+                                        previous_word if group is groups[0] else "")
+            opaque_the = False
+
+    def _name_group(self, index: int, source: Source, group: list[_Token], opaque_the: bool,
+                    after_title: bool, previous_word: str) -> Iterable[Occurrence]:
+        if not group:
+            return
+        language = source.language
+        words = [t.text for t in group]
+        # places: longest windows first, case endings undone
+        place_at: dict[int, tuple[int, gazetteer.Place]] = {}
+        i = 0
+        while i < len(group):
+            found = None
+            for width in range(min(4, len(group) - i), 0, -1):
+                window = group[i : i + width]
+                if any(t.connector for t in (window[0], window[-1])):
+                    continue
+                place = place_for(tuple(t.text for t in window), language)
+                if place is not None:
+                    found = (width, place)
+                    break
+            if found:
+                place_at[i] = found
+                i += found[0]
+            else:
+                i += 1
+        head_index = next((k for k, t in enumerate(group)
+                           if not t.connector and k not in place_at and lexicon.org_head(t.text, language)), None)
+        locative = fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS
+        if head_index is not None and len([t for t in group if not t.connector]) > 1:
+            org = _occurrence(index, source, group, kind="ORG", opaque_the=opaque_the)
+            yield org
+            # a place in a description ("Kazakhstan Embassy") is a mention of it; in a title ("The Moscow
+            # Times") it is not
+            if not any(fold(t.text) in lexicon.OPAQUE_ORG_HEADS for t in group if not t.connector):
+                for k, (width, place) in place_at.items():
+                    yield _occurrence(index, source, group[k : k + width], kind="PLACE", place_id=place.id,
+                                      nested=True)
+            return
+        # no organisation head: places stand alone, the rest between them are names of their own
+        pending: list[_Token] = []
+        k = 0
+        while k < len(group):
+            if k in place_at:
+                width, place = place_at[k]
+                yield from self._plain(index, source, _trim_connectors(pending), opaque_the, after_title,
+                                       previous_word if not pending or pending[0] is group[0] else "")
+                pending = []
+                yield _occurrence(index, source, group[k : k + width], kind="PLACE", place_id=place.id,
+                                  locative=locative or (k > 0 and fold(group[k - 1].text) in lexicon.PLACE_HEADS))
+                k += width
+                continue
+            if fold(group[k].text) in lexicon.PLACE_HEADS and k + 1 < len(group) and group[k + 1].connector:
+                k += 1  # "Republic of X" is X
+                continue
+            pending.append(group[k])
+            k += 1
+        yield from self._plain(index, source, _trim_connectors(pending), opaque_the, after_title,
+                               previous_word if pending and pending[0] is group[0] else "")
+
+    def _plain(self, index: int, source: Source, group: list[_Token], opaque_the: bool, after_title: bool,
+               previous_word: str) -> Iterable[Occurrence]:
+        """A name with no place and no organisation head: a person, or something decided at linking."""
+        if not group:
+            return
+        language = source.language
+        names = [t for t in group if not t.connector]
+        if len(names) == 1 and fold(names[0].text) in _FUNCTION_WORDS:
+            return
+        if len(names) == 1:
+            word = names[0].text
+            if _is_acronym(word):
+                yield _occurrence(index, source, group, kind="ORG")
+                return
+            if not self._keep_single(word, language, previous_word):
+                return
+            if _in_heading(source.text, names[0].start) and lexicon.is_common_word(word, language) \
+                    and self.evidence[fold(word)] < 2:
+                return  # a capitalised ordinary word in a title-case heading ("A Message from ...")
+            if is_demonym(word, language):
+                yield _occurrence(index, source, group, kind="OTHER", demonym=True)
+                return
+            kind = lexicon.polish_proper_kind(word) if language == "pl" else None
+            yield _occurrence(index, source, group, kind=kind, after_title=after_title,
+                              locative=fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS,
+                              opaque_the=opaque_the)
+            return
+        if language == "de":
+            # German nouns are capitalised: drop dictionary nouns at the edges of a run
+            while len(names) > 1 and fold(names[0].text) not in self.evidence and \
+                    lexicon.is_dictionary_word(names[0].text, "de") and gazetteer.lookup(names[0].text) is None \
+                    and fold(previous_word) in _GERMAN_DETERMINERS:
+                names = names[1:]
+                group = group[group.index(names[0]):]
+        if is_demonym(names[-1].text, language):
+            # "Central Asian", "South Korean": an adjective of a place, not a name of its own
+            yield _occurrence(index, source, group, kind="OTHER", demonym=True)
+            return
+        if any(is_demonym(t.text, language) for t in names[:1]) and len(names) > 1:
+            # "Russian President" was cut at the title; "Kazakh Dias" is not a name: drop the adjective
+            group = group[group.index(names[1]):]
+            names = names[1:]
+        kind = "PERSON" if len(names) <= 4 else None
+        if language == "pl":
+            kind = lexicon.polish_proper_kind(names[0].text) or kind
+        yield _occurrence(index, source, group, kind=kind, after_title=after_title, opaque_the=opaque_the)
+
+
+def _occurrence(index: int, source: Source, group: list[_Token], **flags) -> Occurrence:
+    start, end = group[0].start, group[-1].end
+    return Occurrence(index, start, end, source.text[start:end], tuple(t.text for t in group if not t.connector),
+                      source.language, **flags)
+
+
+def _replace(occurrence: Occurrence, **changes) -> Occurrence:
+    from dataclasses import replace
+
+    return replace(occurrence, **changes)
+
+
+def _trim_connectors(group: list[_Token]) -> list[_Token]:
+    start, end = 0, len(group)
+    while start < end and group[start].connector:
+        start += 1
+    while end > start and group[end - 1].connector:
+        end -= 1
+    return group[start:end]
+
+
+def _strip_possessive(word: str) -> str:
+    if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+        return word[:-2]
+    if len(word) > 2 and word[-1] in "'’":
+        return word[:-1]
+    return word
+
+
+def _split_hyphenated_places(word: str) -> list[tuple[int, str]]:
+    """'Moscow-Kyiv' is two places; 'Kassym-Jomart' stays one name."""
+    if "-" not in word and "‐" not in word:
+        return [(0, word)]
+    parts = regex.split(r"[-‐]", word)
+    if len(parts) > 1 and all(p[:1].isupper() and gazetteer.lookup(p) is not None for p in parts):
+        out, offset = [], 0
+        for part in parts:
+            out.append((offset, part))
+            offset += len(part) + 1
+        return out
+    return [(0, word)]
+
+
+def _in_heading(text: str, offset: int) -> bool:
+    """Is `offset` on a short title-case line, where capitals do not mark names?"""
+    window_start = max(0, offset - 300)
+    line_start = text.rfind("\n", window_start, offset) + 1
+    line_end = text.find("\n", offset, offset + 300)
+    if (line_start == 0 and window_start > 0) or line_end == -1 and offset + 300 < len(text):
+        return False  # a line that long is prose, not a heading
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    if not words or len(line.split()) > 15:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _previous_word(text: str, start: int) -> str:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    end = i + 1
+    while i >= 0 and (text[i].isalpha() or text[i] in "'’"):
+        i -= 1
+    return text[i + 1 : end]
+
+
+def _with_acronym_definitions(occurrences: list[Occurrence], text: str) -> list[Occurrence]:
+    """'Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB)': the acronym names the long name."""
+    out = list(occurrences)
+    for k in range(1, len(out)):
+        current, before = out[k], out[k - 1]
+        if _is_acronym(current.text) and len(before.tokens) >= 2 and \
+                text[before.end : current.start].strip() == "(" and text[current.end : current.end + 1] == ")":
+            out[k] = _replace(current, acronym_of=before.text, kind="ORG")
+            if before.kind in (None, "PERSON"):
+                out[k - 1] = _replace(before, kind="ORG")
+    return out

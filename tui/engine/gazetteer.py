@@ -1,0 +1,198 @@
+"""Place-name gazetteer: every spelling of a place, in many languages, resolved to one record.
+
+Fuzzy matching is wrong for places (Austria ~ Australia, Guinea ~ Equatorial Guinea), so place names are
+looked up exactly, after folding away case, diacritics and punctuation habits, in a table generated from
+Unicode CLDR by `scripts/build_gazetteer.py` (territory names and time-zone exemplar cities in 36
+languages). That table is `data/places.json`; this module only reads it (stdlib `json`, no babel at run
+time), once, on first use.
+
+Each spelling belongs to exactly one record: the build script settles spellings shared by two places
+(country before region before city, see its docstring), so a lookup never has to choose.
+
+All-caps short forms ("UK", "USA", "EE.UU.") are matched case-sensitively, so that "US" finds the United
+States while the pronoun "us" finds nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import threading
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).parent / "data" / "places.json"
+
+# Bumped whenever fold() or acronym_key() changes, so a data file built with other rules is noticed.
+FOLD_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place: `id` is an ISO 3166 / UN M49 code ("KZ", "143") or an IANA zone id ("Europe/Kyiv")."""
+
+    id: str
+    kind: str  # "country" | "region" | "city"
+    name: str  # English display name
+    names: tuple[str, ...]  # every spelling this place owns, across languages
+
+
+# --- folding ---------------------------------------------------------------------------------------------
+
+# Letters that NFKD does not decompose into base letter + mark.
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i",
+                          "ħ": "h", "þ": "th", "ð": "d", "ŀ": "l"})
+# Apostrophe look-alikes are deleted, so "N’Djamena", "N'Djamena" and "Ndjamena" meet; Uzbek uses ʻ inside
+# words ("Oʻzbekiston"). The acute accent ´ must go before NFKD turns it into a space plus a mark.
+_DELETE = frozenset("'’‘ʼʻʹ`´′.")
+# Word joiners become a space, so "Guinea-Bissau" = "Guinea Bissau" and "Addis-Abeba" = "Addis Abeba".
+_SPACE = frozenset("-‐‑‒–—―−/_")
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """The comparison form of a name: 'Kijów' -> 'kijow', 'Côte d’Ivoire' -> 'cote divoire'.
+
+    Casefolded; diacritics stripped (NFKD, combining marks dropped); ł ø ß đ æ œ ı mapped to ASCII;
+    apostrophes and full stops deleted ('St. John’s' -> 'st johns'); hyphens, dashes and slashes made
+    spaces; other punctuation and invisible format characters (soft hyphens) dropped; whitespace collapsed.
+    '&' is kept: it is a word in "Bosnia & Herzegovina".
+    """
+    # Casefold again after NFKD: compatibility forms can decompose to capitals ('ℌ' -> 'H').
+    text = unicodedata.normalize("NFKD", text.casefold()).casefold().translate(_LETTERS)
+    out: list[str] = []
+    for ch in text:
+        if ch in _DELETE:
+            continue
+        if ch in _SPACE or ch.isspace():
+            out.append(" ")
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Mn", "Me", "Cf", "Sk") or (category[0] == "P" and ch != "&"):
+            continue
+        out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def acronym_key(text: str) -> str | None:
+    """'UK' -> 'UK', 'EE. UU.' -> 'EEUU', 'É.-U.' -> 'ÉU'; None unless an all-caps short form.
+
+    Two to five capital letters, with only full stops, hyphens and spaces between them. Case and accents
+    are kept: the short forms are compared exactly, since lower-cased they are everyday words.
+    """
+    letters: list[str] = []
+    for ch in text:
+        if ch.isalpha():
+            if not ch.isupper():
+                return None
+            letters.append(ch)
+        elif ch not in ". -":
+            return None
+    return "".join(letters) if 2 <= len(letters) <= 5 else None
+
+
+# --- the table -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Index:
+    places: tuple[Place, ...]
+    by_key: dict[str, Place]  # fold(name) -> place
+    by_acronym: dict[str, Place]  # acronym_key(name) -> place
+    first_words: frozenset[str]  # folded first word of every multi-word key
+    first_acronyms: frozenset[str]  # all-caps first words ("U.S." of "U.S. Virgin Islands"), kept apart
+    sorted_keys: tuple[str, ...]  # for prefix queries
+
+
+_lock = threading.Lock()
+_cache: _Index | None = None
+
+
+def _load() -> _Index:
+    """Read data/places.json once; later calls get the cached index."""
+    global _cache
+    if _cache is not None:
+        return _cache
+    with _lock:
+        if _cache is None:
+            _cache = _build_index(json.loads(DATA_FILE.read_text(encoding="utf-8")))
+    return _cache
+
+
+def _build_index(data: dict) -> _Index:
+    # The file carries each record's folded keys so loading does not fold ~11k names (~50 ms); a file
+    # built with different folding rules is re-folded here instead of being trusted.
+    trust_keys = data.get("meta", {}).get("fold_version") == FOLD_VERSION
+    places: list[Place] = []
+    by_key: dict[str, Place] = {}
+    by_acronym: dict[str, Place] = {}
+    for pid, kind, name, names, keys, acronyms in data["places"]:
+        place = Place(pid, kind, name, tuple(names))
+        places.append(place)
+        if not trust_keys:
+            acronyms = [a for a in map(acronym_key, names) if a]
+            keys = [fold(n) for n in names if not acronym_key(n)]
+        for key in keys:
+            by_key.setdefault(key, place)
+        for acronym in acronyms:
+            by_acronym.setdefault(acronym, place)
+    # "U.S. Virgin Islands" folds to "us virgin islands", but its first word is the short form "US", not
+    # the pronoun "us": such heads are matched case-sensitively like the short forms themselves.
+    heads = Counter(key.split(" ", 1)[0] for key in by_key if " " in key)
+    first_acronyms: set[str] = set()
+    for place in places:
+        for name in place.names:
+            head = name.split(" ", 1)[0]
+            if head != name and head.upper() == head and (acronym := acronym_key(head)):
+                first_acronyms.add(acronym)
+                heads[fold(name).split(" ", 1)[0]] -= 1
+    first_words = frozenset(word for word, count in heads.items() if count > 0)
+    return _Index(tuple(places), by_key, by_acronym, first_words, frozenset(first_acronyms),
+                  tuple(sorted(by_key)))
+
+
+# --- queries ---------------------------------------------------------------------------------------------
+
+
+def lookup(name: str) -> Place | None:
+    """The place spelled `name` in any covered language ('Kijów', 'Azja Środkowa', 'New York', 'UK')."""
+    index = _load()
+    acronym = acronym_key(name)
+    if acronym is not None and acronym in index.by_acronym:
+        return index.by_acronym[acronym]
+    # An all-caps word that is no known short form may still be a shouted name ("KYIV"): fall through.
+    return index.by_key.get(fold(name))
+
+
+def is_place_word(token: str) -> bool:
+    """True if `token` is a whole place name or the first word of one ('New', 'Azja', 'Kyiv', 'UK').
+
+    Used to decide whether a capitalised run may be a place and is worth extending.
+    """
+    index = _load()
+    acronym = acronym_key(token)
+    if acronym is not None and (acronym in index.by_acronym or acronym in index.first_acronyms):
+        return True
+    key = fold(token)
+    return bool(key) and (key in index.first_words or key in index.by_key)
+
+
+def has_prefix(text: str) -> bool:
+    """True if some place spelling starts with `text` once folded ('kazakh' -> Kazakhstan).
+
+    Lets the caller recognise derived words (demonyms, adjectives) by their stem.
+    """
+    index = _load()
+    key = fold(text)
+    if not key:
+        return False
+    i = bisect.bisect_left(index.sorted_keys, key)
+    return i < len(index.sorted_keys) and index.sorted_keys[i].startswith(key)
+
+
+def all_places() -> list[Place]:
+    """Every record in the table, in file order (countries, regions, then cities)."""
+    return list(_load().places)

@@ -1,0 +1,414 @@
+"""Linking: every spelling of one name becomes one entity, and different people stay apart.
+
+Places link through the gazetteer id. Other names link through name keys (see names.py) with a name-aware
+comparison: each word of the shorter name must align with a distinct word of the longer one, surnames must
+align, and two surnames with one stem but different Slavic endings (Koval / Kovalenko) never match.
+Clustering is complete-link against a cluster's full names (no single-link chaining), blocked by surname
+key so it is not N×N. A bare surname goes to the one person it can mean; if several people share it
+(the Klitschko brothers), each mention goes to the one last named in full in the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from . import gazetteer, lexicon
+from .detection import Occurrence
+from .model import Entity, Mention, Source, Variant
+from .names import fold, surname_ending, token_key
+
+_SURNAME_LIKE = re.compile(r"(ski|ska|cki|cka|ov|ova|ev|eva|in|ina|enko|Cuk|iuk|uk|ic|iC|vic|viC|ko|ak|ec)$")
+
+
+@dataclass
+class Form:
+    """All occurrences of one spelling (in one language), with what is known about it."""
+
+    tokens: tuple[str, ...]
+    language: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+    keys: tuple[frozenset[str], ...] = ()  # per word: key of the spelling and of its possible lemmas
+    primary: tuple[str, ...] = ()  # per word: key of the spelling as written
+    best: tuple[str, ...] = ()  # per word: key of the most likely lemma
+    place_id: str | None = None
+    kind_votes: Counter = field(default_factory=Counter)
+    acronym_of: str | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+    @property
+    def is_org(self) -> bool:
+        return self.kind_votes["ORG"] > 0 and self.kind_votes["ORG"] >= self.kind_votes["PERSON"]
+
+
+def _word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
+    parts = [p for p in re.split(r"[-‐]", word) if p]
+    primary = "-".join(token_key(p, language) for p in parts)
+    keys = {primary}
+    best = primary
+    lemmas = lexicon.lemma_candidates(word, language)
+    for n, lemma in enumerate(lemmas):
+        lemma_parts = [p for p in re.split(r"[-‐]", lemma) if p]
+        key = "-".join(token_key(p, language) for p in lemma_parts)
+        keys.add(key)
+        if n == 0:
+            best = key
+    direction = lexicon.DIRECTIONS.get(fold(word))
+    if direction:
+        keys.add(direction)
+        primary = best = direction
+    return primary, frozenset(k for k in keys if k), best
+
+
+def _make_form(tokens: tuple[str, ...], language: str) -> Form:
+    primaries, keysets, bests = [], [], []
+    for word in tokens:
+        primary, keys, best = _word_keys(word, language)
+        primaries.append(primary)
+        keysets.append(keys)
+        bests.append(best)
+    return Form(tokens, language, keys=tuple(keysets), primary=tuple(primaries), best=tuple(bests))
+
+
+def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], b_primary: str,
+                surname: bool) -> bool:
+    """Do two name words (by their keys) spell the same name?"""
+    if a_primary == b_primary or a_primary in b_keys or b_primary in a_keys:
+        return True
+    if not surname and (len(a_primary) == 1 or len(b_primary) == 1):
+        return a_primary[:1] == b_primary[:1]  # an initial: "P. Vrublevsky"
+    if len(a_primary) < 4 or len(b_primary) < 4:
+        return False
+    best = 0.0
+    for a in (a_primary,):
+        for b in (b_primary,):
+            if abs(len(a) - len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+                continue  # Koval / Kovalenko: one name inside another is another name
+            if surname_ending(a) != surname_ending(b) and surname_ending(a) and surname_ending(b):
+                continue
+            if a[:1] != b[:1] and not (len(a) > 6 and Levenshtein.distance(a, b) <= 1):
+                continue
+            similarity = JaroWinkler.normalized_similarity(a, b)
+            if Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 7 else 2):
+                best = max(best, similarity)
+    return best >= 0.9
+
+
+def names_match(a: Form, b: Form) -> bool:
+    """Name-aware comparison: the shorter name's words align, in order, with distinct words of the longer;
+    the last words (surnames) must align."""
+    short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
+    if not short.tokens:
+        return False
+    n, m = len(short.tokens), len(long_.tokens)
+    if not words_match(short.keys[-1], short.best[-1], long_.keys[-1], long_.best[-1], surname=True) and \
+            not words_match(short.keys[-1], short.primary[-1], long_.keys[-1], long_.primary[-1], surname=True):
+        return False
+    j = 0
+    for i in range(n - 1):
+        while j < m - 1 and not words_match(short.keys[i], short.primary[i], long_.keys[j], long_.primary[j],
+                                            surname=False):
+            j += 1
+        if j >= m - 1:
+            return False
+        j += 1
+    return True
+
+
+class Linker:
+    """Builds entities from the occurrences of one story."""
+
+    def __init__(self, sources: Sequence[Source], occurrences: Sequence[Occurrence]):
+        self.sources = sources
+        self.occurrences = occurrences
+
+    def link(self) -> list[Entity]:
+        forms = self._forms()
+        clusters: list[list[Form]] = []
+        by_place: dict[str, list[Form]] = {}
+        multi: list[Form] = []
+        single: list[Form] = []
+        demonyms: dict[str, list[Form]] = defaultdict(list)
+        for form in sorted(forms.values(), key=lambda f: (-len(f.tokens), -f.count, f.tokens)):
+            if form.place_id:
+                by_place.setdefault(form.place_id, []).append(form)
+            elif form.kind_votes["OTHER"] and all(o.demonym for o in form.occurrences):
+                demonyms[form.best[0] if form.best else fold(" ".join(form.tokens))].append(form)
+            elif len(form.tokens) >= 2:
+                multi.append(form)
+            else:
+                single.append(form)
+        clusters.extend(by_place.values())
+        clusters.extend(demonyms.values())
+        name_clusters = self._cluster_multi(multi)
+        clusters.extend(name_clusters)
+        split_singles = self._attach_single(single, name_clusters, clusters)
+        return self._entities(clusters, split_singles)
+
+    def _forms(self) -> dict[tuple[tuple[str, ...], str], Form]:
+        forms: dict[tuple[tuple[str, ...], str], Form] = {}
+        for occ in self.occurrences:
+            key = (occ.tokens, occ.language)
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = _make_form(occ.tokens, occ.language)
+            form.occurrences.append(occ)
+            if occ.place_id:
+                form.place_id = occ.place_id
+            if occ.kind:
+                form.kind_votes[occ.kind] += 1
+            if occ.locative:
+                form.kind_votes["LOCATIVE"] += 1
+            if occ.after_title:
+                form.kind_votes["TITLED"] += 1
+            if occ.acronym_of:
+                form.acronym_of = occ.acronym_of
+        # A form that is not in the gazetteer but whose lemma is ("Kijowa" if the detector missed it)
+        for form in forms.values():
+            if form.place_id is None and not form.is_org and len(form.tokens) <= 3:
+                from .detection import place_for
+
+                place = place_for(form.tokens, form.language)
+                if place is not None:
+                    form.place_id = place.id
+        return forms
+
+    def _cluster_multi(self, forms: list[Form]) -> list[list[Form]]:
+        """Complete-link clustering of multi-word names, blocked by surname key."""
+        clusters: list[list[Form]] = []
+        block: dict[str, list[int]] = defaultdict(list)
+        for form in forms:
+            candidates: dict[int, None] = {}
+            for key in _block_keys(form):
+                for ci in block.get(key, ()):
+                    candidates[ci] = None
+            chosen = None
+            for ci in candidates:
+                members = clusters[ci]
+                if members[0].is_org != form.is_org:
+                    continue
+                if form.is_org:
+                    if all(_org_match(form, other) for other in members[:5]):
+                        chosen = ci
+                        break
+                elif all(names_match(form, other) for other in members[:8]):
+                    chosen = ci
+                    break
+            if chosen is None:
+                clusters.append([form])
+                chosen = len(clusters) - 1
+            else:
+                clusters[chosen].append(form)
+            for key in _block_keys(form):
+                if chosen not in block[key]:
+                    block[key].append(chosen)
+        return clusters
+
+    def _attach_single(self, singles: list[Form], name_clusters: list[list[Form]],
+                       clusters: list[list[Form]]) -> dict[int, list[Occurrence]]:
+        """Bare surnames and one-word names: to the person they can mean, or to a cluster of their own.
+
+        Returns, for clusters that received some occurrences of an ambiguous surname one by one, those
+        occurrences (cluster index in `clusters` -> occurrences).
+        """
+        surname_block: dict[str, list[int]] = defaultdict(list)
+        offset = len(clusters) - len(name_clusters)
+        for ci, members in enumerate(name_clusters):
+            if members[0].is_org:
+                continue
+            for form in members:
+                for key in form.keys[-1] | {form.best[-1][:4]}:
+                    if offset + ci not in surname_block[key]:
+                        surname_block[key].append(offset + ci)
+        acronym_owner: dict[str, int] = {}
+        for ci, members in enumerate(clusters):
+            for form in members:
+                acronym_owner[fold(" ".join(form.tokens))] = ci
+        per_occurrence: dict[int, list[Occurrence]] = defaultdict(list)
+        single_clusters: list[list[Form]] = []
+        single_block: dict[str, list[int]] = defaultdict(list)
+        for form in singles:
+            if form.acronym_of:
+                owner = acronym_owner.get(fold(form.acronym_of))
+                if owner is not None:
+                    clusters[owner].append(form)
+                    continue
+            candidates: list[int] = []
+            for key in form.keys[0] | {form.best[0][:4]}:
+                for ci in surname_block.get(key, ()):
+                    if ci not in candidates and any(
+                            words_match(form.keys[0], form.primary[0], other.keys[-1], other.primary[-1], True)
+                            or words_match(form.keys[0], form.best[0], other.keys[-1], other.best[-1], True)
+                            for other in clusters[ci]):
+                        candidates.append(ci)
+            if len(candidates) == 1:
+                clusters[candidates[0]].append(form)
+                continue
+            if len(candidates) > 1:
+                for occ in form.occurrences:
+                    per_occurrence[self._nearest_full_name(occ, candidates, clusters)].append(occ)
+                continue
+            # no full name to lean on: cluster with other one-word names
+            chosen = None
+            for key in _block_keys(form):
+                for si in single_block.get(key, ()):
+                    if all(_single_match(form, other) for other in single_clusters[si][:8]):
+                        chosen = si
+                        break
+                if chosen is not None:
+                    break
+            if chosen is None:
+                single_clusters.append([form])
+                chosen = len(single_clusters) - 1
+            else:
+                single_clusters[chosen].append(form)
+            for key in _block_keys(form):
+                if chosen not in single_block[key]:
+                    single_block[key].append(chosen)
+        clusters.extend(single_clusters)
+        return per_occurrence
+
+    def _nearest_full_name(self, occ: Occurrence, candidates: list[int], clusters: list[list[Form]]) -> int:
+        """The candidate person last named before `occ` in the same source, else the most mentioned."""
+        best, best_start = None, -1
+        for ci in candidates:
+            for form in clusters[ci]:
+                if len(form.tokens) < 2:
+                    continue
+                for other in form.occurrences:
+                    if other.source_index == occ.source_index and best_start < other.start < occ.start:
+                        best, best_start = ci, other.start
+        if best is not None:
+            return best
+        in_source = Counter()
+        for ci in candidates:
+            for form in clusters[ci]:
+                in_source[ci] += sum(1 for o in form.occurrences if o.source_index == occ.source_index)
+        if in_source and max(in_source.values()) > 0:
+            return in_source.most_common(1)[0][0]
+        return max(candidates, key=lambda ci: sum(f.count for f in clusters[ci]))
+
+    def _entities(self, clusters: list[list[Form]], extra: dict[int, list[Occurrence]]) -> list[Entity]:
+        entities: list[Entity] = []
+        used_ids: Counter[str] = Counter()
+        source_order = {i: i for i in range(len(self.sources))}
+        for ci, members in enumerate(clusters):
+            occurrences = [o for form in members for o in form.occurrences] + extra.get(ci, [])
+            if not occurrences:
+                continue
+            occurrences.sort(key=lambda o: (source_order[o.source_index], o.start, o.end))
+            kind = _entity_type(members, occurrences)
+            name = _display_name(members, kind)
+            slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entity"
+            base = f"{kind.lower()}-{slug}"
+            used_ids[base] += 1
+            entity_id = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
+            variant_counts = Counter(o.text for o in occurrences)
+            variants = tuple(Variant(text, count) for text, count in
+                             sorted(variant_counts.items(), key=lambda kv: (-kv[1], kv[0])))
+            mentions = tuple(
+                Mention(source=self.sources[o.source_index].path, source_id=self.sources[o.source_index].id,
+                        start=o.start, end=o.end, text=o.text, entity_id=entity_id, boilerplate=o.boilerplate)
+                for o in occurrences)
+            entities.append(Entity(entity_id, name, kind, variants, mentions))
+        entities.sort(key=lambda e: (-len(e.mentions), e.name))
+        return entities
+
+
+def _block_keys(form: Form) -> set[str]:
+    last = len(form.tokens) - 1
+    keys = set(form.keys[last]) | {form.best[last]}
+    keys |= {k[:4] for k in list(keys) if len(k) >= 4}
+    if form.is_org:
+        keys = {" ".join(form.best)}
+    return {k for k in keys if k}
+
+
+def _org_match(a: Form, b: Form) -> bool:
+    ka, kb = " ".join(a.best), " ".join(b.best)
+    if ka == kb or " ".join(a.primary) == " ".join(b.primary):
+        return True
+    return len(ka) > 8 and Levenshtein.normalized_similarity(ka, kb) >= 0.92
+
+
+def _single_match(a: Form, b: Form) -> bool:
+    return words_match(a.keys[0], a.primary[0], b.keys[0], b.primary[0], surname=True) or \
+        words_match(a.keys[0], a.best[0], b.keys[0], b.best[0], surname=True)
+
+
+def _entity_type(members: list[Form], occurrences: list[Occurrence]) -> str:
+    if any(f.place_id for f in members):
+        return "PLACE"
+    votes = Counter()
+    for form in members:
+        votes.update(form.kind_votes)
+    if votes["OTHER"] and all(o.demonym for o in occurrences):
+        return "OTHER"
+    if votes["ORG"] > votes["PERSON"]:
+        return "ORG"
+    if any(len(f.tokens) >= 2 for f in members) and votes["PERSON"]:
+        return "PERSON"
+    if votes["PLACE"] or votes["LOCATIVE"] > votes["TITLED"]:
+        return "PLACE"
+    if votes["PERSON"] or votes["TITLED"]:
+        return "PERSON"
+    if any(_SURNAME_LIKE.search(f.best[0]) for f in members if f.best):
+        return "PERSON"
+    return "OTHER"
+
+
+_places_by_id: dict[str, gazetteer.Place] = {}
+
+
+def _place_by_id(place_id: str) -> gazetteer.Place | None:
+    if not _places_by_id:
+        _places_by_id.update((p.id, p) for p in gazetteer.all_places())
+    return _places_by_id.get(place_id)
+
+
+def _display_name(members: list[Form], kind: str) -> str:
+    """The entity's name: a place's English gazetteer name; otherwise the fullest spelling, each word in
+    its most used form, in the dictionary form where the story only has inflected ones."""
+    for form in members:
+        if form.place_id:
+            place = _place_by_id(form.place_id)
+            if place is not None:
+                return place.name
+    word_use: Counter[str] = Counter()
+    for form in members:
+        for word in form.tokens:
+            word_use[word] += form.count
+
+    def preference(form: Form) -> tuple:
+        return (len(form.tokens) >= 2, _nominative(form), sum(word_use[w] for w in form.tokens) / len(form.tokens),
+                form.language == "en", form.count, len(form.tokens))
+
+    best = max(members, key=preference)
+    if kind == "PLACE" and not _nominative(best):
+        return " ".join(_polish_nominative(word) for word in best.tokens)
+    return best.occurrences[0].text if len(best.tokens) > 1 else best.tokens[0]
+
+
+def _nominative(form: Form) -> bool:
+    """Is this spelling a dictionary form (not a Polish case form)?"""
+    if form.language != "pl":
+        return True
+    return all(_polish_nominative(word) == word for word in form.tokens)
+
+
+def _polish_nominative(word: str) -> str:
+    dictionary = [lemma for lemma, pos, labels in lexicon.polish_analyses(word)
+                  if pos in ("subst", "depr") and lemma[:1].isupper()]
+    if dictionary:
+        return dictionary[0]
+    if lexicon.polish_analyses(word) and all(pos == "ign" for _, pos, _ in lexicon.polish_analyses(word)):
+        return word  # an unknown name: its ending is a guess, keep it as written
+    candidates = [c for c in lexicon.lemma_candidates(word, "pl") if c[:1].isupper()]
+    return candidates[0] if candidates else word

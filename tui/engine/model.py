@@ -1,0 +1,192 @@
+"""The values a loaded story is made of: sources, mentions, entities, search results.
+
+Frozen dataclasses with `to_json()` methods; the CLI's JSON contract is exactly their serialisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["PERSON", "PLACE", "ORG", "OTHER"]
+DatePrecision = Literal["day", "month"]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was found but not loaded, and why."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as loaded.
+
+    `text` is the file's whole decoded text exactly as Python's text mode reads it (BOM kept as U+FEFF,
+    CRLF and lone CR translated to LF), so every offset in a mention or a date points into it.
+    """
+
+    id: str
+    path: str  # relative to the PATH it was found under; a file given directly: its name
+    abspath: str
+    text: str
+    body_start: int  # where the article text starts (after the ` date ...` header, if any)
+    language: str
+    date: str | None  # "YYYY-MM-DD" or "YYYY-MM"
+    date_precision: DatePrecision | None
+    title: str
+    words: int
+    encoding: str
+    warnings: tuple[str, ...] = ()
+    # Spans of text that are not part of the story (a publisher's appeal, a repeated footer): kept, but marked.
+    boilerplate: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    def in_boilerplate(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.boilerplate)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "language": self.language,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "title": self.title,
+            "words": self.words,
+            "encoding": self.encoding,
+            "warnings": list(self.warnings),
+            "boilerplate": [list(span) for span in self.boilerplate],
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in one source: `source_text[start:end] == text`."""
+
+    source: str  # the source's path, as in Source.path
+    source_id: str
+    start: int
+    end: int
+    text: str
+    entity_id: str = ""
+    boilerplate: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "source_id": self.source_id,
+            "boilerplate": self.boilerplate,
+        }
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str
+    count: int
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "count": self.count}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person, place or organisation with every spelling it goes by in the story."""
+
+    id: str
+    name: str
+    type: EntityType
+    variants: tuple[Variant, ...]
+    mentions: tuple[Mention, ...]
+
+    def ref_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type}
+
+    def to_json(self) -> dict:
+        return {
+            **self.ref_json(),
+            "variants": [v.to_json() for v in self.variants],
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+    def count_by_source(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            counts[mention.source_id] = counts.get(mention.source_id, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    entity: Entity
+    score: float  # 0..1
+    matched: str  # the variant (or name) the query matched best
+
+    def to_json(self) -> dict:
+        return {
+            "entity": self.entity.ref_json(),
+            "score": round(self.score, 4),
+            "matched": self.matched,
+            "variants": [v.text for v in self.entity.variants],
+            "mentions": [m.to_json() for m in self.entity.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class TemporalExpression:
+    """One dated (or datable) expression in one source, normalised against the article's own date."""
+
+    source: str
+    source_id: str
+    start: int
+    end: int
+    text: str
+    date: str | None  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None
+    precision: str  # day|early-month|mid-month|late-month|month|year|weekday-unresolved|unresolved|vague
+    role: str = "point"  # point|since|until
+    sentence: str = ""
+    sentence_start: int = 0
+    entities: tuple[str, ...] = ()
+    event: str = ""
+    note: str = ""  # e.g. "a Wednesday in 2022-10", or why it is unresolved
+
+    def to_json(self) -> dict:
+        return {
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "date": self.date,
+            "precision": self.precision,
+            "role": self.role,
+            "sentence": self.sentence,
+            "entities": list(self.entities),
+            "event": self.event,
+            "source_id": self.source_id,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """Temporal expressions from one or more sources that speak of the same happening."""
+
+    id: str
+    date: str | None
+    precision: str
+    expressions: tuple[TemporalExpression, ...] = field(default_factory=tuple)
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.source_id for e in self.expressions))

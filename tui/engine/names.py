@@ -1,0 +1,187 @@
+"""Name keys: how one name written by different languages' habits becomes one comparable string.
+
+A key is built per language because the same letters mean different sounds: Polish `w` and German `w`
+are English `v`; English `j` is Polish `dż`; German `z` is `ts` and German `s` before a vowel is `z`;
+French `ch` is English `sh`. Each language's rewrites map onto shared symbols (S = sh/zh, C = ch, X = kh,
+c = ts), then vowels/glides and doubled letters are evened out, so Vrublevsky, Vrublevskyi, Wrublewski and
+Vroublevski all meet at `vrublevski`. Queries, whose language is unknown, get one key per language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# --- folding ---------------------------------------------------------------------------------------
+
+_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ß": "ss",
+                             "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d",
+                             "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
+                             "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Casefold and strip diacritics: 'Kijów' -> 'kijow', 'Łódź' -> 'lodz'. Whitespace collapsed."""
+    text = text.translate(_FOLD_EXTRA).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+# --- Cyrillic ---------------------------------------------------------------------------------------
+# Ukrainian: the official national transliteration (Cabinet of Ministers resolution 55, 2010);
+# Russian: BGN/PCGN-like. Word-initial forms differ for the iotated letters in the Ukrainian table.
+
+_UK = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+       "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+       "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+       "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": ""}
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_RU = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+       "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+       "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
+       "ь": "", "э": "e", "ю": "yu", "я": "ya",
+       # letters of other Cyrillic alphabets, so Kazakh/Belarusian/Serbian names do not vanish
+       "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "ў": "u",
+       "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ѓ": "g", "ќ": "k", "ѕ": "dz"}
+_UK_ONLY = set("ієїґ")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ]+")
+
+
+def has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _transliterate_word(word: str, ukrainian: bool) -> str:
+    out: list[str] = []
+    for i, ch in enumerate(word):
+        lower = ch.lower()
+        if ukrainian:
+            latin = _UK_INITIAL.get(lower) if i == 0 else None
+            latin = latin if latin is not None else _UK.get(lower, _RU.get(lower, lower))
+        else:
+            latin = _RU.get(lower, lower)
+        if ch != lower and latin:
+            latin = latin[0].upper() + latin[1:]
+        out.append(latin)
+    return "".join(out)
+
+
+def transliterate(text: str, language: str | None = None) -> str:
+    """Cyrillic to Latin ('Врублевський' -> 'Vrublevskyi', 'Москва' -> 'Moskva'); Latin passes through.
+
+    Ukrainian rules apply when `language` is 'uk' or the text has Ukrainian-only letters.
+    """
+    if not has_cyrillic(text):
+        return text
+    ukrainian = language == "uk" or (language != "ru" and any(ch in _UK_ONLY for ch in text.lower()))
+    return _CYRILLIC_WORD.sub(lambda m: _transliterate_word(m.group(0), ukrainian), text)
+
+
+def transliterations(text: str) -> list[str]:
+    """Every reading of a Cyrillic string worth trying (Ukrainian and Russian tables)."""
+    if not has_cyrillic(text):
+        return [text]
+    return list(dict.fromkeys([transliterate(text), transliterate(text, "uk"), transliterate(text, "ru")]))
+
+
+# --- phonetic keys ----------------------------------------------------------------------------------
+
+# Per-language rewrites, longest first, applied left to right on the lowercased word (diacritics kept,
+# because they carry the sound: Polish ż, German ü). Upper-case letters are shared symbols.
+_RULES: dict[str, list[tuple[str, str]]] = {
+    "pl": [("szcz", "SC"), ("sz", "S"), ("cz", "C"), ("rz", "S"), ("ż", "S"), ("ź", "S"), ("dż", "dS"),
+           ("ś", "S"), ("ć", "C"), ("ch", "X"), ("w", "v"), ("j", "i"), ("ó", "u"), ("ń", "n"), ("c", "c")],
+    "en": [("shch", "SC"), ("sch", "S"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("tch", "C"), ("ch", "C"),
+           ("ts", "c"), ("tz", "c"), ("j", "S"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("w", "v"),
+           ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("q", "k"), ("x", "ks")],
+    "de": [("schtsch", "SC"), ("tsch", "C"), ("sch", "S"), ("ch", "X"), ("tz", "c"), ("z", "c"), ("w", "v"),
+           ("j", "i"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("ß", "s"), ("q", "k"), ("x", "ks")],
+    "fr": [("chtch", "SC"), ("tch", "C"), ("ch", "S"), ("kh", "X"), ("sh", "S"), ("j", "S"), ("ou", "u"),
+           ("ts", "c"), ("qu", "k"), ("ph", "f"), ("th", "t"), ("w", "v"),
+           ("ce", "se"), ("ci", "si"), ("c", "k"), ("x", "ks"), ("ï", "i")],
+    # Czech/Slovak-style carons; also the scholarly transliteration of Cyrillic (š, ž, č)
+    "cs": [("š", "S"), ("ž", "S"), ("č", "C"), ("ř", "S"), ("ch", "X"), ("c", "c"), ("w", "v"), ("j", "i")],
+}
+_RULES["es"] = [("ch", "C"), ("sh", "S"), ("j", "X"), ("ll", "i"), ("ñ", "ni"), ("qu", "k"), ("c", "k"),
+                ("w", "v"), ("x", "ks")]
+_RULES["it"] = [("sci", "Si"), ("sce", "Se"), ("ch", "k"), ("ci", "Ci"), ("ce", "Ce"), ("c", "k"), ("w", "v"),
+                ("j", "i"), ("x", "ks")]
+_RULES["uk"] = _RULES["en"]  # Cyrillic is transliterated to the English-style national system first
+_RULES["ru"] = _RULES["en"]
+KEY_LANGUAGES = ("en", "pl", "de", "fr", "cs")
+
+_COMPILED: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def _compiled(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    if language not in _COMPILED:
+        rules = _RULES.get(language, _RULES["en"])
+        mapping = dict(rules)
+        pattern = re.compile("|".join(re.escape(a) for a, _ in sorted(rules, key=lambda r: -len(r[0]))))
+        _COMPILED[language] = (pattern, mapping)
+    return _COMPILED[language]
+
+
+_VOWELS = "aeiou"
+_GERMAN_SOFT_S = re.compile(r"(?:(?<=^)|(?<=[aeiouy]))s(?=[aeiouyäöü])")
+_GLIDE = re.compile(r"(?<=[aeou])i(?=[aeou])")
+_DOUBLE = re.compile(r"(.)\1+")
+_NON_KEY = re.compile(r"[^a-zA-Z]")
+
+
+@lru_cache(maxsize=400_000)
+def token_key(token: str, language: str = "en") -> str:
+    """The phonetic key of one name word as written in `language` ('Wrublewski', 'pl' -> 'vrublevski')."""
+    word = transliterate(token, language).lower()
+    if language == "fr" and len(word) > 4 and word.endswith("e") and word[-2] not in _VOWELS:
+        word = word[:-1]  # French adds a mute e (Poutine, Zelensky -> Zelenski stays)
+    pattern, mapping = _compiled(language)
+    word = pattern.sub(lambda m: mapping[m.group(0)], word)
+    if language == "de":
+        # German writes Cyrillic з as s (Selenskyj, Sacharowa) between vowels and word-initially
+        word = _GERMAN_SOFT_S.sub("z", word)
+    if not word.isascii():
+        word = _strip_marks(word)
+    return _finish(word)
+
+
+def _strip_marks(word: str) -> str:
+    """Diacritics off, case kept (the upper-case letters are our symbols)."""
+    word = word.translate(_FOLD_EXTRA)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+def _finish(word: str) -> str:
+    word = word.replace("y", "i").replace("'", "")
+    word = _NON_KEY.sub("", word)
+    word = _GLIDE.sub("", word)
+    word = _DOUBLE.sub(r"\1", word)
+    return word
+
+
+def key_variants(token: str) -> set[str]:
+    """Keys of a word under every language's habits: for a query whose language is unknown."""
+    keys = set()
+    for reading in transliterations(token):
+        for language in KEY_LANGUAGES:
+            keys.add(token_key(reading, language))
+    return {k for k in keys if k}
+
+
+# Slavic surname and name endings, in key spelling. Two surnames with one stem but different endings
+# (Koval / Kovalenko / Kovalchuk) are different families, however close the strings are.
+_SURNAME_ENDINGS = tuple(sorted({
+    "enko", "ienko", "chuk", "Cuk", "iuk", "uk", "ko", "ovic", "evic", "ovoC", "oviC", "eviC", "iC", "ic",
+    "ovna", "evna", "ova", "eva", "ina", "ov", "ev", "in", "ski", "ska", "cki", "cka", "ak", "ek", "ec",
+    "enk", "iak", "ian", "ian", "ishin", "in",
+}, key=len, reverse=True))
+
+
+def surname_ending(key: str) -> str:
+    for ending in _SURNAME_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 2:
+            return ending
+    return ""

@@ -1,0 +1,111 @@
+"""A loaded story: its sources, the entities named in them, search and the chronology — the one
+object the CLI, the Python API and the TUI all read."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from functools import cached_property
+
+from .detection import NameDetector
+from .linking import Linker
+from .loading import load_sources
+from .model import Entity, Event, Mention, SearchResult, Skipped, Source, TemporalExpression
+from .search import SearchIndex
+
+# progress(stage, done, total): stages are "reading", "names", "linking", "indexing"
+Progress = Callable[[str, int, int], None]
+
+
+class Story:
+    def __init__(self, sources: list[Source], skipped: list[Skipped], entities: list[Entity]):
+        self.sources = sources
+        self.skipped = skipped
+        self.entities = entities
+        self._index = SearchIndex(entities, {s.id: s.language for s in sources})
+        self._entity_by_id = {e.id: e for e in entities}
+        self._source_by_id = {s.id: s for s in sources}
+
+    def search(self, query: str, limit: int = 20) -> list[SearchResult]:
+        """Entities matching any spelling of `query`, best first."""
+        return self._index.search(query, limit)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self._entity_by_id.get(entity_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return self._source_by_id.get(source_id)
+
+    @cached_property
+    def mentions_by_source(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {s.id: [] for s in self.sources}
+        for entity in self.entities:
+            for mention in entity.mentions:
+                out[mention.source_id].append(mention)
+        for mentions in out.values():
+            mentions.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    @cached_property
+    def _chronology(self) -> tuple[list[TemporalExpression], list[Event]]:
+        from .chronology import build_timeline
+
+        spans = {sid: [(m.start, m.end, m.entity_id) for m in mentions]
+                 for sid, mentions in self.mentions_by_source.items()}
+        return build_timeline(self.sources, spans)
+
+    @property
+    def timeline(self) -> list[TemporalExpression]:
+        """Every temporal expression, chronologically, unresolved last."""
+        return self._chronology[0]
+
+    @property
+    def events(self) -> list[Event]:
+        return self._chronology[1]
+
+    # -- the JSON contract ------------------------------------------------------------------------------
+    def search_json(self, query: str, limit: int = 20) -> dict:
+        return {"query": query, "results": [r.to_json() for r in self.search(query, limit)]}
+
+    def entities_json(self) -> dict:
+        return {"entities": [e.to_json() for e in self.entities]}
+
+    def sources_json(self) -> dict:
+        return {"sources": [s.to_json() for s in self.sources], "skipped": [s.to_json() for s in self.skipped]}
+
+    def timeline_json(self) -> dict:
+        return {"events": [t.to_json() for t in self.timeline]}
+
+
+def build_story(sources: list[Source], skipped: list[Skipped], progress: Progress | None = None) -> Story:
+    detector = NameDetector(sources)
+    detector.collect_evidence()
+    occurrences = []
+    for i in range(len(sources)):
+        occurrences.extend(detector.detect(i))
+        if progress is not None and (i % 25 == 0 or i == len(sources) - 1):
+            progress("names", i + 1, len(sources))
+    if progress is not None:
+        progress("linking", 0, 1)
+    entities = Linker(sources, occurrences).link()
+    if progress is not None:
+        progress("indexing", 0, 1)
+    story = Story(sources, skipped, entities)
+    if progress is not None:
+        progress("indexing", 1, 1)
+    return story
+
+
+def load(*paths: str | os.PathLike, progress: Progress | None = None) -> Story:
+    """Read a story from folders (recursively) and files; no path means the bundled sample story.
+
+    Raises loading.PathNotFound for a path that does not exist; unreadable files are skipped and listed
+    in `story.skipped` with the reason.
+    """
+    if not paths:
+        from ..resources import bundled_seeds
+
+        paths = (bundled_seeds(),)
+    reading = (lambda done, total: progress("reading", done, total)) if progress else None
+    sources, skipped = load_sources(list(paths), progress=reading)
+    return build_story(sources, skipped, progress)
