@@ -35,6 +35,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import dates
 from .model import Event, Source, TemporalExpression
@@ -114,10 +115,13 @@ class _Sentences:
         self.starts = [s for s, _ in spans]
 
     def _is_end(self, m: re.Match[str]) -> bool:
-        text = self.text
         if m.group()[0] != ".":
             return True
-        token = re.search(r"[^\s\"'“„«(\[]*$", text[max(0, m.start() - 40) : m.start()]).group()
+        text = self.text
+        i = j = m.start()
+        while j > 0 and i - j < 40 and not text[j - 1].isspace():
+            j -= 1
+        token = text[j:i].lstrip("\"'“„«([")
         if not token:
             return True
         if token.lower() in _ABBREVIATIONS or "." in token:  # "Dr.", "U.S.", "m.in.", "z.B."
@@ -126,8 +130,10 @@ class _Sentences:
             return False
         if token.isdigit() and len(token) <= 2:  # a German ordinal: "am 1. September"
             return False
-        following = re.match(r"\s*[\"'“„«(\[]*(\w)", text[m.end() : m.end() + 12])
-        return not (following and following.group(1).islower())  # "ok. 20 osób" / "r. w" go on
+        k, n = m.end(), min(len(text), m.end() + 12)
+        while k < n and (text[k].isspace() or text[k] in "\"'“„«(["):
+            k += 1
+        return not (k < n and text[k].islower())  # "ok. 20 osób" / "r. w" go on
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
@@ -164,7 +170,7 @@ _FUTURE = {
 _PAST = {
     "en": re.compile(r"\b(?:was|were|had|did|said|told|met|took|gave|made|went|came|left|held|spoke|began|saw|"
                      r"sent|won|lost|fled|fell|struck|shot|brought|found|became|wrote|led|paid|sought|fought|"
-                     r"\w{2,}[^e\W]ed)\b", re.I),
+                     r"\w+(?<!e)ed)\b", re.I),  # regular past: "announced", not "need"/"speed"
     "de": re.compile(r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|"
                      r"teilten|meldete|meldeten|berichtete|berichteten|forderte|forderten|kündigte|traf|trafen|kam|"
                      r"kamen|gab|gaben|sprach|sprachen|nannte|reiste|reisten|bestellte|fand|begann|entschied|"
@@ -194,7 +200,7 @@ def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         from .lexicon import polish_analyses
     except ImportError:  # pragma: no cover - the lexicon ships with the engine
         return []
-    out = []
+    out: list[tuple[int, int, str]] = []
     for m in re.finditer(r"\w+", text[lo:hi]):
         analyses = polish_analyses(m.group().lower())
         pos = {p for _, p, _ in analyses}
@@ -206,6 +212,9 @@ def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             out.append((*where, "future"))
         elif pos == {"ppas"}:
             out.append((*where, "weak-past"))
+    if any(m[2] == "future" and text[m[0] : m[1]].lower().startswith("będ") for m in out):
+        # the compound future "będą trwały" carries an l-participle: the clause is future
+        return [m for m in out if m[2] == "future"]
     return out
 
 
@@ -408,6 +417,7 @@ def find_expressions(source: Source) -> list[TemporalExpression]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def interval(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day a (partial) date can mean; None for an unresolved or vague one."""
     if date is None or precision in _UNDATED:
@@ -502,19 +512,17 @@ def build_timeline(
 
     groups.sort(key=lambda g: (_sort_key(g.date, g.precision), min(_expression_key(exprs[i]) for i in g.members)))
     counters: dict[str, int] = {}
-    event_of: dict[int, str] = {}
+    final: dict[int, TemporalExpression] = {}
     events: list[Event] = []
     for g in groups:
         label = g.date or g.precision
         counters[label] = counters.get(label, 0) + 1
         event_id = f"ev-{label}-{counters[label]}"
         for i in g.members:
-            event_of[i] = event_id
+            final[i] = replace(exprs[i], event=event_id)
         members = sorted(g.members, key=lambda i: _expression_key(exprs[i]))
-        events.append(Event(event_id, g.date, g.precision,
-                            tuple(replace(exprs[i], event=event_id) for i in members)))
-    timeline = [replace(exprs[i], event=event_of[i]) for i in order]
-    return timeline, events
+        events.append(Event(event_id, g.date, g.precision, tuple(final[i] for i in members)))
+    return [final[i] for i in order], events
 
 
 def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], ubiquitous: set[str]) -> list[_Group]:
@@ -578,6 +586,11 @@ def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], 
         assert span is not None
         return (span[1] - span[0]).days
 
+    # Month-level spans lie inside one month: index the joinable events by the month they start in.
+    by_month: dict[tuple[int, int], list[_Group]] = {}
+    for g in groups:
+        if not g.closed:
+            by_month.setdefault((g.lo.year, g.lo.month), []).append(g)
     rank = {i: r for r, i in enumerate(order)}
     same_day: dict[tuple[str, str], _Group] = {}  # (source, "a Wednesday in 2022-10") -> its event
     for i in sorted(coarse, key=lambda i: (width(i), rank[i])):
@@ -586,8 +599,8 @@ def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], 
         best = same_day.get((e.source_id, e.note)) if e.precision == "weekday-unresolved" else None
         best_key = None
         specific = set(e.entities) - ubiquitous
-        for g in groups if best is None else ():
-            if g.closed or g.precision == "year" or not (lo <= g.lo and g.hi <= hi):
+        for g in by_month.get((lo.year, lo.month), []) if best is None and specific else ():
+            if not (lo <= g.lo and g.hi <= hi):
                 continue
             shared = len(g.entities & specific)
             if not shared:
@@ -597,6 +610,7 @@ def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], 
                 best, best_key = g, key
         if best is None:
             best = new(i)
+            by_month.setdefault((lo.year, lo.month), []).append(best)
         else:
             best.members.append(i)
             best.entities.update(e.entities)
@@ -604,13 +618,15 @@ def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], 
             same_day.setdefault((e.source_id, e.note), best)
 
     # 3. years: the same year with a shared entity.
+    by_year: dict[str | None, list[_Group]] = {}
     for i in years:
         e = exprs[i]
-        for g in groups:
-            if not g.closed and g.precision == "year" and g.date == e.date and g.entities & (set(e.entities) - ubiquitous):
+        specific = set(e.entities) - ubiquitous
+        for g in by_year.get(e.date, []):
+            if g.entities & specific:
                 g.members.append(i)
                 g.entities.update(e.entities)
                 break
         else:
-            new(i)
+            by_year.setdefault(e.date, []).append(new(i))
     return groups

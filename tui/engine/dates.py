@@ -110,18 +110,38 @@ def _names(language: str) -> _Names:
 
 
 def _alt(words: tuple[str, ...] | list[str], cap: bool = False) -> str:
-    """An alternation of literal words, longest first; spaces match any whitespace, apostrophes both kinds.
+    """A regex matching any of `words`, longest first; spaces match any whitespace, apostrophes both kinds.
 
-    cap: also accept the first letter in upper case (a sentence may start with it).
+    cap: also accept the first letter in upper case (a sentence may start with it). Built as a trie
+    ("(?:J(?:anuary|u(?:ne|ly))|...)") so that a word that is none of them fails on its first letters:
+    the scan tries these alternations at every word start, which is where its time goes.
     """
-    out: list[str] = []
-    for word in sorted(set(words), key=len, reverse=True):
-        body = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
-        if cap and word[0].isalpha() and word[0].lower() != word[0].upper():
-            first = word[0]
-            body = f"[{first.lower()}{first.upper()}]" + body[1:]
-        out.append(body)
-    return "(?:" + "|".join(out) + ")"
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for i, ch in enumerate(word):
+            if ch == " ":
+                atom = r"\s+"
+            elif ch == "'":
+                atom = "['’]"
+            elif i == 0 and cap and ch.lower() != ch.upper():
+                atom = f"[{ch.lower()}{ch.upper()}]"
+            else:
+                atom = re.escape(ch)
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a word ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [atom + _trie_regex(child) for atom, child in node.items() if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    if ends:  # a shorter word ends here: try the longer ones first
+        body = (body if body.startswith("(?:") and body.endswith(")") and len(branches) > 1 else f"(?:{body})") + "?"
+    return body
 
 
 _DAY = r"(?<!\d)(?<!\d[.,])(?:3[01]|[12]\d|0?[1-9])"
@@ -189,17 +209,21 @@ class _Rule:
     name: str
     kind: str  # how its fields are read: day | month | year | weekday | relative | vague
     pattern: str  # group names start with "§" (replaced by the rule's own prefix: names must be unique)
-    unit: str | None = None  # relative rules: what they say, fixed by the rule
-    offset: int = 0
-    part: str | None = None
-    check: Callable[[str, int, int, dict[str, str]], bool] | None = None  # extra guard on the match
+    # relative rules: (unit, offset, part) for each branch, the branch named §tA, §tB, ...
+    table: tuple[tuple[str, int, str | None], ...] = ()
+    # extra guard on a match: (text, start, end, fields, body start) -> keep it?
+    check: Callable[[str, int, int, dict[str, str], int], bool] | None = None
 
 
-def _relative(lang: str, table: list[tuple[str, str, int, str | None]], prep: str) -> list[_Rule]:
-    rules = []
-    for i, (pattern, unit, offset, part) in enumerate(table):
-        rules.append(_Rule(f"rel{i}", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{pattern})", unit, offset, part))
-    return rules
+def _relative(table: list[tuple[str, str, int, str | None]], prep: str) -> list[_Rule]:
+    """One rule for a language's relative phrases: one alternation behind one optional preposition
+    (a rule per phrase would make the scan try the preposition once per phrase at every word start)."""
+    branches = "|".join(f"(?P<§t{_LETTERS[i]}>{pattern})" for i, (pattern, _, _, _) in enumerate(table))
+    return [_Rule("rel", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{branches})",
+                  table=tuple((unit, offset, part) for _, unit, offset, part in table))]
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _rules_en(n: _Names) -> list[_Rule]:
@@ -220,7 +244,7 @@ def _rules_en(n: _Names) -> list[_Rule]:
               r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<§m>%(MD)s)(?:,?\s+(?P<§y>%(YEAR)s))?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?P<§m>%(M)s),?\s+(?P<§y>%(YEAR)s)" % c),
     ]
-    rules += _relative("en", [
+    rules += _relative([
         (r"the\s+day\s+before\s+yesterday", "day", -2, None),
         (r"[Yy]esterday(?:\s+(?:morning|afternoon|evening))?|[Ll]ast\s+night", "day", -1, None),
         (r"(?:[Ee]arlier\s+|[Ll]ater\s+)?today|[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)", "day", 0, None),
@@ -285,7 +309,7 @@ def _rules_pl(n: _Names) -> list[_Rule]:
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(MLOC)s|%(MGEN)s|%(MNOM)s)"
               r"\s+(?P<§y>%(YEAR)s)%(R)s?" % c),
     ]
-    rules += _relative("pl", [
+    rules += _relative([
         (r"[Pp]rzedwczoraj", "day", -2, None),
         (r"[Ww]czoraj(?:\s+(?:wieczorem|rano|po\s+południu))?", "day", -1, None),
         (r"(?:[Dd]ziś|[Dd]zisiaj)(?:\s+(?:rano|wieczorem|po\s+południu))?", "day", 0, None),
@@ -348,7 +372,7 @@ def _rules_de(n: _Names) -> list[_Rule]:
               r"(?P<§d>%(DAY)s)\.\s*(?P<§m>%(MD)s)(?:\s+(?P<§y>%(YEAR)s)|%(YS)s)?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),
     ]
-    rules += _relative("de", [
+    rules += _relative([
         (r"[Vv]orgestern", "day", -2, None),
         (r"[Gg]estern(?:\s+(?:Abend|Morgen|Nachmittag|Vormittag|früh))?", "day", -1, None),
         (r"[Hh]eute(?![\w-])(?:\s+(?:Abend|Morgen|Nachmittag|Vormittag|früh))?", "day", 0, None),
@@ -409,7 +433,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
         _Rule("my", "month", r"(?:%(PREPM)s|%(PART)s)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),
         _Rule("mo", "month", r"(?:%(PREPM)s|%(PART)s)(?P<§m>%(M)s)%(YS)s?" % c),
     ]
-    rules += _relative("fr", [
+    rules += _relative([
         (r"[Aa]vant-hier", "day", -2, None),
         (r"[Hh]ier(?:\s+(?:soir|matin|après-midi))?", "day", -1, None),
         (r"[Aa]ujourd['’]hui|[Cc]e\s+(?:matin|soir)|[Cc]et\s+après-midi", "day", 0, None),
@@ -466,7 +490,7 @@ def _word_after(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
     """'in May' is a month, 'since May said' / 'in May's cabinet' are Theresa May."""
     if f.get("m") != "May" or f.get("ys"):
         return True
@@ -476,7 +500,7 @@ def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str]) -> boo
     return not re.match(r"(?:['’]s\b|\s+(?:said|says|told|has|had|was|is|will|would|herself|and\s+(?:her|the)\b))", rest)
 
 
-def _weekday_en(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+def _weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
     if _NEWSPAPER_BEFORE["en"].search(text[max(0, start - 30) : start]) and f.get("p"):
         return False  # "The Mail on Sunday"
     if f.get("p") or f.get("sh"):
@@ -485,22 +509,23 @@ def _weekday_en(text: str, start: int, end: int, f: dict[str, str]) -> bool:
     # "Sunday Telegraph", "Good Friday", "Super Tuesday".
     before = _word_before(text, start)
     after = _word_after(text, end)
-    if before.lower() in ("the", "a", "an", "every", "each") or (before[:1].isupper() and not sentence_initial(text, start)):
+    if before.lower() in ("the", "a", "an", "every", "each") or (
+            before[:1].isupper() and not sentence_initial(text, start, floor)):
         return False
     return not after[:1].isupper()
 
 
-def _weekday_fr(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+def _weekday_fr(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
     wd = f.get("wd", "")
     if not f.get("p"):
-        if wd[:1].isupper() and not sentence_initial(text, start):
+        if wd[:1].isupper() and not sentence_initial(text, start, floor):
             return False  # "Le Journal du Dimanche", "Vendredi" the character
         if _word_before(text, start).lower() in ("le", "les", "chaque", "tous", "du", "au", "un", "une", "des"):
             return False  # "le lundi" (habitual), "du lundi au vendredi"
     return _word_after(text, end).lower() not in ("gras", "saint")  # mardi gras, vendredi saint
 
 
-def _vague_pl(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+def _vague_pl(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
     body = text[start:end].lower()
     # "niedawna" only in "do niedawna"; "od kilku miesięcy" needs its "od".
     if body.endswith("niedawna"):
@@ -510,8 +535,8 @@ def _vague_pl(text: str, start: int, end: int, f: dict[str, str]) -> bool:
     return True
 
 
-def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str]], bool]:
-    def check(text: str, start: int, end: int, f: dict[str, str]) -> bool:
+def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str], int], bool]:
+    def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
         return not _NEWSPAPER_BEFORE[lang].search(text[max(0, start - 30) : start])
 
     return check
@@ -572,8 +597,8 @@ def tag(text: str, start: int, language: str) -> list[Found]:
             if value is not None and name not in fields:
                 fields[name] = value
         found = _read(rule, fields, m.start(), m.end(), text, start, g.language, names)
-        if found is None:  # a guard said no: look again one character on
-            pos = m.start() + 1
+        if found is None:  # a guard said no ("May said", "31 September"): no part of it is a date either
+            pos = m.end()
             continue
         out.append(found)
         pos = m.end()
@@ -581,11 +606,13 @@ def tag(text: str, start: int, language: str) -> list[Found]:
 
 def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor: int, lang: str,
           names: _Names | None) -> Found | None:
-    if rule.check is not None and not rule.check(text, start, end, f):
+    if rule.check is not None and not rule.check(text, start, end, f, floor):
         return None
     first = text[start]
-    # A capitalised word that only a sentence start explains ("Today" in "Russia Today").
-    if rule.kind in ("relative", "vague") and first.isupper() and not sentence_initial(text, start, floor):
+    # A capitalised word that only a sentence start explains ("Today" in "Russia Today"); German
+    # capitalises its nouns ("Anfang des Monats") anywhere.
+    if (rule.kind in ("relative", "vague") and first.isupper() and lang != "de"
+            and not sentence_initial(text, start, floor)):
         return None
     role = "point"
     if lang in _ROLE:
@@ -595,8 +622,11 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
         elif _ROLE[lang][1].match(lead):
             role = "until"
     if rule.kind == "relative":
-        part = _part(text[start:end]) if rule.part == "from-text" else rule.part
-        return Found(start, end, "relative", role, unit=rule.unit, offset=rule.offset, part=part)
+        branch = next(name for name in f if name.startswith("t"))
+        unit, offset, part = rule.table[_LETTERS.index(branch[1])]
+        if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
+            part = _part(text[start:end])
+        return Found(start, end, "relative", role, unit=unit, offset=offset, part=part)
     if rule.kind == "vague":
         return Found(start, end, "vague", role)
     month = None

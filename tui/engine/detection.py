@@ -85,8 +85,7 @@ def place_for(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
 
 
 def _is_acronym(word: str) -> bool:
-    letters = [ch for ch in word if ch.isalpha()]
-    return 2 <= len(letters) <= 6 and all(ch.isupper() for ch in letters) and "-" not in word
+    return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
 
 _FUNCTION_WORDS = frozenset().union(*lexicon.FUNCTION_WORDS.values())
@@ -115,6 +114,7 @@ class NameDetector:
     def __init__(self, sources: list[Source]):
         self.sources = sources
         self.evidence: Counter[str] = Counter()  # folded word -> times it stood capitalised mid-sentence
+        self._segmented: dict[tuple, tuple[Occurrence, ...]] = {}
 
     # -- pass 1 ------------------------------------------------------------------------------------------
     def collect_evidence(self) -> None:
@@ -142,14 +142,20 @@ class NameDetector:
         text, language = source.text, source.language
         out: list[Occurrence] = []
         for match in RUN.finditer(text, source.body_start):
-            tokens = self._tokens(match)
-            if not tokens:
-                continue
-            previous_word = _previous_word(text, tokens[0].start)
-            initial = self._sentence_initial(text, tokens[0].start, source.body_start)
-            out.extend(self._segment(index, source, tokens, initial, previous_word))
-        if source.boilerplate:
-            out = [o if not source.in_boilerplate(o.start) else _replace(o, boilerplate=True) for o in out]
+            run_text, base = match.group(0), match.start()
+            initial = self._sentence_initial(text, base, source.body_start)
+            context = _context_word(_previous_word(text, base))
+            heading = " " not in run_text and _in_heading(text, base)
+            # A story repeats its names: a run segmented once in the same context is reused.
+            key = (run_text, language, initial, context, heading)
+            pieces = self._segmented.get(key)
+            if pieces is None:
+                pieces = tuple(self._segment(_RunText(run_text, language), self._tokens(run_text), initial,
+                                             context, heading))
+                self._segmented[key] = pieces
+            for piece in pieces:
+                out.append(_replace(piece, source_index=index, start=piece.start + base, end=piece.end + base,
+                                    boilerplate=bool(source.boilerplate) and source.in_boilerplate(piece.start + base)))
         return _with_acronym_definitions(out, text)
 
     @staticmethod
@@ -161,11 +167,11 @@ class NameDetector:
             i -= 1
         return i < body_start or text[i] in _SENTENCE_END
 
-    def _tokens(self, match: regex.Match[str]) -> list[_Token]:
+    @staticmethod
+    def _tokens(run_text: str) -> list[_Token]:
         tokens: list[_Token] = []
-        base = match.start()
-        for tok in _TOKEN.finditer(match.group(0)):
-            word, start = tok.group(0), base + tok.start()
+        for tok in _TOKEN.finditer(run_text):
+            word, start = tok.group(0), tok.start()
             if len(word) > 2 and word[1] in "'’" and word[0].islower():
                 word, start = word[2:], start + 2  # French/Italian elision: d'Ukraine -> Ukraine
             if not word[:1].isupper():
@@ -200,8 +206,10 @@ class NameDetector:
             return True
         return True
 
-    def _segment(self, index: int, source: Source, tokens: list[_Token], initial: bool,
-                 previous_word: str) -> Iterable[Occurrence]:
+    def _segment(self, source: _RunText, tokens: list[_Token], initial: bool, previous_word: str,
+                 heading: bool) -> Iterable[Occurrence]:
+        """The names in one capitalised run (offsets relative to the run)."""
+        index = 0
         language = source.language
         opaque_the = False
         after_title = False
@@ -239,14 +247,17 @@ class NameDetector:
         for group, titled in zip(groups, title_before):
             after_title = titled
             yield from self._name_group(index, source, _trim_connectors(group), opaque_the, after_title,
-                                        previous_word if group is groups[0] else "")
+                                        previous_word if group is groups[0] else "", heading)
             opaque_the = False
 
-    def _name_group(self, index: int, source: Source, group: list[_Token], opaque_the: bool,
-                    after_title: bool, previous_word: str) -> Iterable[Occurrence]:
+    def _name_group(self, index: int, source: _RunText, group: list[_Token], opaque_the: bool,
+                    after_title: bool, previous_word: str, heading: bool) -> Iterable[Occurrence]:
         if not group:
             return
         language = source.language
+        group = self._drop_common_head(group, language, previous_word)
+        if not group:
+            return
         words = [t.text for t in group]
         # places: longest windows first, case endings undone
         place_at: dict[int, tuple[int, gazetteer.Place]] = {}
@@ -286,7 +297,7 @@ class NameDetector:
             if k in place_at:
                 width, place = place_at[k]
                 yield from self._plain(index, source, _trim_connectors(pending), opaque_the, after_title,
-                                       previous_word if not pending or pending[0] is group[0] else "")
+                                       previous_word if not pending or pending[0] is group[0] else "", heading)
                 pending = []
                 yield _occurrence(index, source, group[k : k + width], kind="PLACE", place_id=place.id,
                                   locative=locative or (k > 0 and fold(group[k - 1].text) in lexicon.PLACE_HEADS))
@@ -298,10 +309,27 @@ class NameDetector:
             pending.append(group[k])
             k += 1
         yield from self._plain(index, source, _trim_connectors(pending), opaque_the, after_title,
-                               previous_word if pending and pending[0] is group[0] else "")
+                               previous_word if pending and pending[0] is group[0] else "", heading)
 
-    def _plain(self, index: int, source: Source, group: list[_Token], opaque_the: bool, after_title: bool,
-               previous_word: str) -> Iterable[Occurrence]:
+    def _drop_common_head(self, group: list[_Token], language: str, previous_word: str) -> list[_Token]:
+        """'Äußerung von Rysuez', 'Officials of Kazakhstan': an ordinary word joined by a connector to a
+        name is not part of it (while 'Ministry of ...' and 'Republic of ...' are heads and stay)."""
+        if len(group) < 3 or not group[1].connector or group[0].connector:
+            return group
+        head = group[0].text
+        if lexicon.org_head(head, language) or fold(head) in lexicon.PLACE_HEADS or gazetteer.lookup(head):
+            return group
+        common = lexicon.is_common_word(head, language) if language != "de" else (
+            lexicon.is_dictionary_word(head, "de") and self.evidence[fold(head)] == 0)
+        if not common:
+            return group
+        k = 1
+        while k < len(group) and group[k].connector:
+            k += 1
+        return group[k:]
+
+    def _plain(self, index: int, source: _RunText, group: list[_Token], opaque_the: bool, after_title: bool,
+               previous_word: str, heading: bool) -> Iterable[Occurrence]:
         """A name with no place and no organisation head: a person, or something decided at linking."""
         if not group:
             return
@@ -316,7 +344,7 @@ class NameDetector:
                 return
             if not self._keep_single(word, language, previous_word):
                 return
-            if _in_heading(source.text, names[0].start) and lexicon.is_common_word(word, language) \
+            if heading and lexicon.is_common_word(word, language) \
                     and self.evidence[fold(word)] < 2:
                 return  # a capitalised ordinary word in a title-case heading ("A Message from ...")
             if is_demonym(word, language):
@@ -348,7 +376,24 @@ class NameDetector:
         yield _occurrence(index, source, group, kind=kind, after_title=after_title, opaque_the=opaque_the)
 
 
-def _occurrence(index: int, source: Source, group: list[_Token], **flags) -> Occurrence:
+@dataclass(frozen=True)
+class _RunText:
+    """A capitalised run being segmented, standing in for its source (offsets are relative to it)."""
+
+    text: str
+    language: str
+
+
+def _context_word(word: str) -> str:
+    """What the segmenter needs to know of the word before a run: title, locative preposition or German
+    determiner (anything else is irrelevant, so it is dropped to make the run cache effective)."""
+    folded = fold(word)
+    if folded in lexicon.TITLES or folded in lexicon.LOCATIVE_PREPOSITIONS or folded in _GERMAN_DETERMINERS:
+        return word
+    return ""
+
+
+def _occurrence(index: int, source: _RunText, group: list[_Token], **flags) -> Occurrence:
     start, end = group[0].start, group[-1].end
     return Occurrence(index, start, end, source.text[start:end], tuple(t.text for t in group if not t.connector),
                       source.language, **flags)

@@ -157,6 +157,7 @@ def _build_index(data: dict) -> _Index:
 # --- queries ---------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=200_000)
 def lookup(name: str) -> Place | None:
     """The place spelled `name` in any covered language ('Kijów', 'Azja Środkowa', 'New York', 'UK')."""
     index = _load()

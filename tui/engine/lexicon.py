@@ -49,17 +49,11 @@ _PROPER_LABELS = {"nazwa_geograficzna", "imię", "nazwisko", "nazwa_organizacji"
                   "pseudonim", "nazwa_obiektu", "nazwa_wydarzenia", "nazwa_rzeczy", "nazwa_marki"}
 
 
-@lru_cache(maxsize=200_000)
-def simplemma_lemma(word: str, language: str) -> str | None:
-    """simplemma's lemma for a known word form, else None (it invents lemmas for unknown words)."""
-    import simplemma
+def _dictionary(word: str, language: str) -> bool | None:
+    """None if not a dictionary form of `language`; else whether its lemma is lower-case."""
+    from .wordlists import word_list
 
-    try:
-        if not simplemma.is_known(word, language):
-            return None
-        return simplemma.lemmatize(word, language)
-    except (ValueError, KeyError):  # a language simplemma does not have
-        return None
+    return word_list(language).get(word)
 
 
 SIMPLEMMA_LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "sv", "da", "fi", "hu", "ro", "hr",
@@ -83,12 +77,10 @@ def is_common_word(word: str, language: str) -> bool:
     if language not in SIMPLEMMA_LANGUAGES:
         return False
     if language == "de":
-        lemma = simplemma_lemma(word, "de")
         # German capitalises every noun; a dictionary noun at a sentence start is a noun, unless
         # it is also a name elsewhere in the story (the caller checks that evidence).
-        return lemma is not None or simplemma_lemma(lower, "de") is not None
-    lemma = simplemma_lemma(lower, language)
-    return lemma is not None and not lemma[:1].isupper()
+        return _dictionary(word, "de") is not None or _dictionary(lower, "de") is not None
+    return _dictionary(lower, language) is True
 
 
 def is_dictionary_word(word: str, language: str) -> bool:
@@ -97,7 +89,7 @@ def is_dictionary_word(word: str, language: str) -> bool:
         return any(pos != "ign" for _, pos, _ in polish_analyses(word))
     if language not in SIMPLEMMA_LANGUAGES:
         return False
-    return simplemma_lemma(word, language) is not None
+    return _dictionary(word, language) is not None
 
 
 def polish_proper_kind(word: str) -> str | None:
@@ -270,15 +262,18 @@ _CALENDAR = re.compile(
 )
 
 
+@lru_cache(maxsize=100_000)
 def is_calendar_word(word: str) -> bool:
     """Month and weekday names (and their abbreviations) that English, German and French capitalise."""
     return _CALENDAR.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=100_000)
 def is_title(word: str) -> bool:
     return fold(word) in TITLES
 
 
+@lru_cache(maxsize=100_000)
 def org_head(word: str, language: str = "") -> str | None:
     """The organisation head `word` is, if any: 'Ministry' -> 'ministry', 'Ministerstwa' -> 'ministerstw'."""
     folded = fold(word)

@@ -14,13 +14,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from . import gazetteer, lexicon
 from .detection import Occurrence
 from .model import Entity, Mention, Source, Variant
-from .names import fold, surname_ending, token_key
+from .names import fold, spelling_keys, surname_ending
 
 _SURNAME_LIKE = re.compile(r"(ski|ska|cki|cka|ov|ova|ev|eva|in|ina|enko|Cuk|iuk|uk|ic|iC|vic|viC|ko|ak|ec)$")
 
@@ -48,29 +49,34 @@ class Form:
         return self.kind_votes["ORG"] > 0 and self.kind_votes["ORG"] >= self.kind_votes["PERSON"]
 
 
-def _word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
-    parts = [p for p in re.split(r"[-‐]", word) if p]
-    primary = "-".join(token_key(p, language) for p in parts)
-    keys = {primary}
-    best = primary
-    lemmas = lexicon.lemma_candidates(word, language)
-    for n, lemma in enumerate(lemmas):
-        lemma_parts = [p for p in re.split(r"[-‐]", lemma) if p]
-        key = "-".join(token_key(p, language) for p in lemma_parts)
-        keys.add(key)
-        if n == 0:
-            best = key
+@lru_cache(maxsize=200_000)
+def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
+    """(key as written, every key it may have, key of its most likely dictionary form) for one name word.
+
+    Every key: the spelling's readings and those of its possible lemmas (Wrublewskiego -> Wrublewski),
+    and a compass word's meaning ('Południowej', 'South' -> SOUTH).
+    """
+    readings = spelling_keys(word, language)
+    if not readings:
+        return "", frozenset(), ""
+    primary = best = readings[0]
+    keys = set(readings)
+    for n, lemma in enumerate(lexicon.lemma_candidates(word, language)):
+        lemma_keys = spelling_keys(lemma, language)
+        keys.update(lemma_keys)
+        if n == 0 and lemma_keys:
+            best = lemma_keys[0]
     direction = lexicon.DIRECTIONS.get(fold(word))
     if direction:
         keys.add(direction)
         primary = best = direction
-    return primary, frozenset(k for k in keys if k), best
+    return primary, frozenset(keys), best
 
 
 def _make_form(tokens: tuple[str, ...], language: str) -> Form:
     primaries, keysets, bests = [], [], []
     for word in tokens:
-        primary, keys, best = _word_keys(word, language)
+        primary, keys, best = name_word_keys(word, language)
         primaries.append(primary)
         keysets.append(keys)
         bests.append(best)

@@ -133,15 +133,18 @@ _NON_KEY = re.compile(r"[^a-zA-Z]")
 
 
 @lru_cache(maxsize=400_000)
-def token_key(token: str, language: str = "en") -> str:
-    """The phonetic key of one name word as written in `language` ('Wrublewski', 'pl' -> 'vrublevski')."""
+def token_key(token: str, language: str = "en", soft_s: bool = False) -> str:
+    """The phonetic key of one name word as written in `language` ('Wrublewski', 'pl' -> 'vrublevski').
+
+    soft_s: read a German s before a vowel as z (Sacharowa = Zakharova); German also writes с as s, so
+    both readings are needed and `spelling_keys` gives both.
+    """
     word = transliterate(token, language).lower()
     if language == "fr" and len(word) > 4 and word.endswith("e") and word[-2] not in _VOWELS:
         word = word[:-1]  # French adds a mute e (Poutine, Zelensky -> Zelenski stays)
     pattern, mapping = _compiled(language)
     word = pattern.sub(lambda m: mapping[m.group(0)], word)
-    if language == "de":
-        # German writes Cyrillic з as s (Selenskyj, Sacharowa) between vowels and word-initially
+    if soft_s:
         word = _GERMAN_SOFT_S.sub("z", word)
     if not word.isascii():
         word = _strip_marks(word)
@@ -162,12 +165,25 @@ def _finish(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=400_000)
+def spelling_keys(word: str, language: str) -> tuple[str, ...]:
+    """Keys of a name word as written, the usual reading first; hyphenated parts keyed one by one
+    ('Kassym-Jomart' -> 'kasim-Somart')."""
+    parts = [p for p in word.replace("‐", "-").split("-") if p]
+    if not parts:
+        return ()
+    keys = ["-".join(token_key(p, language) for p in parts)]
+    if language == "de":
+        keys.append("-".join(token_key(p, language, soft_s=True) for p in parts))
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
 def key_variants(token: str) -> set[str]:
     """Keys of a word under every language's habits: for a query whose language is unknown."""
     keys = set()
     for reading in transliterations(token):
         for language in KEY_LANGUAGES:
-            keys.add(token_key(reading, language))
+            keys.update(spelling_keys(reading, language))
     return {k for k in keys if k}
 
 

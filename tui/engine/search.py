@@ -14,7 +14,8 @@ from rapidfuzz.distance import JaroWinkler
 
 from . import gazetteer, lexicon
 from .model import Entity, SearchResult
-from .names import KEY_LANGUAGES, fold, surname_ending, token_key, transliterations
+from .linking import name_word_keys
+from .names import KEY_LANGUAGES, fold, surname_ending, transliterations
 
 MAX_QUERY_CHARS = 200
 _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "l'")
@@ -35,18 +36,12 @@ def _strip_article(folded: str) -> str:
 
 
 def _word_keys(word: str, languages: Sequence[str]) -> frozenset[str]:
-    keys = set()
+    """Every key of a word read in any of `languages` (a query's language is unknown) and any script."""
+    keys: set[str] = set()
     for reading in transliterations(word):
-        parts = [p for p in reading.replace("‐", "-").split("-") if p]
         for language in languages:
-            keys.add("-".join(token_key(p, language) for p in parts))
-            if language == "pl" or len(languages) > 1:
-                for lemma in lexicon.lemma_candidates(reading, "pl")[:3] if language == "pl" else ():
-                    keys.add("-".join(token_key(p, "pl") for p in lemma.split("-") if p))
-        direction = lexicon.DIRECTIONS.get(fold(reading))
-        if direction:
-            keys.add(direction)
-    return frozenset(k for k in keys if k)
+            keys.update(name_word_keys(reading, language)[1])
+    return frozenset(keys)
 
 
 def _words(text: str) -> list[str]:

@@ -1,0 +1,13 @@
+"""The one place an app is built from command-line arguments; cli.py and the tests both call it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .app import StoryviewApp
+
+
+def create_app(paths: Sequence[str]) -> StoryviewApp:
+    """A dashboard over the story in `paths` (none: the bundled sample story). Loading starts on mount,
+    in a worker, so the first paint does not wait for the engine."""
+    return StoryviewApp(tuple(str(path) for path in paths))
