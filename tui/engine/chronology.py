@@ -158,14 +158,14 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\"“”„«»]|\s(?:that|and|but|że|iż|i|ale|a|dass|und|aber|que|qu['’]|et|mais)\b|,\s*(?:which|who|when|while|"
     r"gdy|kiedy|który|która|które|als|wenn|weil|nachdem|lorsque|quand|qui)\b")
 _FUTURE = {
-    "en": re.compile(r"\b(?:will|shall|won['’]t|is\s+(?:due|set|expected|scheduled|going|slated)\s+to|"
+    "en": re.compile(r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:scheduled|planned|set|due)\s+(?:for|on)|"
+                     r"is\s+(?:due|set|expected|scheduled|going|slated)\s+to|"
                      r"are\s+(?:due|set|expected|scheduled|going|slated)\s+to|plans?\s+to|intends?\s+to)\b|['’]ll\b",
                      re.I),
     "de": re.compile(r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|plant|planen|geplant|"
                      r"kommende[nmrs]?|nächste[nmrs]?)\b"),
     "fr": re.compile(r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|doit|doivent|"
                      r"pourra|pourront|prévue?s?|\w{3,}(?:era|eront|ira|iront|dra|dront))\b", re.I),
-    "pl": re.compile(r"\b(?:będzie|będą|będziemy|będę|zostanie|zostaną|planuje|planują|zamierza|zamierzają)\b", re.I),
 }
 _PAST = {
     "en": re.compile(r"\b(?:was|were|had|did|said|told|met|took|gave|made|went|came|left|held|spoke|began|saw|"
@@ -176,8 +176,6 @@ _PAST = {
                      r"kamen|gab|gaben|sprach|sprachen|nannte|reiste|reisten|bestellte|fand|begann|entschied|"
                      r"beschloss|unterzeichnete|bestätigte|betonte|warnte|drohte|stellte|legte|zog)\b"),
     "fr": re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|eut|fut|furent|\w{2,}(?:ait|aient))\b", re.I),
-    # Without morfeusz: the Polish past is the l-participle.
-    "pl": re.compile(r"\b\w{2,}(?:ł|ła|ło|li|ły|łem|łam|łeś|łaś|liśmy|łyśmy|liście|łyście)\b", re.I),
 }
 
 
@@ -192,53 +190,78 @@ def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[
     return lo, hi
 
 
-def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Tense markers by morphology: praet = past, future 'będzie' or a finite verb (Polish present and
-    perfective forms with a weekday speak of what is ahead: "spotka się w poniedziałek", "przyjeżdża we
-    wtorek"); a passive participle ("cytowany w środę") is a weak past."""
+@lru_cache(maxsize=50_000)
+def _polish_kind(word: str) -> str | None:
+    """past | future | present | weak-past | None for a Polish word form, from morfeusz's tags."""
+    # lexicon owns the one analyser instance and its lock (the TUI indexes in a worker thread)
+    from .lexicon import _lock, _polish
+
     try:
-        from .lexicon import polish_analyses
-    except ImportError:  # pragma: no cover - the lexicon ships with the engine
-        return []
+        with _lock:
+            analyses = _polish().analyse(word)
+    except ImportError:  # pragma: no cover - morfeusz2 missing: no Polish tense, past by default
+        return None
+    # "jest", "ma" are the present of "to be"/"to have": they say nothing of a plan ("będzie" does)
+    tags = [tag for _s, _e, (_f, lemma, tag, _l, _q) in analyses
+            if not (tag.startswith("fin") and lemma.split(":")[0] in ("być", "mieć"))]
+    pos = {tag.split(":", 1)[0] for tag in tags}
+    if "praet" in pos and "subst" not in pos:
+        return "past"
+    if "bedzie" in pos:
+        return "future"
+    if "fin" in pos and "adj" not in pos:  # perfective non-past is the future: "spotka", "odbędą się"
+        return "future" if any(t.startswith("fin") and t.endswith(":perf") for t in tags) else "present"
+    if pos == {"ppas"}:
+        return "weak-past"
+    return None
+
+
+_POLISH_MODAL = re.compile(r"\b(?:ma|mają)\s+(?:się\s+)?\w+ć\b", re.I)
+
+
+def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Tense markers by morphology: the l-participle is past; "będzie" and perfective finite verbs are
+    future; imperfective finite verbs are present; a passive participle ("cytowany w środę") a weak past."""
     out: list[tuple[int, int, str]] = []
     for m in re.finditer(r"\w+", text[lo:hi]):
-        analyses = polish_analyses(m.group().lower())
-        pos = {p for _, p, _ in analyses}
-        lemmas = {lemma for lemma, p, _ in analyses if p == "fin"}
-        where = (lo + m.start(), lo + m.end())
-        if "praet" in pos and "subst" not in pos:
-            out.append((*where, "past"))
-        elif "bedzie" in pos or ("fin" in pos and "adj" not in pos and not lemmas & {"być", "mieć"}):
-            out.append((*where, "future"))
-        elif pos == {"ppas"}:
-            out.append((*where, "weak-past"))
+        kind = _polish_kind(m.group().lower())
+        if kind:
+            out.append((lo + m.start(), lo + m.end(), kind))
+    # "ma się odbyć", "mają zostać": mieć + infinitive is a plan
+    out += [(lo + m.start(), lo + m.end(), "future") for m in _POLISH_MODAL.finditer(text[lo:hi])]
     if any(m[2] == "future" and text[m[0] : m[1]].lower().startswith("będ") for m in out):
         # the compound future "będą trwały" carries an l-participle: the clause is future
         return [m for m in out if m[2] == "future"]
     return out
 
 
-def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language: str, weekday: bool) -> str:
+def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language: str,
+           present_is_future: bool) -> str:
     """'past' or 'future' for the expression at text[start:end].
 
-    Polish morphology (a finite verb looks ahead) is used for weekdays only: for a date without its year
-    only an explicit future ("będzie", "zostanie") counts, since "próbują" after "21 września" is the
-    present of a report, not a plan.
+    present_is_future: a weekday in the present tense is a plan ("przyjeżdża w poniedziałek", "meets on
+    Monday"); a date in the present tense ("21 września ... Rosjanie próbują uciec") is a report.
     """
     lo, hi = _clause(text, sentence[0], sentence[1], start, end)
     markers: list[tuple[int, int, str]] = []
-    if language == "pl" and weekday:
+    if language == "pl":
         markers = _polish_markers(text, lo, hi)
-    if not markers:
+    else:
         for kind, table in (("future", _FUTURE), ("past", _PAST)):
             if language in table:
                 markers += [(m.start(), m.end(), kind) for m in table[language].finditer(text, lo, hi)]
-    markers = [m for m in markers if m[1] <= start or m[0] >= end]  # "next" inside the expression is not one
+    if not present_is_future:
+        markers = [m for m in markers if m[2] != "present"]
+    futures = [m for m in markers if m[2] == "future"]
+    markers = [m for m in markers
+               if (m[0] < start or m[0] >= end)  # "next" inside the expression is not one
+               and not (m[2] != "future" and any(f[0] <= m[0] and m[1] <= f[1] for f in futures))]  # "scheduled"
     strong = [m for m in markers if m[2] != "weak-past"] or markers
     if not strong:
         return "past"
-    nearest = min(strong, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)
-    return "future" if nearest[2] == "future" else "past"
+    # distance to the expression; a marker running into it ("is scheduled for" + "for May 5") is nearest
+    nearest = min(strong, key=lambda m: max(0, start - m[1]) if m[0] < start else m[0] - end)
+    return "future" if nearest[2] in ("future", "present") else "past"
 
 
 # --- resolution -------------------------------------------------------------------------------------------
@@ -406,7 +429,8 @@ def find_expressions(source: Source) -> list[TemporalExpression]:
             sentence = (sentence[0], sentences.around(f.end - 1)[1])
 
         def tense(f: dates.Found = f, sentence: tuple[int, int] = sentence) -> str:
-            return _tense(text, sentence, f.start, f.end, source.language, f.kind == "weekday")
+            # "since Monday" with a present tense ("obowiązują od poniedziałku") is an ongoing state
+            return _tense(text, sentence, f.start, f.end, source.language, f.kind == "weekday" and f.role != "since")
 
         date, precision, note = _resolve(f, anchor, tense)
         out.append(TemporalExpression(

@@ -117,7 +117,7 @@ def _alt(words: tuple[str, ...] | list[str], cap: bool = False) -> str:
     the scan tries these alternations at every word start, which is where its time goes.
     """
     trie: dict = {}
-    for word in set(words):
+    for word in sorted(set(words)):  # sorted: the same pattern in every process
         node = trie
         for i, ch in enumerate(word):
             if ch == " ":
@@ -138,21 +138,21 @@ def _trie_regex(node: dict) -> str:
     branches = [atom + _trie_regex(child) for atom, child in node.items() if atom]
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-    if ends:  # a shorter word ends here: try the longer ones first
-        body = (body if body.startswith("(?:") and body.endswith(")") and len(branches) > 1 else f"(?:{body})") + "?"
-    return body
+    # A word ending here makes the rest optional: "?" is greedy, so the longer words are tried first.
+    if len(branches) == 1:
+        return f"(?:{branches[0]})?" if ends else branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
 
 
 _DAY = r"(?<!\d)(?<!\d[.,])(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year written with a month: 1800-2099
 _BARE_YEAR = r"(?<!\d)(?<!\d[.,])(?:19\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year on its own: 1900-2099
-# Words after a number that make it a count, not a year: "in 2000 people", "bis 2000 Euro".
+# Words after a number that make it a count, not a year: "in 2000 people", "bis 2000 Euro". (Polish
+# years need "roku"/"r." or the end of a clause, so Polish needs no such list.)
 _COUNT = {
     "en": r"(?:people|persons|men|women|children|soldiers|troops|residents|refugees|civilians|workers|dead|"
           r"deaths|casualties|cases|votes|members|km|kilomet|miles|metres|meters|feet|tonnes|tons|barrels|"
           r"dollars|euros|pounds|roubles|rubles|percent|per\s+cent|times|units|homes|vehicles|tanks|[%$€£])",
-    "pl": r"(?:osób|ludzi|żołnierzy|mieszkańców|uchodźców|zł|złotych|euro|dolarów|km|kilometrów|proc|procent|%)",
     "de": r"(?:Menschen|Personen|Soldaten|Tote|Toten|Euro|Dollar|Kilometer|km|Prozent|Einwohner|Flüchtlinge|"
           r"Stück|Mal|[%€$])",
     "fr": r"(?:personnes|morts|soldats|habitants|euros|dollars|km|kilomètres|pour\s+cent|exemplaires|réfugiés|"
@@ -160,18 +160,18 @@ _COUNT = {
 }
 
 _PARTS = {
-    "early": "early", "earlier": "early", "beginning": "early", "start": "early", "anfang": "early",
-    "początku": "early", "początkiem": "early", "début": "early", "debut": "early",
+    "early": "early", "beginning": "early", "start": "early", "anfang": "early",
+    "początku": "early", "początkiem": "early", "début": "early",
     "mid": "mid", "middle": "mid", "mitte": "mid", "połowie": "mid", "połowy": "mid", "mi": "mid",
     "late": "late", "end": "late", "ende": "late", "koniec": "late", "końca": "late", "fin": "late",
 }
 _SHIFTS = {
-    "last": "last", "past": "last", "next": "next", "this": "this", "zeszły": "last", "zeszłą": "last",
+    "last": "last", "next": "next", "this": "this", "zeszły": "last", "zeszłą": "last",
     "ubiegły": "last", "ubiegłą": "last", "ostatni": "last", "ostatnią": "last", "miniony": "last",
     "minioną": "last", "zeszłego": "last", "ubiegłego": "last", "ostatniego": "last", "przyszły": "next",
     "przyszłą": "next", "najbliższy": "next", "najbliższą": "next", "przyszłego": "next",
     "najbliższego": "next", "vergangenen": "last", "letzten": "last", "kommenden": "next", "nächsten": "next",
-    "diesen": "this", "dernier": "last", "prochain": "next", "ce": "this",
+    "diesen": "this", "dernier": "last", "prochain": "next",
 }
 _YEAR_SHIFTS = {
     "last": -1, "this": 0, "next": 1, "ubiegłego": -1, "zeszłego": -1, "tego": 0, "bieżącego": 0,
@@ -245,10 +245,10 @@ def _rules_en(n: _Names) -> list[_Rule]:
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?P<§m>%(M)s),?\s+(?P<§y>%(YEAR)s)" % c),
     ]
     rules += _relative([
-        (r"the\s+day\s+before\s+yesterday", "day", -2, None),
+        (r"[Tt]he\s+day\s+before\s+yesterday", "day", -2, None),
         (r"[Yy]esterday(?:\s+(?:morning|afternoon|evening))?|[Ll]ast\s+night", "day", -1, None),
         (r"(?:[Ee]arlier\s+|[Ll]ater\s+)?today|[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)", "day", 0, None),
-        (r"the\s+day\s+after\s+tomorrow", "day", 2, None),
+        (r"[Tt]he\s+day\s+after\s+tomorrow", "day", 2, None),
         (r"[Tt]omorrow(?:\s+(?:morning|afternoon|evening|night))?", "day", 1, None),
         (r"[Ee]arlier\s+this\s+week", "week", 0, "earlier"),
         (r"(?:[Ll]ater\s+)?this\s+week|[Tt]his\s+week", "week", 0, None),
@@ -455,7 +455,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
     ], r"[Dd]epuis|[Jj]usqu['’](?:à|au)|[Dd]ès|[Àà]\s+partir\s+d['’]")
     rules += [
         _Rule("yr", "year", r"(?:(?P<§p>%s)\s+|%s)(?P<§y>%s)(?!\s*%s)" % (
-            _alt(["en", "depuis", "dès", "jusqu'en", "l'an", "l'année", "en l'an", "depuis l'an"], True),
+            _alt(["en", "depuis", "dès", "jusqu'en", "d'ici", "l'an", "l'année", "en l'an", "depuis l'an"], True),
             c["PART"], _BARE_YEAR, _COUNT["fr"])),
         _Rule("wd", "weekday", r"(?:(?P<§p>%s)\s+)?(?P<§wd>%s)%s?%s?" % (
             _alt(["depuis", "dès", "jusqu'à", "ce", "d'ici"], True), c["WDC"], c["TOD"], c["YS"]), check=_weekday_fr),

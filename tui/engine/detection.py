@@ -34,31 +34,52 @@ _OPENERS = set("\"'„“”«»‚‘’([{–—-*•·")
 _GERMAN_DETERMINERS = frozenset(fold(w) for w in (
     "der die das den dem des ein eine einer eines einem einen kein keine keinen keiner seine seiner ihre ihrer "
     "unsere diese dieser dieses diesen jede jeder jedes alle viele beide zwei drei mehrere wenige einige "
-    "zum zur vom beim im am ins").split())
+    "zum zur vom beim im am ins "
+    "mein meine meinen meinem meiner dein deine deinen sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer "
+    "unser unsere unseren unserem euer eure").split())
 _DEMONYM_ENDINGS = frozenset(("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n", "er", "ern", "en",
                               "e", "es", "ois", "oise", "ien", "iens", "ienne", "iennes", "jan", "janie", "janin",
                               "cy", "iec", "czyk", "ka", "ki", "ow", "owie"))
 
 
-@dataclass(frozen=True)
 class Occurrence:
-    """One name found in one source, before linking."""
+    """One name found in one source, before linking.
 
-    source_index: int
-    start: int
-    end: int
-    text: str
-    tokens: tuple[str, ...]
-    language: str
-    kind: str | None = None  # PLACE / ORG / PERSON / OTHER, when detection can tell
-    place_id: str | None = None
-    boilerplate: bool = False
-    locative: bool = False  # preceded by a locative preposition ("in", "w", "nach"): a place vote
-    after_title: bool = False  # preceded by a title ("President", "Prezydent"): a person vote
-    nested: bool = False  # a place inside an organisation's name
-    demonym: bool = False  # "Russian", "Kazakh": a people, not the place
-    opaque_the: bool = False  # the name started with "The" (a title like "The Moscow Times")
-    acronym_of: str | None = None  # "ODKB" defined right after "Organizacji ... Zbiorowym": that long name's text
+    A plain slotted class rather than a dataclass: a big story has millions of these, and the detector
+    copies each cached one to every place its run recurs.
+    """
+
+    __slots__ = ("source_index", "start", "end", "text", "tokens", "language", "kind", "place_id", "boilerplate",
+                 "locative", "after_title", "nested", "demonym", "opaque_the", "acronym_of")
+
+    def __init__(self, source_index: int, start: int, end: int, text: str, tokens: tuple[str, ...], language: str,
+                 kind: str | None = None, place_id: str | None = None, boilerplate: bool = False,
+                 locative: bool = False, after_title: bool = False, nested: bool = False, demonym: bool = False,
+                 opaque_the: bool = False, acronym_of: str | None = None):
+        self.source_index = source_index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.tokens = tokens
+        self.language = language
+        self.kind = kind  # PLACE / ORG / PERSON / OTHER, when detection can tell
+        self.place_id = place_id
+        self.boilerplate = boilerplate
+        self.locative = locative  # preceded by a locative preposition ("in", "w", "nach"): a place vote
+        self.after_title = after_title  # preceded by a title ("President", "Prezydent"): a person vote
+        self.nested = nested  # a place inside an organisation's name
+        self.demonym = demonym  # "Russian", "Kazakh": a people, not the place
+        self.opaque_the = opaque_the  # the name started with "The" (a title like "The Moscow Times")
+        self.acronym_of = acronym_of  # "ODKB" defined right after a long name: that long name's text
+
+    def moved(self, source_index: int, offset: int, boilerplate: bool) -> Occurrence:
+        """This occurrence (found in a run) placed in a source at `offset`."""
+        return Occurrence(source_index, self.start + offset, self.end + offset, self.text, self.tokens,
+                          self.language, self.kind, self.place_id, boilerplate, self.locative, self.after_title,
+                          self.nested, self.demonym, self.opaque_the, self.acronym_of)
+
+    def __repr__(self) -> str:
+        return f"Occurrence({self.source_index}, {self.start}, {self.end}, {self.text!r}, kind={self.kind})"
 
 
 @dataclass
@@ -115,37 +136,41 @@ class NameDetector:
         self.sources = sources
         self.evidence: Counter[str] = Counter()  # folded word -> times it stood capitalised mid-sentence
         self._segmented: dict[tuple, tuple[Occurrence, ...]] = {}
+        # per source: (run text, offset, sentence-initial?, context word) of each capitalised run
+        self._runs: list[list[tuple[str, int, bool, str]]] = []
 
     # -- pass 1 ------------------------------------------------------------------------------------------
     def collect_evidence(self) -> None:
         """Count words capitalised where capitals mean a name: mid-sentence, outside German (which
         capitalises every noun). A sentence-initial dictionary word is kept only with this evidence."""
         for source in self.sources:
-            if source.language == "de":
-                continue
-            text = source.text
-            for match in RUN.finditer(text, source.body_start):
-                for tok in _TOKEN.finditer(match.group(0)):
-                    word = tok.group(0)
-                    if not word[:1].isupper():
-                        continue
-                    start = match.start() + tok.start()
-                    if start == match.start() and self._sentence_initial(text, start, source.body_start):
-                        continue
-                    folded = fold(_strip_possessive(word))
-                    if folded not in _FUNCTION_WORDS:
-                        self.evidence[folded] += 1
+            text, body_start = source.text, source.body_start
+            runs = []
+            for match in RUN.finditer(text, body_start):
+                run_text, base = match.group(0), match.start()
+                initial = self._sentence_initial(text, base, body_start)
+                runs.append((run_text, base, initial, _context_word(_previous_word(text, base))))
+                if source.language == "de":
+                    continue
+                words = run_text.split()
+                for word in words[1:] if initial else words:
+                    if word[:1].isupper():
+                        folded = fold(_strip_possessive(word))
+                        if folded not in _FUNCTION_WORDS:
+                            self.evidence[folded] += 1
+            self._runs.append(runs)
 
     # -- pass 2 ------------------------------------------------------------------------------------------
     def detect(self, index: int) -> list[Occurrence]:
         source = self.sources[index]
         text, language = source.text, source.language
+        if not self._runs:
+            self.collect_evidence()
         out: list[Occurrence] = []
-        for match in RUN.finditer(text, source.body_start):
-            run_text, base = match.group(0), match.start()
-            initial = self._sentence_initial(text, base, source.body_start)
-            context = _context_word(_previous_word(text, base))
-            heading = " " not in run_text and _in_heading(text, base)
+        headings: dict[int, bool] = {}
+        for run_text, base, initial, context in self._runs[index]:
+            heading = " " not in run_text and lexicon.is_common_word(run_text, language) and \
+                _in_heading(text, base, headings)
             # A story repeats its names: a run segmented once in the same context is reused.
             key = (run_text, language, initial, context, heading)
             pieces = self._segmented.get(key)
@@ -153,9 +178,10 @@ class NameDetector:
                 pieces = tuple(self._segment(_RunText(run_text, language), self._tokens(run_text), initial,
                                              context, heading))
                 self._segmented[key] = pieces
+            boilerplate = source.boilerplate
             for piece in pieces:
-                out.append(_replace(piece, source_index=index, start=piece.start + base, end=piece.end + base,
-                                    boilerplate=bool(source.boilerplate) and source.in_boilerplate(piece.start + base)))
+                out.append(piece.moved(index, base, bool(boilerplate) and source.in_boilerplate(piece.start + base)))
+        self._runs[index] = []  # each source is detected once; its runs are not needed again
         return _with_acronym_definitions(out, text)
 
     @staticmethod
@@ -328,6 +354,23 @@ class NameDetector:
             k += 1
         return group[k:]
 
+    def _trim_german_nouns(self, group: list[_Token], names: list[_Token],
+                           previous_word: str) -> tuple[list[_Token], list[_Token]]:
+        """German capitalises every noun: 'seinen Bruder Wladimir Klitschko', 'Selenskyjs Büro'. A dictionary
+        noun after an article or adjective opens no name; one after a genitive ('...s') closes it."""
+        def is_noun(token: _Token) -> bool:
+            return lexicon.is_dictionary_word(token.text, "de") and gazetteer.lookup(token.text) is None and \
+                self.evidence[fold(token.text)] == 0
+
+        while len(names) > 1 and is_noun(names[0]) and _noun_context(previous_word):
+            previous_word = "der"  # the next word follows a noun phrase's head: keep testing
+            names = names[1:]
+            group = group[group.index(names[0]):]
+        while len(names) > 1 and is_noun(names[-1]) and names[-2].text.endswith("s"):
+            names = names[:-1]
+            group = group[: group.index(names[-1]) + 1]
+        return group, names
+
     def _plain(self, index: int, source: _RunText, group: list[_Token], opaque_the: bool, after_title: bool,
                previous_word: str, heading: bool) -> Iterable[Occurrence]:
         """A name with no place and no organisation head: a person, or something decided at linking."""
@@ -356,12 +399,12 @@ class NameDetector:
                               opaque_the=opaque_the)
             return
         if language == "de":
-            # German nouns are capitalised: drop dictionary nouns at the edges of a run
-            while len(names) > 1 and fold(names[0].text) not in self.evidence and \
-                    lexicon.is_dictionary_word(names[0].text, "de") and gazetteer.lookup(names[0].text) is None \
-                    and fold(previous_word) in _GERMAN_DETERMINERS:
-                names = names[1:]
-                group = group[group.index(names[0]):]
+            group, names = self._trim_german_nouns(group, names, previous_word)
+            if not names:
+                return
+            if len(names) == 1:
+                yield from self._plain(index, source, group, opaque_the, after_title, "", heading)
+                return
         if is_demonym(names[-1].text, language):
             # "Central Asian", "South Korean": an adjective of a place, not a name of its own
             yield _occurrence(index, source, group, kind="OTHER", demonym=True)
@@ -393,6 +436,14 @@ def _context_word(word: str) -> str:
     return ""
 
 
+def _noun_context(previous_word: str) -> bool:
+    """Is the word before a German capitalised word one that announces a common noun (an article, a
+    possessive, an inflected adjective)?"""
+    folded = fold(previous_word)
+    return folded in _GERMAN_DETERMINERS or (folded.islower() and folded.endswith(("e", "en", "er", "es", "em"))
+                                             and len(folded) > 3)
+
+
 def _occurrence(index: int, source: _RunText, group: list[_Token], **flags) -> Occurrence:
     start, end = group[0].start, group[-1].end
     return Occurrence(index, start, end, source.text[start:end], tuple(t.text for t in group if not t.connector),
@@ -400,9 +451,10 @@ def _occurrence(index: int, source: _RunText, group: list[_Token], **flags) -> O
 
 
 def _replace(occurrence: Occurrence, **changes) -> Occurrence:
-    from dataclasses import replace
-
-    return replace(occurrence, **changes)
+    copy = occurrence.moved(occurrence.source_index, 0, occurrence.boilerplate)
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    return copy
 
 
 def _trim_connectors(group: list[_Token]) -> list[_Token]:
@@ -436,10 +488,17 @@ def _split_hyphenated_places(word: str) -> list[tuple[int, str]]:
     return [(0, word)]
 
 
-def _in_heading(text: str, offset: int) -> bool:
-    """Is `offset` on a short title-case line, where capitals do not mark names?"""
+def _in_heading(text: str, offset: int, memo: dict[int, bool]) -> bool:
+    """Is `offset` on a short title-case line, where capitals do not mark names? (memo: per line start)"""
     window_start = max(0, offset - 300)
     line_start = text.rfind("\n", window_start, offset) + 1
+    if line_start in memo:
+        return memo[line_start]
+    memo[line_start] = answer = _heading_line(text, offset, line_start, window_start)
+    return answer
+
+
+def _heading_line(text: str, offset: int, line_start: int, window_start: int) -> bool:
     line_end = text.find("\n", offset, offset + 300)
     if (line_start == 0 and window_start > 0) or line_end == -1 and offset + 300 < len(text):
         return False  # a line that long is prose, not a heading

@@ -232,8 +232,9 @@ DIRECTIONS = {
     "süd": "SOUTH", "nördlich": "NORTH", "südlich": "SOUTH", "ost": "EAST", "zentral": "CENTRAL",
     "norte": "NORTH", "sur": "SOUTH", "este": "EAST", "oeste": "WEST",
 }
-LOCATIVE_PREPOSITIONS = _words("in to from at near into across towards toward via w we do z ze na pod przy "
-                               "nach aus bei im ins vom zum zur en à au aux vers dans depuis a desde hacia")
+# ("z"/"ze" and "à" are left out: they also mean "with" and "to" before people)
+LOCATIVE_PREPOSITIONS = _words("in to from at near into across towards toward via w we do na pod przy "
+                               "nach aus bei im ins vom zum zur en au aux vers dans depuis desde hacia")
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": _words("the a an in on at of for to from by with as and or but if when while after before since "
                  "during this that these those it its he she we they i you his her their our your my there "
@@ -268,9 +269,16 @@ def is_calendar_word(word: str) -> bool:
     return _CALENDAR.fullmatch(word) is not None
 
 
+# German (and Dutch/Scandinavian) titles are compounds: Bürgermeister, Außenministerin, Regierungssprecher
+_TITLE_COMPOUND = re.compile(r"(minister|ministerin|prasident|prasidentin|kanzler|kanzlerin|sprecher|sprecherin|"
+                             r"meister|meisterin|botschafter|botschafterin|sekretar|sekretarin|direktor|direktorin|"
+                             r"vorsitzende|vorsitzender|chef|chefin|general)$")
+
+
 @lru_cache(maxsize=100_000)
 def is_title(word: str) -> bool:
-    return fold(word) in TITLES
+    folded = fold(word)
+    return folded in TITLES or (len(folded) >= 9 and _TITLE_COMPOUND.search(folded) is not None)
 
 
 @lru_cache(maxsize=100_000)

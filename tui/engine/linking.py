@@ -361,11 +361,14 @@ def _entity_type(members: list[Form], occurrences: list[Occurrence]) -> str:
         return "ORG"
     if any(len(f.tokens) >= 2 for f in members) and votes["PERSON"]:
         return "PERSON"
-    if votes["PLACE"] or votes["LOCATIVE"] > votes["TITLED"]:
+    if votes["PLACE"]:
         return "PLACE"
     if votes["PERSON"] or votes["TITLED"]:
         return "PERSON"
-    if any(_SURNAME_LIKE.search(f.best[0]) for f in members if f.best):
+    surname_like = any(_SURNAME_LIKE.search(f.best[0]) for f in members if f.best)
+    if votes["LOCATIVE"] > (2 if surname_like else 0):
+        return "PLACE"
+    if surname_like:
         return "PERSON"
     return "OTHER"
 

@@ -94,12 +94,12 @@ def transliterations(text: str) -> list[str]:
 _RULES: dict[str, list[tuple[str, str]]] = {
     "pl": [("szcz", "SC"), ("sz", "S"), ("cz", "C"), ("rz", "S"), ("ż", "S"), ("ź", "S"), ("dż", "dS"),
            ("ś", "S"), ("ć", "C"), ("ch", "X"), ("w", "v"), ("j", "i"), ("ó", "u"), ("ń", "n"), ("c", "c")],
-    "en": [("shch", "SC"), ("sch", "S"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("tch", "C"), ("ch", "C"),
+    "en": [("shch", "SC"), ("tsch", "C"), ("sch", "S"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("tch", "C"), ("ch", "C"),
            ("ts", "c"), ("tz", "c"), ("j", "S"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("w", "v"),
            ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("q", "k"), ("x", "ks")],
     "de": [("schtsch", "SC"), ("tsch", "C"), ("sch", "S"), ("ch", "X"), ("tz", "c"), ("z", "c"), ("w", "v"),
            ("j", "i"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("ß", "s"), ("q", "k"), ("x", "ks")],
-    "fr": [("chtch", "SC"), ("tch", "C"), ("ch", "S"), ("kh", "X"), ("sh", "S"), ("j", "S"), ("ou", "u"),
+    "fr": [("chtch", "SC"), ("tsch", "C"), ("tch", "C"), ("ch", "S"), ("kh", "X"), ("sh", "S"), ("j", "S"), ("ou", "u"),
            ("ts", "c"), ("qu", "k"), ("ph", "f"), ("th", "t"), ("w", "v"),
            ("ce", "se"), ("ci", "si"), ("c", "k"), ("x", "ks"), ("ï", "i")],
     # Czech/Slovak-style carons; also the scholarly transliteration of Cyrillic (š, ž, č)
