@@ -193,16 +193,10 @@ def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[
 @lru_cache(maxsize=50_000)
 def _polish_kind(word: str) -> str | None:
     """past | future | present | weak-past | None for a Polish word form, from morfeusz's tags."""
-    # lexicon owns the one analyser instance and its lock (the TUI indexes in a worker thread)
-    from .lexicon import _lock, _polish
+    from .lexicon import polish_tags
 
-    try:
-        with _lock:
-            analyses = _polish().analyse(word)
-    except ImportError:  # pragma: no cover - morfeusz2 missing: no Polish tense, past by default
-        return None
     # "jest", "ma" are the present of "to be"/"to have": they say nothing of a plan ("będzie" does)
-    tags = [tag for _s, _e, (_f, lemma, tag, _l, _q) in analyses
+    tags = [tag for lemma, tag in polish_tags(word)
             if not (tag.startswith("fin") and lemma.split(":")[0] in ("być", "mieć"))]
     pos = {tag.split(":", 1)[0] for tag in tags}
     if "praet" in pos and "subst" not in pos:

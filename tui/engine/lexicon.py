@@ -45,6 +45,14 @@ def polish_analyses(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return tuple(seen)
 
 
+@lru_cache(maxsize=100_000)
+def polish_tags(word: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, full morfeusz tag) for a Polish word form: the tag carries tense and aspect ('fin:sg:ter:perf')."""
+    with _lock:
+        raw = _polish().analyse(word)
+    return tuple(dict.fromkeys((lemma, tag) for _s, _e, (_f, lemma, tag, _l, _q) in raw))
+
+
 _PROPER_LABELS = {"nazwa_geograficzna", "imię", "nazwisko", "nazwa_organizacji", "nazwa_własna",
                   "pseudonim", "nazwa_obiektu", "nazwa_wydarzenia", "nazwa_rzeczy", "nazwa_marki"}
 
