@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled sample story (loaded once) and a helper to write small stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def seeds_story():
+    import tui
+
+    return tui.load(ROOT / "seeds")
+
+
+@pytest.fixture
+def write_story(tmp_path):
+    """write_story({"name.txt": "text", ...}) -> folder path"""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        for name, content in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return tmp_path
+
+    return write

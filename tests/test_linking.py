@@ -1,0 +1,127 @@
+"""Linking and detection: every spelling of one name is one entity, and the traps stay apart."""
+
+import pytest
+
+import tui
+
+EN = (" date 2023-03-09 Kyiv Mayor Vitali Klitschko met his brother Wladimir Klitschko in Kyiv on Tuesday. "
+      "Vitali Klitschko said the city was ready. Later, Wladimir Klitschko travelled to Lviv, where Klitschko "
+      "spoke to volunteers.\nPresident Volodymyr Zelensky thanked Andriy Koval and Oksana Kovalenko. Koval, a "
+      "former minister, disagreed with Kovalchuk. Zelensky's office confirmed the meeting. Austria and Australia "
+      "sent aid, as did Kazakhstan and Kyrgyzstan.\nRussia's Investigative Committee opened a case, the Russians "
+      "said. The Moscow Times reported the story from Moscow.\n")
+PL = (" date 2023-03-10 Mer Kijowa Witalij Kliczko spotkał się z bratem Władimirem Kliczką. Prezydent Wołodymyr "
+      "Zełenski podziękował Andrijowi Kowalowi i Oksanie Kowalenko. Według Zełenskiego Austria i Australia wysłały "
+      "pomoc. Kowal nie zgodził się z Kowalczukiem. W Moskwie milczano. Władze Kazachstanu i Rosji milczały.\n")
+DE = (" date 2023-03-10 Der Kiewer Bürgermeister Vitali Klitschko traf seinen Bruder Wladimir Klitschko. Präsident "
+      "Wolodymyr Selenskyj dankte Andrij Kowal und Oksana Kowalenko. Selenskyjs Büro bestätigte das Treffen in Kiew. "
+      "Österreich und Australien schickten Hilfe. Kowal widersprach Kowaltschuk.\n")
+FR = (" date 2023-03-10 Le maire de Kiev, Vitali Klitschko, a rencontré son frère Wladimir Klitschko. Le président "
+      "Volodymyr Zelensky a remercié Andriï Koval et Oksana Kovalenko. Selon Zelensky, l'Autriche et l'Australie "
+      "ont envoyé de l'aide. Koval s'est opposé à Kovaltchouk.\n")
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("traps")
+    for name, text in (("en.txt", EN), ("pl.txt", PL), ("de.txt", DE), ("fr.txt", FR)):
+        (folder / name).write_text(text, encoding="utf-8")
+    return tui.load(folder)
+
+
+def entity_of(story, text, source=None):
+    """The entity whose mentions include exactly `text` (in `source`, if given)."""
+    found = {m.entity_id for e in story.entities for m in e.mentions
+             if m.text == text and (source is None or m.source == source)}
+    assert len(found) == 1, (text, found)
+    return story.entity(found.pop())
+
+
+def test_every_spelling_of_a_person_is_one_entity(story):
+    zelensky = entity_of(story, "Volodymyr Zelensky")
+    assert zelensky.type == "PERSON"
+    texts = {v.text for v in zelensky.variants}
+    assert {"Zelensky", "Wolodymyr Selenskyj", "Wołodymyr Zełenski", "Zełenskiego", "Selenskyjs"} <= texts
+
+
+def test_brothers_who_share_a_surname_stay_apart(story):
+    vitali = entity_of(story, "Vitali Klitschko", "en.txt")
+    wladimir = entity_of(story, "Wladimir Klitschko", "en.txt")
+    assert vitali.id != wladimir.id
+    assert entity_of(story, "Witalij Kliczko").id == vitali.id
+    assert entity_of(story, "Władimirem Kliczką").id == wladimir.id
+    # the bare surname goes to the brother named last before it in the same article
+    assert entity_of(story, "Klitschko", "en.txt").id == wladimir.id
+
+
+def test_near_miss_surnames_stay_apart(story):
+    koval = entity_of(story, "Andriy Koval")
+    kovalenko = entity_of(story, "Oksana Kovalenko")
+    kovalchuk = entity_of(story, "Kovalchuk")
+    assert len({koval.id, kovalenko.id, kovalchuk.id}) == 3
+    assert entity_of(story, "Andrijowi Kowalowi").id == koval.id
+    assert entity_of(story, "Kowalczukiem").id == kovalchuk.id
+    assert entity_of(story, "Kovaltchouk").id == kovalchuk.id
+    assert kovalchuk.type == "PERSON"
+
+
+def test_places_link_through_exonyms_and_cases(story):
+    kyiv = entity_of(story, "Kiew")
+    assert kyiv.type == "PLACE" and kyiv.name == "Kyiv"
+    assert {"Kyiv", "Kiev", "Kijowa"} <= {v.text for v in kyiv.variants}
+    assert entity_of(story, "Moskwie").id == entity_of(story, "Moscow", "en.txt").id
+    assert entity_of(story, "Kazachstanu").id == entity_of(story, "Kazakhstan").id
+    assert entity_of(story, "Rosji").id == entity_of(story, "Russia").id
+
+
+def test_names_inside_other_names_stay_apart(story):
+    austria, australia = entity_of(story, "Austria", "en.txt"), entity_of(story, "Australia", "en.txt")
+    assert austria.id != australia.id
+    assert entity_of(story, "Österreich").id == austria.id
+    assert entity_of(story, "Australien").id == australia.id
+    assert entity_of(story, "Kazakhstan").id != entity_of(story, "Kyrgyzstan").id
+    russia = entity_of(story, "Russia")
+    assert entity_of(story, "Russians").id != russia.id
+    assert entity_of(story, "Investigative Committee").id != russia.id
+    times = entity_of(story, "Moscow Times")
+    assert times.type == "ORG"
+    moscow = entity_of(story, "Moscow", "en.txt")
+    # "Moscow" inside "The Moscow Times" is not a mention of the city
+    assert all(not (m.start >= times.mentions[0].start and m.end <= times.mentions[0].end) for m in moscow.mentions)
+
+
+def test_titles_and_common_words_are_not_names(story):
+    names = {m.text for e in story.entities for m in e.mentions}
+    for junk in ("Mayor", "President", "Prezydent", "Präsident", "Bürgermeister", "Bruder", "Büro", "Later", "Mer",
+                 "Władze", "Selon", "Le"):
+        assert junk not in names
+        assert not any(n.startswith(junk + " ") for n in names), junk
+
+
+def test_possessive_is_outside_the_span(story):
+    mentions = [m for e in story.entities for m in e.mentions if m.source == "en.txt"]
+    assert any(m.text == "Zelensky" for m in mentions)  # from "Zelensky's office"
+    assert any(m.text == "Russia" for m in mentions)  # from "Russia's Investigative Committee"
+
+
+def test_offsets_point_into_the_decoded_text(story):
+    for entity in story.entities:
+        for m in entity.mentions:
+            source = story.source(m.source_id)
+            assert source.text[m.start:m.end] == m.text
+
+
+def test_seed_story_links_vrublevsky_in_every_source(seeds_story):
+    [top] = seeds_story.search("Wrublewskiego")[:1]
+    person = top.entity
+    assert person.type == "PERSON"
+    assert {m.source for m in person.mentions} == {s.path for s in seeds_story.sources}
+    assert {"Vrublevsky", "Vrublevskiy", "Vrublevskyi", "Petro Wrublewski", "Wrublewskiego"} <= {
+        v.text for v in person.variants}
+
+
+def test_seed_boilerplate_mentions_are_marked(seeds_story):
+    times = seeds_story.search("The Moscow Times")[0].entity
+    assert times.mentions and all(m.boilerplate for m in times.mentions)
+    tokayev = seeds_story.search("Tokayev")[0].entity
+    assert not any(m.boilerplate for m in tokayev.mentions)
