@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
+import re
+
 import regex
 
 from . import gazetteer, lexicon
@@ -105,6 +107,17 @@ def place_for(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
     return None
 
 
+# Terminal escape sequences in an article (CSI "ESC[2J", OSC "ESC]0;title BEL") are not text: blanked,
+# same length, before names are looked for, so their letters never become names.
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x90\x9b\x9d][^\x07]*\x07?")
+
+
+def _without_escapes(text: str) -> str:
+    if "\x1b" not in text and not any(ch in text for ch in "\x90\x9b\x9d"):
+        return text
+    return _ESCAPE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
@@ -144,7 +157,7 @@ class NameDetector:
         """Count words capitalised where capitals mean a name: mid-sentence, outside German (which
         capitalises every noun). A sentence-initial dictionary word is kept only with this evidence."""
         for source in self.sources:
-            text, body_start = source.text, source.body_start
+            text, body_start = _without_escapes(source.text), source.body_start
             runs = []
             for match in RUN.finditer(text, body_start):
                 run_text, base = match.group(0), match.start()
@@ -163,14 +176,13 @@ class NameDetector:
     # -- pass 2 ------------------------------------------------------------------------------------------
     def detect(self, index: int) -> list[Occurrence]:
         source = self.sources[index]
-        text, language = source.text, source.language
+        text, language = _without_escapes(source.text), source.language
         if not self._runs:
             self.collect_evidence()
         out: list[Occurrence] = []
         headings: dict[int, bool] = {}
         for run_text, base, initial, context in self._runs[index]:
-            heading = " " not in run_text and lexicon.is_common_word(run_text, language) and \
-                _in_heading(text, base, headings)
+            heading = _in_heading(text, base, headings)
             # A story repeats its names: a run segmented once in the same context is reused.
             key = (run_text, language, initial, context, heading)
             pieces = self._segmented.get(key)
@@ -251,6 +263,14 @@ class NameDetector:
         elif tokens and fold(tokens[0].text) == "the" and len(tokens) > 1:
             opaque_the = True
             tokens = tokens[1:]
+        # "Russia's Prosecutor General's Office": a possessive inside an organisation's name
+        organisation = _possessive_organisation(tokens, source.language)
+        if organisation is not None:
+            before, org = organisation
+            if before:
+                yield from self._segment(source, before, False, previous_word, heading)
+            yield _occurrence(0, source, org, kind="ORG")
+            return
         # 2. cut at titles, calendar words, possessives and acronyms
         groups: list[list[_Token]] = [[]]
         title_before: list[bool] = [lexicon.is_title(previous_word)]
@@ -382,7 +402,12 @@ class NameDetector:
             return
         if len(names) == 1:
             word = names[0].text
+            if len(word) < 2:
+                return  # a lone capital letter is an initial or a stray, not a name
             if _is_acronym(word):
+                if word.lower() != word.upper() and lexicon.is_common_word(word.capitalize(), language) \
+                        and gazetteer.lookup(word) is None:
+                    return  # a shouted word ("ALERT"), not an acronym
                 yield _occurrence(index, source, group, kind="ORG")
                 return
             if not self._keep_single(word, language, previous_word):
@@ -434,6 +459,23 @@ def _context_word(word: str) -> str:
     if folded in lexicon.TITLES or folded in lexicon.LOCATIVE_PREPOSITIONS or folded in _GERMAN_DETERMINERS:
         return word
     return ""
+
+
+def _possessive_organisation(tokens: list[_Token], language: str) -> tuple[list[_Token], list[_Token]] | None:
+    """A run ending "X's Office" where X is no place ("Prosecutor General's Office") is one organisation;
+    returns (tokens before it, its tokens). "Russia's Foreign Ministry" is not: Russia is a place."""
+    if len(tokens) < 2 or tokens[-1].connector or not lexicon.org_head(tokens[-1].text, language):
+        return None
+    if not tokens[-2].possessive or gazetteer.lookup(tokens[-2].text) is not None:
+        return None
+    start = len(tokens) - 2
+    while start > 0 and not tokens[start - 1].possessive and not tokens[start - 1].connector:
+        start -= 1
+    if start > 0 and tokens[start - 1].possessive and gazetteer.lookup(tokens[start - 1].text) is None:
+        return None
+    if start > 0 and tokens[start - 1].connector:
+        return None
+    return tokens[:start], tokens[start:]
 
 
 def _noun_context(previous_word: str) -> bool:

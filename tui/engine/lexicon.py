@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from functools import lru_cache
 
 from .names import fold
@@ -138,9 +139,13 @@ _PL_ENDINGS: list[tuple[str, tuple[str, ...]]] = [
 def polish_lemma_candidates(word: str) -> tuple[str, ...]:
     """Possible nominatives of a Polish name form, best first: the dictionary's, then rule-based ones."""
     out: dict[str, None] = {}
-    for lemma, pos, labels in polish_analyses(word):
-        if pos in ("subst", "depr") and (_PROPER_LABELS.intersection(labels) or lemma[:1].isupper()):
-            out[lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma] = None
+    analyses = polish_analyses(word)
+    # several proper lemmas ('Łodzi': Łodzia, Łódź): prefer one the dictionary also knows otherwise
+    readings = Counter(lemma.casefold() for lemma, _pos, _labels in analyses)
+    proper = [lemma for lemma, pos, labels in analyses
+              if pos in ("subst", "depr") and (_PROPER_LABELS.intersection(labels) or lemma[:1].isupper())]
+    for lemma in sorted(proper, key=lambda lemma: -readings[lemma.casefold()]):
+        out[lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma] = None
     lower = word.lower()
     for ending, replacements in _PL_ENDINGS:
         if lower.endswith(ending) and len(lower) - len(ending) >= 3:

@@ -413,8 +413,8 @@ def _nominative(form: Form) -> bool:
 
 
 def _polish_nominative(word: str) -> str:
-    dictionary = [lemma for lemma, pos, labels in lexicon.polish_analyses(word)
-                  if pos in ("subst", "depr") and lemma[:1].isupper()]
+    dictionary = [lemma for lemma in lexicon.polish_lemma_candidates(word)
+                  if any(lemma == known for known, _pos, _labels in lexicon.polish_analyses(word))]
     if dictionary:
         return dictionary[0]
     if lexicon.polish_analyses(word) and all(pos == "ign" for _, pos, _ in lexicon.polish_analyses(word)):
