@@ -15,7 +15,7 @@ from rapidfuzz.distance import JaroWinkler
 from . import gazetteer, lexicon
 from .model import Entity, SearchResult
 from .linking import name_word_keys
-from .names import KEY_LANGUAGES, fold, surname_ending, transliterations
+from .names import KEY_LANGUAGES, fold, spelling_keys, surname_ending, transliterations
 
 MAX_QUERY_CHARS = 200
 _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "l'")
@@ -58,14 +58,19 @@ def _surface_words(text: str) -> list[str]:
 
 
 class SearchIndex:
-    """Distinct names of a story's entities, with exact, key and fuzzy look-ups."""
+    """Distinct names of a story's entities, with exact, key and fuzzy look-ups.
+
+    Words are indexed by key with postings (name, word position); a query scores names by adding up the
+    similarities of its words' matches over those postings, so a keystroke costs a few fuzzy scans of the
+    distinct word keys (in C) plus work proportional to the names those words occur in.
+    """
 
     def __init__(self, entities: Sequence[Entity], languages_by_source: dict[str, str]):
         self.entities = list(entities)
         self.names: list[_Name] = []
         self.by_fold: dict[str, set[int]] = defaultdict(set)
         self.by_full_key: dict[str, set[int]] = defaultdict(set)
-        self.by_word_key: dict[str, set[int]] = defaultdict(set)
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for ei, entity in enumerate(self.entities):
             spellings: dict[str, set[str]] = defaultdict(set)  # text -> languages it is written in
             for mention in entity.mentions:
@@ -78,7 +83,7 @@ class SearchIndex:
                         spellings[alias].update(KEY_LANGUAGES)
             for text, languages in spellings.items():
                 self._add(ei, text, tuple(sorted(languages | {"en"})))
-        self.word_keys = list(self.by_word_key)
+        self.word_keys = [k for k in self.postings if len(k) >= 3]
 
     def _add(self, entity: int, text: str, languages: tuple[str, ...]) -> None:
         words = _surface_words(text)
@@ -90,9 +95,9 @@ class SearchIndex:
         self.by_fold[" ".join(_words(text))].add(name_index)
         for full in _full_keys(tokens):
             self.by_full_key[full].add(name_index)
-        for keys in tokens:
+        for position, keys in enumerate(tokens):
             for key in keys:
-                self.by_word_key[key].add(name_index)
+                self.postings[key].append((name_index, position))
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
         query = " ".join(query.split())[:MAX_QUERY_CHARS]
@@ -105,7 +110,6 @@ class SearchIndex:
             if score > best.get(name.entity, (0.0, ""))[0]:
                 best[name.entity] = (score, name.text)
 
-        folded = " ".join(_words(query))
         for reading in transliterations(query):
             for ni in self.by_fold.get(" ".join(_words(reading)), ()):
                 offer(ni, 1.0)
@@ -115,54 +119,50 @@ class SearchIndex:
             for full in _full_keys(q_tokens):
                 for ni in self.by_full_key.get(full, ()):
                     offer(ni, 0.97)
-            candidates = self._candidates(q_tokens)
-            for ni in candidates:
-                score = self._token_score(q_tokens, self.names[ni].tokens)
-                if score > 0:
-                    offer(ni, score)
+            for ni, score in self._scored_names(words, q_tokens).items():
+                offer(ni, score)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -len(self.entities[kv[0]].mentions),
                                                         self.entities[kv[0]].name))
-        del folded
         return [SearchResult(self.entities[ei], score, matched) for ei, (score, matched) in ranked[:limit]]
 
-    def _candidates(self, q_tokens: tuple[frozenset[str], ...]) -> set[int]:
-        out: set[int] = set()
-        for keys in q_tokens:
-            for key in keys:
-                out.update(self.by_word_key.get(key, ()))
-                if len(key) >= 3:
-                    for match, _score, _i in process.extract(key, self.word_keys, scorer=JaroWinkler.normalized_similarity,
-                                                             score_cutoff=0.84, limit=40):
-                        out.update(self.by_word_key[match])
-        return out
+    def _word_matches(self, word: str, keys: frozenset[str]) -> dict[str, float]:
+        """Index word keys similar to one query word, with their similarity (1.0 for the same key)."""
+        matches = {key: 1.0 for key in keys if key in self.postings}
+        spellings = {k for reading in transliterations(word) for lang in KEY_LANGUAGES
+                     for k in spelling_keys(reading, lang) if len(k) >= 3}
+        for key in spellings:
+            for match, sim, _i in process.extract(key, self.word_keys, scorer=JaroWinkler.normalized_similarity,
+                                                  score_cutoff=0.84, limit=50):
+                sim = _penalised(key, match, sim)
+                if sim >= 0.8 and sim > matches.get(match, 0.0):
+                    matches[match] = sim
+        return matches
 
-    @staticmethod
-    def _token_score(q_tokens: tuple[frozenset[str], ...], n_tokens: tuple[frozenset[str], ...]) -> float:
-        """How well a query's words cover a name's words: 1.0 for the same words, less for typos and
+    def _scored_names(self, words: list[str], q_tokens: tuple[frozenset[str], ...]) -> dict[int, float]:
+        """How well the query's words cover each name's words: 1.0 for the same words, less for typos and
         for a name with more words than the query ('Moscow' against 'Moscow Times')."""
-        used: set[int] = set()
-        total = 0.0
-        matched = 0
-        for q in q_tokens:
-            best_sim, best_j = 0.0, -1
-            for j, n in enumerate(n_tokens):
-                if j in used:
-                    continue
-                sim = _word_similarity(q, n)
-                if sim > best_sim:
-                    best_sim, best_j = sim, j
-            if best_sim >= 0.8:
-                used.add(best_j)
-                total += best_sim
-                matched += 1
-        if not matched:
-            return 0.0
-        query_cover = matched / len(q_tokens)
-        name_cover = len(used) / len(n_tokens)
-        if query_cover < 0.5:
-            return 0.0
-        # squared: one exact word beats a near spelling of a longer name (Sacharowa -> Zacharowa over Smadijarow)
-        return 0.95 * (total / matched) ** 2 * query_cover * (0.85 + 0.15 * name_cover)
+        n_query = len(q_tokens)
+        sims: dict[int, list[float]] = {}
+        positions: dict[int, set[int]] = defaultdict(set)
+        for i, (word, keys) in enumerate(zip(words, q_tokens)):
+            for key, sim in self._word_matches(word, keys).items():
+                for ni, position in self.postings[key]:
+                    row = sims.get(ni)
+                    if row is None:
+                        row = sims[ni] = [0.0] * n_query
+                    if sim > row[i]:
+                        row[i] = sim
+                    positions[ni].add(position)
+        out: dict[int, float] = {}
+        for ni, row in sims.items():
+            matched = [s for s in row if s >= 0.8]
+            if len(matched) * 2 < n_query:
+                continue
+            average = sum(matched) / len(matched)
+            name_cover = min(1.0, len(positions[ni]) / len(self.names[ni].tokens))
+            # squared: one exact word beats a near spelling (Sacharowa -> Zacharowa over Smadijarow)
+            out[ni] = 0.95 * average ** 2 * (len(matched) / n_query) * (0.85 + 0.15 * name_cover)
+        return out
 
 
 def _full_keys(tokens: tuple[frozenset[str], ...], cap: int = 64) -> set[str]:
@@ -172,19 +172,11 @@ def _full_keys(tokens: tuple[frozenset[str], ...], cap: int = 64) -> set[str]:
     return set(keys)
 
 
-def _word_similarity(q: frozenset[str], n: frozenset[str]) -> float:
-    if q & n:
-        return 1.0
-    best = 0.0
-    for a in q:
-        for b in n:
-            if len(a) < 3 or len(b) < 3:
-                continue
-            sim = JaroWinkler.normalized_similarity(a, b)
-            if (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) >= 3:
-                sim *= 0.85  # Koval is not Kovalenko, only like it
-            ea, eb = surname_ending(a), surname_ending(b)
-            if ea and eb and ea != eb:
-                sim *= 0.9
-            best = max(best, sim)
-    return best
+def _penalised(a: str, b: str, similarity: float) -> float:
+    """Koval is not Kovalenko, only like it; nor is -enko -chuk."""
+    if (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) >= 3:
+        similarity *= 0.85
+    ea, eb = surname_ending(a), surname_ending(b)
+    if ea and eb and ea != eb:
+        similarity *= 0.9
+    return similarity
