@@ -1,0 +1,207 @@
+"""storyview benchmarks: prints the figures the performance issue asks for, each as min / median / max.
+
+    python tests/benchmarks/run.py                 # 1,500 and 10,000 articles, 3 runs each
+    python tests/benchmarks/run.py --sizes 1500 --runs 5
+    python tests/benchmarks/run.py --json results.json
+
+Corpora are generated with ../shared/tools/gen_corpus.py (people = articles / 4) into a scratch folder
+(default: $TMPDIR/storyview-bench) and reused. Every figure is measured, never asserted: this is not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_TOOLS = ROOT.parent / "shared" / "tools"
+SEEDS = ROOT / "seeds"
+
+
+def spread(values: list[float], digits: int = 3) -> dict:
+    return {"min": round(min(values), digits), "median": round(statistics.median(values), digits),
+            "max": round(max(values), digits)}
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def corpus(size: int, scratch: Path) -> Path:
+    folder = scratch / f"corpus-{size}"
+    if not (folder / "gold.json").exists():
+        generator = SHARED_TOOLS / "gen_corpus.py"
+        if not generator.exists():
+            raise SystemExit(f"{generator} not found: the benchmarks need ../shared/tools beside the repo")
+        subprocess.run([sys.executable, str(generator), str(size), str(folder), "--people", str(max(50, size // 4))],
+                       check=True)
+    return folder
+
+
+_INDEX_PROBE = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+import tui
+story = tui.load(sys.argv[1])
+seconds = time.perf_counter() - t0
+words = sum(s.words for s in story.sources)
+print(json.dumps({"seconds": seconds, "words": words, "entities": len(story.entities),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def indexing(folder: Path, runs: int) -> dict:
+    """tui.load in a fresh process each run: words/s and peak RSS (import time included)."""
+    rows = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _INDEX_PROBE, str(folder)], capture_output=True, text=True,
+                             check=True, cwd=ROOT)
+        rows.append(json.loads(out.stdout))
+    return {"articles": len(list(folder.rglob("*.txt"))), "words": rows[0]["words"], "entities": rows[0]["entities"],
+            "seconds": spread([r["seconds"] for r in rows], 2),
+            "words_per_s": spread([r["words"] / r["seconds"] for r in rows], 0),
+            "peak_rss_mb": spread([r["rss_mb"] for r in rows], 0)}
+
+
+def keystrokes(folder: Path, runs: int, names: int = 60) -> dict:
+    """story.search for every prefix of ~60 entity names, as typed: p50 and p99 per run."""
+    import tui
+
+    story = tui.load(folder)
+    chosen = [e.name for e in story.entities[:: max(1, len(story.entities) // names)]][:names]
+    p50, p99, worst = [], [], []
+    for _ in range(runs):
+        latencies = []
+        for name in chosen:
+            for end in range(1, len(name) + 1):
+                start = time.perf_counter()
+                story.search(name[:end])
+                latencies.append((time.perf_counter() - start) * 1000)
+        p50.append(percentile(latencies, 0.5))
+        p99.append(percentile(latencies, 0.99))
+        worst.append(max(latencies))
+    return {"queries_per_run": len(latencies), "p50_ms": spread(p50, 2), "p99_ms": spread(p99, 2),
+            "max_ms": spread(worst, 1)}
+
+
+def storyview_script() -> list[str]:
+    found = shutil.which("storyview") or str(Path(sysconfig.get_path("scripts")) / "storyview")
+    return [found] if Path(found).exists() else [sys.executable, "-m", "tui.cli"]
+
+
+def cli_search(folder: Path, query: str, runs: int) -> dict:
+    """`storyview search QUERY PATH --json`, whole process."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(storyview_script() + ["search", query, str(folder), "--json"], capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return {"seconds": spread(times, 3)}
+
+
+def linking(folder: Path) -> dict:
+    """B-cubed linking quality and speed of `storyview entities` (../shared/tools/linking.py)."""
+    out = subprocess.run([sys.executable, str(SHARED_TOOLS / "linking.py"), str(folder),
+                          " ".join(storyview_script())], capture_output=True, text=True, cwd=ROOT)
+    try:
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"error": out.stderr[-300:]}
+
+
+def tui_first_paint(paths: list[str], runs: int) -> dict:
+    """Time from building the app to its first frame (headless), against a bare Textual app; and the time
+    a keystroke takes to be handled while the story is still indexing."""
+    from textual.app import App
+    from textual.widgets import Footer, Header
+
+    from tui.app.factory import create_app
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Footer()
+
+    async def measure(factory, press_while_loading: bool) -> tuple[float, list[float], float]:
+        start = time.perf_counter()
+        app = factory()
+        key_times: list[float] = []
+        async with app.run_test(size=(140, 45)) as pilot:
+            painted = time.perf_counter() - start
+            if press_while_loading:
+                for key in ("slash", "w", "r", "u", "b", "escape", "right_square_bracket", "left_square_bracket"):
+                    t = time.perf_counter()
+                    await pilot.press(key)
+                    key_times.append((time.perf_counter() - t) * 1000)
+            await app.workers.wait_for_complete()
+            ready = time.perf_counter() - start
+        return painted, key_times, ready
+
+    bare = [asyncio.run(measure(Bare, False))[0] for _ in range(runs)]
+    rows = [asyncio.run(measure(lambda: create_app(paths), True)) for _ in range(runs)]
+    keys = [k for _, ks, _ in rows for k in ks]
+    return {"first_paint_s": spread([r[0] for r in rows]), "bare_textual_app_s": spread(bare),
+            "story_ready_s": spread([r[2] for r in rows], 2),
+            "keystroke_while_indexing_ms": {"p50": round(percentile(keys, 0.5), 1),
+                                            "max": round(max(keys), 1)} if keys else None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1500,10000", help="corpus sizes, comma-separated")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "storyview-bench"))
+    parser.add_argument("--json", dest="json_out", help="also write the figures to this file")
+    parser.add_argument("--skip-tui", action="store_true")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    scratch = Path(args.scratch)
+    scratch.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    report: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                                "platform": platform.platform(), "processor": platform.processor() or platform.machine()},
+                    "runs": args.runs}
+
+    def show(title: str, value) -> None:
+        print(f"{title}: {json.dumps(value)}", flush=True)
+
+    report["cli_search_seeds"] = cli_search(SEEDS, "Wrublewski", args.runs)
+    show("CLI search on the seeds", report["cli_search_seeds"])
+    for size in sizes:
+        folder = corpus(size, scratch)
+        articles = folder / "articles"
+        key = f"corpus_{size}"
+        report[key] = {"indexing": indexing(articles, args.runs)}
+        show(f"{size} articles: indexing (tui.load, fresh process)", report[key]["indexing"])
+        report[key]["keystroke_search"] = keystrokes(articles, args.runs)
+        show(f"{size} articles: search per keystroke", report[key]["keystroke_search"])
+        if size <= 2000:
+            report[key]["cli_search"] = cli_search(articles, "Wrublewski", args.runs)
+            show(f"{size} articles: CLI search", report[key]["cli_search"])
+        report[key]["linking"] = linking(folder)
+        show(f"{size} articles: linking quality (B3) and CLI entities time", report[key]["linking"])
+    if not args.skip_tui:
+        report["tui_seeds"] = tui_first_paint([], args.runs)
+        show("TUI on the seeds", report["tui_seeds"])
+        small = [s for s in sizes if s <= 2000]
+        if small:
+            report[f"tui_{small[0]}"] = tui_first_paint([str(corpus(small[0], scratch) / "articles")], args.runs)
+            show(f"TUI on {small[0]} articles", report[f"tui_{small[0]}"])
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
