@@ -10,6 +10,7 @@ key so it is not N×N. A bare surname goes to the one person it can mean; if sev
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -134,6 +135,7 @@ class Linker:
     def __init__(self, sources: Sequence[Source], occurrences: Sequence[Occurrence]):
         self.sources = sources
         self.occurrences = occurrences
+        self._positions: dict[int, tuple] = {}
 
     def link(self) -> list[Entity]:
         forms = self._forms()
@@ -282,24 +284,38 @@ class Linker:
         return per_occurrence
 
     def _nearest_full_name(self, occ: Occurrence, candidates: list[int], clusters: list[list[Form]]) -> int:
-        """The candidate person last named before `occ` in the same source, else the most mentioned."""
+        """The candidate person last named in full before `occ` in the same source, else the one most
+        mentioned in that source, else the most mentioned."""
         best, best_start = None, -1
         for ci in candidates:
-            for form in clusters[ci]:
-                if len(form.tokens) < 2:
-                    continue
-                for other in form.occurrences:
-                    if other.source_index == occ.source_index and best_start < other.start < occ.start:
-                        best, best_start = ci, other.start
+            full_starts, _counts, _total = self._cluster_positions(ci, clusters)
+            starts = full_starts.get(occ.source_index)
+            if starts:
+                k = bisect.bisect_left(starts, occ.start) - 1
+                if k >= 0 and starts[k] > best_start:
+                    best, best_start = ci, starts[k]
         if best is not None:
             return best
-        in_source = Counter()
-        for ci in candidates:
+        in_source = {ci: self._cluster_positions(ci, clusters)[1].get(occ.source_index, 0) for ci in candidates}
+        if max(in_source.values()) > 0:
+            return max(candidates, key=lambda ci: in_source[ci])
+        return max(candidates, key=lambda ci: self._cluster_positions(ci, clusters)[2])
+
+    def _cluster_positions(self, ci: int, clusters: list[list[Form]]):
+        """Per cluster (memoised): source -> sorted starts of full names; source -> mentions; total."""
+        cached = self._positions.get(ci)
+        if cached is None:
+            full: dict[int, list[int]] = defaultdict(list)
+            counts: Counter[int] = Counter()
             for form in clusters[ci]:
-                in_source[ci] += sum(1 for o in form.occurrences if o.source_index == occ.source_index)
-        if in_source and max(in_source.values()) > 0:
-            return in_source.most_common(1)[0][0]
-        return max(candidates, key=lambda ci: sum(f.count for f in clusters[ci]))
+                for o in form.occurrences:
+                    counts[o.source_index] += 1
+                    if len(form.tokens) >= 2:
+                        full[o.source_index].append(o.start)
+            for starts in full.values():
+                starts.sort()
+            cached = self._positions[ci] = (full, counts, sum(counts.values()))
+        return cached
 
     def _entities(self, clusters: list[list[Form]], extra: dict[int, list[Occurrence]]) -> list[Entity]:
         entities: list[Entity] = []
@@ -319,10 +335,9 @@ class Linker:
             variant_counts = Counter(o.text for o in occurrences)
             variants = tuple(Variant(text, count) for text, count in
                              sorted(variant_counts.items(), key=lambda kv: (-kv[1], kv[0])))
-            mentions = tuple(
-                Mention(source=self.sources[o.source_index].path, source_id=self.sources[o.source_index].id,
-                        start=o.start, end=o.end, text=o.text, entity_id=entity_id, boilerplate=o.boilerplate)
-                for o in occurrences)
+            sources = self.sources
+            mentions = tuple(Mention(sources[o.source_index].path, sources[o.source_index].id, o.start, o.end, o.text,
+                                     entity_id, o.boilerplate) for o in occurrences)
             entities.append(Entity(entity_id, name, kind, variants, mentions))
         entities.sort(key=lambda e: (-len(e.mentions), e.name))
         return entities

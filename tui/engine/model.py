@@ -6,7 +6,7 @@ Frozen dataclasses with `to_json()` methods; the CLI's JSON contract is exactly 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EntityType = Literal["PERSON", "PLACE", "ORG", "OTHER"]
 DatePrecision = Literal["day", "month"]
@@ -68,9 +68,12 @@ class Source:
         }
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One occurrence of a name in one source: `source_text[start:end] == text`."""
+class Mention(NamedTuple):
+    """One occurrence of a name in one source: `source_text[start:end] == text`.
+
+    A named tuple rather than a frozen dataclass: a big story has hundreds of thousands of mentions, and a
+    tuple is built several times faster while being just as immutable.
+    """
 
     source: str  # the source's path, as in Source.path
     source_id: str

@@ -157,11 +157,15 @@ def _strip_marks(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
+def _first_of_run(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
 def _finish(word: str) -> str:
     word = word.replace("y", "i").replace("'", "")
     word = _NON_KEY.sub("", word)
     word = _GLIDE.sub("", word)
-    word = _DOUBLE.sub(r"\1", word)
+    word = _DOUBLE.sub(_first_of_run, word)
     return word
 
 
@@ -196,6 +200,7 @@ _SURNAME_ENDINGS = tuple(sorted({
 }, key=len, reverse=True))
 
 
+@lru_cache(maxsize=200_000)
 def surname_ending(key: str) -> str:
     for ending in _SURNAME_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 2:
