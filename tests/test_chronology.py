@@ -87,7 +87,7 @@ ABSOLUTE = [
     ("fr", "La loi est entrée en vigueur le 1er septembre dans tout le pays.", ("le 1er septembre", "2022-09-01", "day", "point")),
     ("fr", "Le décret a été signé le 21 septembre 2022 à Kiev.", ("le 21 septembre 2022", "2022-09-21", "day", "point")),
     ("fr", "Il est né en 1986 à Lviv.", ("en 1986", "1986", "year", "point")),
-    ("fr", "Le plan doit aboutir d'ici 2030, selon le ministre.", ("d'ici 2030", "2030", "year", "point")),
+    ("fr", "Le plan doit aboutir d'ici 2030, selon le ministre.", ("d'ici 2030", "2030", "year", "until")),
     ("fr", "Le texte a été publié le mercredi 19 octobre au Journal officiel.", ("le mercredi 19 octobre", "2022-10-19", "day", "point")),
     ("fr", "La liste a été publiée le 20/09/2022 par le ministère.", ("le 20/09/2022", "2022-09-20", "day", "point")),
 ]
@@ -220,6 +220,100 @@ TENSE = [
 @pytest.mark.parametrize("language,body,expected", TENSE)
 def test_tense_decides_the_direction(language: str, body: str, expected: list) -> None:
     assert [(text, day) for text, day, _, _ in found(body, language)] == expected
+
+
+# Article dates for the tests below: Saturday 2024-03-16 and Tuesday 2024-03-19.
+SAT, TUE = "2024-03-16", "2024-03-19"
+
+NAMES_AND_IMPERSONAL = [
+    # A capitalised word is no tense marker: "Odessie" is the city, not the perfective "odessać"...
+    ("pl", "Zboże załadowano 2 marca w Odessie.", SAT, ("2 marca", "2024-03-02")),
+    ("pl", "Ładunek sprzed 2 marca leży w Odessie.", SAT, ("2 marca", "2024-03-02")),
+    # ... but a verb opening its sentence is still one
+    ("pl", "Odbędą się 15 października wybory.", THURSDAY, ("15 października", "2023-10-15")),
+    # the impersonal "-no/-to" is a past, and the nearest marker
+    ("pl", "Minister spotka się z ambasadorem, jak poinformowano 2 marca.", SAT, ("2 marca", "2024-03-02")),
+    ("pl", "Zatrzymano go 2 marca w porcie.", SAT, ("2 marca", "2024-03-02")),
+    # "była" is a past before a participle, the title "former" before a noun
+    ("pl", "Granica była zamknięta do piątku.", TUE, ("do piątku", "2024-03-15")),
+    ("pl", "Była premier spotka się z nim w piątek.", TUE, ("w piątek", "2024-03-22")),
+    # English: "May" is a month or a name, never the modal
+    ("en", "Theresa May met him on Friday.", TUE, ("on Friday", "2024-03-15")),
+]
+
+
+@pytest.mark.parametrize("language,body,day,expected", NAMES_AND_IMPERSONAL)
+def test_names_are_no_tense_markers_and_the_impersonal_is_past(language: str, body: str, day: str,
+                                                                 expected: tuple) -> None:
+    assert one(body, language, day)[:2] == expected
+
+
+WEAK_FUTURE = [
+    # A modal moves a weekday forward ...
+    ("en", "The Czech inspector said results could be ready by Friday.", TUE, ("by Friday", "2024-03-22", "until")),
+    ("en", "He said he would attend the summit on Friday.", TUE, ("on Friday", "2024-03-22", "point")),
+    ("de", "Die Ergebnisse dürften am Freitag vorliegen.", TUE, ("am Freitag", "2024-03-22", "point")),
+    ("de", "Er sagte, das Ergebnis solle am Freitag vorliegen.", TUE, ("am Freitag", "2024-03-22", "point")),
+    ("de", "Sollte es am Freitag keine Einigung geben, drohen Strafen.", TUE, ("am Freitag", "2024-03-22", "point")),
+    ("fr", "Les résultats pourraient être connus vendredi, selon l'inspecteur.", TUE, ("vendredi", "2024-03-22", "point")),
+    ("fr", "Le ministre devrait se rendre vendredi à Bruxelles.", TUE, ("vendredi", "2024-03-22", "point")),
+    ("pl", "Wyniki mogą być znane w piątek.", TUE, ("w piątek", "2024-03-22", "point")),
+    ("pl", "Minister miałby przyjechać w piątek.", TUE, ("w piątek", "2024-03-22", "point")),
+    # ... but a date without its year only to the nearer of its two readings: a year's jump needs "will"
+    ("en", "Talks could resume on March 2.", SAT, ("on March 2", "2024-03-02", "point")),
+    ("en", "Talks will resume on March 2.", SAT, ("on March 2", "2025-03-02", "point")),
+    ("en", "Results could be ready by November 3.", THURSDAY, ("by November 3", "2022-11-03", "until")),
+    ("de", "Die Ergebnisse dürften am 20. März vorliegen.", SAT, ("am 20. März", "2024-03-20", "point")),
+    ("de", "Die Ergebnisse könnten am 2. März vorgelegen haben.", SAT, ("am 2. März", "2024-03-02", "point")),
+    ("fr", "Les résultats pourraient être connus le 20 mars.", SAT, ("le 20 mars", "2024-03-20", "point")),
+    ("fr", "Les résultats devraient être connus le 2 mars.", SAT, ("le 2 mars", "2024-03-02", "point")),
+    ("pl", "Wyniki mogą być znane 2 marca.", SAT, ("2 marca", "2024-03-02", "point")),
+    ("pl", "Wyniki powinny być znane 20 marca.", SAT, ("20 marca", "2024-03-20", "point")),
+    ("en", "Prices could fall in November, the bank said.", THURSDAY, ("in November", "2022-11", "point")),
+    ("en", "Prices could have fallen in November, the bank said.", THURSDAY, ("in November", "2021-11", "point")),
+    # a modal with "have", and "could not", look back
+    ("en", "The talks could have taken place on November 3.", THURSDAY, ("on November 3", "2021-11-03", "point")),
+    ("en", "Officials said the ship may have sailed on Sunday.", TUE, ("on Sunday", "2024-03-17", "point")),
+    ("en", "The minister, who could not be reached on Monday, issued a statement.", TUE, ("on Monday", "2024-03-18", "point")),
+]
+
+
+@pytest.mark.parametrize("language,body,day,expected", WEAK_FUTURE)
+def test_a_modal_is_a_weak_future(language: str, body: str, day: str, expected: tuple) -> None:
+    text, date, _, role = one(body, language, day)
+    assert (text, date, role) == expected
+
+
+DEADLINES = [
+    # "by/until <weekday>" looks forward unless the clause has a past tense
+    ("en", "The border stays closed until Friday.", ("until Friday", "2024-03-22")),
+    ("en", "He has until Friday to respond.", ("until Friday", "2024-03-22")),
+    ("en", "The deal must be signed by Friday, the EU said.", ("by Friday", "2024-03-22")),
+    ("en", "The border was closed until Friday.", ("until Friday", "2024-03-15")),
+    ("en", "He had until Friday to respond.", ("until Friday", "2024-03-15")),
+    ("de", "Die Grenze bleibt bis Freitag geschlossen.", ("bis Freitag", "2024-03-22")),
+    ("de", "Die Grenze war bis Freitag geschlossen.", ("bis Freitag", "2024-03-15")),
+    ("fr", "La frontière reste fermée jusqu'à vendredi.", ("jusqu'à vendredi", "2024-03-22")),
+    ("fr", "Les résultats sont attendus d'ici vendredi.", ("d'ici vendredi", "2024-03-22")),
+    ("fr", "La frontière était fermée jusqu'à vendredi.", ("jusqu'à vendredi", "2024-03-15")),
+    ("pl", "Granica jest zamknięta do piątku.", ("do piątku", "2024-03-22")),
+    ("pl", "Granica była zamknięta do piątku.", ("do piątku", "2024-03-15")),
+]
+
+
+@pytest.mark.parametrize("language,body,expected", DEADLINES)
+def test_a_deadline_looks_forward(language: str, body: str, expected: tuple) -> None:
+    text, date, _, role = one(body, language, TUE)
+    assert (text, date, role) == (*expected, "until")
+
+
+def test_by_a_weekday_is_a_deadline_but_not_before_a_possessive() -> None:
+    assert one("Officials want the report by Monday.", date=TUE)[3] == "until"
+    assert one("Residents hit by Monday's storm remain homeless.", date=TUE) == ("by Monday", "2024-03-18", "day", "point")
+
+
+def test_within_a_few_days_is_vague() -> None:
+    assert one("Wyniki powinny być znane w ciągu kilku dni.", "pl", TUE) == ("w ciągu kilku dni", None, "vague", "point")
 
 
 def test_weekday_notes_say_how_it_was_resolved() -> None:

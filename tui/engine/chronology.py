@@ -10,11 +10,16 @@ Rules of resolution (each one is what a careful reader would do, and no more):
     weekday is "weekday-unresolved" with the header's month as date ("a Wednesday in 2022-10"),
     "yesterday"/"today" get the header's month with precision "month", and week phrases are unresolved.
   * Missing years: "September 21" / "in August" is the most recent such day or month not after the
-    article's date; in a future-tense clause ("will meet in December") the next one on or after it.
-    "last"/"next" make it strictly before/after.
+    article's date; in a future-tense clause ("will meet in December") the next one on or after it. A
+    modal only ("could", "dürfte", "pourrait", "może") says too little for a year's jump: whichever of the
+    two lies nearer the article's date. "last"/"next" make it strictly before/after.
   * Weekdays: past tense (the default) is the most recent such weekday on or before the article's date,
-    future tense the next one on or after it. A weekday naming the article's own weekday is that same day
-    in either tense: news says "on Thursday" for today. "last/next Thursday" are strictly before/after.
+    future tense (a modal is enough) the next one on or after it. A deadline ("by Friday", "bis Freitag",
+    "do piątku", "d'ici vendredi") looks forward unless its clause has a past tense. A weekday naming the
+    article's own weekday is that same day in either tense: news says "on Thursday" for today.
+    "last/next Thursday" are strictly before/after.
+  * Tense markers: the nearest in the expression's clause; a capitalised word is none ("w Odessie" is the
+    city, not a form of "odessać"), except a Polish verb opening its clause that is no name.
   * Weeks ("last week") have no precision of their own: a week inside one month gets that month with
     precision "month", a week across two months of one year gets the year, across New Year "vague"; the
     note always gives the exact Monday–Sunday range.
@@ -153,30 +158,71 @@ class _Sentences:
 # Only a weekday or a date without its year needs it. The clause around the expression (split at
 # "that"/"że"/"dass"/"que", semicolons, colons, quotes) is searched for tense markers; the nearest wins;
 # none means past, the usual tense of reports.
+#
+# A marker is strong ("will", "będzie", "wird", "rencontrera", a past form) or weak: a modal ("could",
+# "may", "dürfte", "pourrait", "może", "powinien", a conditional "miałby") looks ahead without saying how
+# far, and so does a Polish perfective form that is also a noun ("uda": "udo"/"udać"). A weak future
+# moves a weekday forward (a few days), but a date or a month without its year only to whichever of its
+# past and next occurrence lies nearer the article's date: a year's jump needs a strong marker.
+# A deadline ("by Friday", "bis Freitag", "do piątku", "d'ici vendredi") looks forward when nothing in
+# its clause says otherwise.
 
 _CLAUSE_BREAK = re.compile(
     r"[;:()\"“”„«»]|\s(?:that|and|but|że|iż|i|ale|a|dass|und|aber|que|qu['’]|et|mais)\b|,\s*(?:which|who|when|while|"
     r"gdy|kiedy|który|która|które|als|wenn|weil|nachdem|lorsque|quand|qui)\b")
 _FUTURE = {
-    "en": re.compile(r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:scheduled|planned|set|due)\s+(?:for|on)|"
+    "en": re.compile(r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:scheduled|planned|set|due|expected)\s+(?:for|on|by)|"
                      r"is\s+(?:due|set|expected|scheduled|going|slated)\s+to|"
                      r"are\s+(?:due|set|expected|scheduled|going|slated)\s+to|plans?\s+to|intends?\s+to)\b|['’]ll\b",
                      re.I),
-    "de": re.compile(r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|plant|planen|geplant|"
+    "de": re.compile(r"\b(?:wird|werden|werde|wirst|soll|sollen|solle|will|wollen|plant|planen|geplant|"
                      r"kommende[nmrs]?|nächste[nmrs]?)\b"),
     "fr": re.compile(r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|doit|doivent|"
                      r"pourra|pourront|prévue?s?|\w{3,}(?:era|eront|ira|iront|dra|dront))\b", re.I),
 }
+# Modals and conditionals ("Sollte es ... geben": an "if" that looks ahead), English ones in lower case
+# only ("May" is a month or a name); a modal before "have" ("could have been") is a past, not a plan, and
+# so is "could not" ("could not be reached on Monday").
+_WEAK_FUTURE = {
+    "en": re.compile(r"\b(?:could(?!\s+not\b)|would|might|should|must|may|can(?:not)?|"
+                     r"(?:would|should|must|ca)n['’]t)\b(?!\s+(?:not\s+)?have\b)"),
+    "de": re.compile(r"\b(?:[Dd]ürften?|[Kk]önnten?|[Ss]ollten?|[Mm]üssten?|[Ww]ürden?)\b"),
+    "fr": re.compile(r"\b(?:pourrai(?:t|ent)|devrai(?:t|ent)|faudrait|voudrai(?:t|ent)|\w{3,}erai(?:t|ent))\b"),
+}
 _PAST = {
     "en": re.compile(r"\b(?:was|were|had|did|said|told|met|took|gave|made|went|came|left|held|spoke|began|saw|"
                      r"sent|won|lost|fled|fell|struck|shot|brought|found|became|wrote|led|paid|sought|fought|"
-                     r"\w+(?<!e)ed)\b", re.I),  # regular past: "announced", not "need"/"speed"
+                     r"%s\w+(?<!e)ed)\b|\b(?:could|would|might|should|must|may)\s+(?:not\s+)?have\b|"
+                     r"\bcould(?:\s+not|n['’]t)\b"
+                     % "".join(rf"(?<!\b{w}\s)" for w in ("is", "are", "am", "be", "been", "being", "stay", "stays",
+                                                           "remain", "remains", "get", "gets", "['’]s", "['’]re")),
+                     re.I),  # regular past: "announced", not "need"/"speed", nor "stays closed"
     "de": re.compile(r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|"
                      r"teilten|meldete|meldeten|berichtete|berichteten|forderte|forderten|kündigte|traf|trafen|kam|"
                      r"kamen|gab|gaben|sprach|sprachen|nannte|reiste|reisten|bestellte|fand|begann|entschied|"
                      r"beschloss|unterzeichnete|bestätigte|betonte|warnte|drohte|stellte|legte|zog)\b"),
     "fr": re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|eut|fut|furent|\w{2,}(?:ait|aient))\b", re.I),
 }
+
+
+# The verb that reports a statement ("..., the EU said"): it dates the statement, not a deadline in it.
+_REPORTING = {
+    "en": re.compile(r"(?:said|says|told|tells|added|stated)", re.I),
+    "de": re.compile(r"(?:sagte|sagten|erklärte|erklärten|teilte|teilten|meldete|meldeten|berichtete|berichteten|"
+                     r"betonte|nannte)"),
+}
+_POLISH_REPORTING = frozenset({"powiedzieć", "mówić", "poinformować", "informować", "przekazać", "oświadczyć",
+                               "podać", "stwierdzić", "dodać", "ocenić", "zapewnić", "napisać"})
+
+
+def _reporting(text: str, start: int, end: int, language: str) -> bool:
+    word = text[start:end]
+    if language == "pl":
+        from .lexicon import polish_tags
+
+        return any(lemma.split(":")[0] in _POLISH_REPORTING for lemma, _ in polish_tags(word.lower()))
+    pattern = _REPORTING.get(language)
+    return bool(pattern and pattern.fullmatch(word))
 
 
 def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
@@ -192,33 +238,79 @@ def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[
 
 @lru_cache(maxsize=50_000)
 def _polish_kind(word: str) -> str | None:
-    """past | future | present | weak-past | None for a Polish word form, from morfeusz's tags."""
+    """past | future | weak-future | present | weak-past | copula-past | None for a lower-case Polish word
+    form, from morfeusz's tags. copula-past ("była", "były") is a past unless a noun follows: "była
+    premier" is "the former prime minister"."""
     from .lexicon import polish_tags
 
     # "jest", "ma" are the present of "to be"/"to have": they say nothing of a plan ("będzie" does)
     tags = [tag for lemma, tag in polish_tags(word)
             if not (tag.startswith("fin") and lemma.split(":")[0] in ("być", "mieć"))]
+    lemmas = {lemma.split(":")[0] for lemma, _ in polish_tags(word)}
     pos = {tag.split(":", 1)[0] for tag in tags}
+    if "praet" in pos and "part" in pos and "by" in lemmas:  # the conditional: "miałby", "mogłaby"
+        return "weak-future"
+    if "imps" in pos and "subst" not in pos:  # the impersonal past: "załadowano", "poinformowano"
+        return "past"
     if "praet" in pos and "subst" not in pos:
         return "past"
+    if any(tag.startswith("praet") and lemma.split(":")[0] in ("być", "mieć") for lemma, tag in polish_tags(word)):
+        # "był", "miał" (not the noun "miał"); "była"/"były" are as well "the former" ("była premier")
+        return "copula-past" if "adj" in pos else "past"
     if "bedzie" in pos:
         return "future"
-    if "fin" in pos and "adj" not in pos:  # perfective non-past is the future: "spotka", "odbędą się"
-        return "future" if any(t.startswith("fin") and t.endswith(":perf") for t in tags) else "present"
+    if "winien" in pos:  # "powinien", "powinny być znane"
+        return "weak-future"
+    if "fin" in pos and lemmas & {"móc", "musieć"}:  # "może", "mogą", "musi"
+        return "weak-future"
+    if "fin" in pos and any(t.startswith("fin") and t.endswith(":perf") for t in tags):
+        # perfective non-past is the future: "spotka", "odbędą się"; a weak one if the word is as well a
+        # noun or an adjective ("uda" is "udać" and "udo", "minie" "minąć" and "mina")
+        return "weak-future" if pos & {"subst", "adj", "depr"} else "future"
+    if "fin" in pos and "adj" not in pos:
+        return "present"
     if pos == {"ppas"}:
         return "weak-past"
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _polish_proper(word: str) -> bool:
+    """A capitalised word that morfeusz knows as a name ("Odessie": Odessa, not "odessać")."""
+    from .lexicon import polish_tags
+
+    return any(lemma[:1].isupper() for lemma, _ in polish_tags(word))
+
+
+@lru_cache(maxsize=50_000)
+def _polish_noun(word: str) -> bool:
+    """Only a noun (or a gerund): "premier", "ostrzeżenia"."""
+    from .lexicon import polish_tags
+
+    pos = {tag.split(":", 1)[0] for _, tag in polish_tags(word)}
+    return bool(pos) and pos <= {"subst", "ger", "depr"}
 
 
 _POLISH_MODAL = re.compile(r"\b(?:ma|mają)\s+(?:się\s+)?\w+ć\b", re.I)
 
 
 def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Tense markers by morphology: the l-participle is past; "będzie" and perfective finite verbs are
-    future; imperfective finite verbs are present; a passive participle ("cytowany w środę") a weak past."""
+    """Tense markers by morphology: the l-participle and the impersonal "-no/-to" are past; "będzie" and
+    perfective finite verbs are future; imperfective finite verbs are present; a passive participle
+    ("cytowany w środę") a weak past; modals and the conditional a weak future.
+
+    A capitalised word is a marker only at the start of its clause and only if morfeusz knows no name of
+    that form: "w Odessie" is the city, not the verb "odessać"."""
     out: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"\w+", text[lo:hi]):
-        kind = _polish_kind(m.group().lower())
+    words = list(re.finditer(r"\w+", text[lo:hi]))
+    for i, m in enumerate(words):
+        word = m.group()
+        if word[:1].isupper() and (not dates.sentence_initial(text, lo + m.start(), lo) or _polish_proper(word)):
+            continue
+        kind = _polish_kind(word.lower())
+        if kind == "copula-past":  # "była zamknięta", "była w Astanie" are past; "była premier" a title
+            after = words[i + 1].group() if i + 1 < len(words) else ""
+            kind = None if not after or after[:1].isupper() or _polish_noun(after.lower()) else "past"
         if kind:
             out.append((lo + m.start(), lo + m.end(), kind))
     # "ma się odbyć", "mają zostać": mieć + infinitive is a plan
@@ -230,31 +322,39 @@ def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 
 def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language: str,
-           present_is_future: bool) -> str:
-    """'past' or 'future' for the expression at text[start:end].
+           present_is_future: bool, deadline: bool = False) -> str:
+    """'past', 'future' or 'weak-future' for the expression at text[start:end].
 
     present_is_future: a weekday in the present tense is a plan ("przyjeżdża w poniedziałek", "meets on
     Monday"); a date in the present tense ("21 września ... Rosjanie próbują uciec") is a report.
+    deadline: a weekday with "by"/"until" ("by Friday", "do piątku") looks forward unless a marker of
+    its clause says otherwise; a passive participle ("zamknięta do piątku") is a state that lasts, and a
+    reporting verb ("must be signed by Friday, the EU said") dates the statement: neither is one.
     """
     lo, hi = _clause(text, sentence[0], sentence[1], start, end)
     markers: list[tuple[int, int, str]] = []
     if language == "pl":
         markers = _polish_markers(text, lo, hi)
     else:
-        for kind, table in (("future", _FUTURE), ("past", _PAST)):
+        for kind, table in (("future", _FUTURE), ("weak-future", _WEAK_FUTURE), ("past", _PAST)):
             if language in table:
                 markers += [(m.start(), m.end(), kind) for m in table[language].finditer(text, lo, hi)]
     if not present_is_future:
         markers = [m for m in markers if m[2] != "present"]
-    futures = [m for m in markers if m[2] == "future"]
+    if deadline:
+        markers = [m for m in markers if m[2] != "weak-past" and not _reporting(text, m[0], m[1], language)]
+    futures = [m for m in markers if m[2] in ("future", "weak-future")]
     markers = [m for m in markers
                if (m[0] < start or m[0] >= end)  # "next" inside the expression is not one
-               and not (m[2] != "future" and any(f[0] <= m[0] and m[1] <= f[1] for f in futures))]  # "scheduled"
+               and not (m[2] not in ("future", "weak-future")  # "scheduled", "pourrait"
+                        and any(f[0] <= m[0] and m[1] <= f[1] for f in futures))]
     strong = [m for m in markers if m[2] != "weak-past"] or markers
     if not strong:
-        return "past"
+        return "future" if deadline else "past"
     # distance to the expression; a marker running into it ("is scheduled for" + "for May 5") is nearest
     nearest = min(strong, key=lambda m: max(0, start - m[1]) if m[0] < start else m[0] - end)
+    if nearest[2] == "weak-future":
+        return "weak-future"
     return "future" if nearest[2] in ("future", "present") else "past"
 
 
@@ -289,6 +389,17 @@ def _year_for_day(month: int, day: int, a: _Anchor, direction: str, strict: bool
     return year
 
 
+def _day_ordinal(year: int, month: int, day: int) -> int:
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1])).toordinal()
+
+
+def _nearer(a: _Anchor, ordinal: Callable[[str], int]) -> str:
+    """'past' or 'future', whichever reading (ordinal(direction): its day's ordinal) lies nearer the
+    article's date (the middle of its month under a month-only header); the past on a tie."""
+    here = _day_ordinal(a.year, a.month, a.day or 15)
+    return "future" if abs(ordinal("future") - here) < abs(here - ordinal("past")) else "past"
+
+
 def _week(a: dt.date, offset: int, earlier: bool) -> tuple[str | None, str, str]:
     monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(weeks=offset)
     last = a if earlier and offset == 0 else monday + dt.timedelta(days=6)
@@ -320,6 +431,9 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
                 year = a.year + f.year_shift
             else:
                 direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
+                if direction == "weak-future":  # a modal: the nearer of the last and the next such day
+                    direction = _nearer(a, lambda d: _day_ordinal(
+                        _year_for_day(f.month, f.day, a, d, strict=False), f.month, f.day))
                 year = _year_for_day(f.month, f.day, a, direction, strict=f.shift in ("last", "next"))
             inferred = f"year inferred from the article's date {a.label}"
         day = dt.date(year, f.month, f.day)
@@ -342,6 +456,9 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
             year = a.year
         else:
             direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
+            if direction == "weak-future":  # a modal: the nearer of the last and the next such month
+                direction = _nearer(a, lambda d: _day_ordinal(
+                    _year_for_month(f.month, a, d, strict=False), f.month, 15))
             year = _year_for_month(f.month, a, direction, strict=f.shift in ("last", "next"))
         return _ym(year, f.month), precision, f"year inferred from the article's date {a.label}"
 
@@ -354,7 +471,7 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
             return _ym(a.year, a.month), "weekday-unresolved", f"a {name} in {_ym(a.year, a.month)}"
         own = a.date
         direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
-        if direction == "future":
+        if direction in ("future", "weak-future"):  # a weekday is days away: a modal is enough
             delta = (f.weekday - own.weekday()) % 7 or (7 if f.shift == "next" else 0)
             day = own + dt.timedelta(days=delta)
         else:
@@ -424,7 +541,9 @@ def find_expressions(source: Source) -> list[TemporalExpression]:
 
         def tense(f: dates.Found = f, sentence: tuple[int, int] = sentence) -> str:
             # "since Monday" with a present tense ("obowiązują od poniedziałku") is an ongoing state
-            return _tense(text, sentence, f.start, f.end, source.language, f.kind == "weekday" and f.role != "since")
+            weekday = f.kind == "weekday"
+            return _tense(text, sentence, f.start, f.end, source.language, weekday and f.role != "since",
+                          deadline=weekday and f.role == "until")
 
         date, precision, note = _resolve(f, anchor, tense)
         out.append(TemporalExpression(

@@ -179,10 +179,10 @@ _YEAR_SHIFTS = {
     "dernier": None, "prochain": None,  # "en août dernier": a shift of the month, not the year
 }
 _ROLE = {
-    "en": (re.compile(r"(?:since|as\s+of)\b", re.I), re.compile(r"(?:until|till|up\s+to)\b", re.I)),
+    "en": (re.compile(r"(?:since|as\s+of)\b", re.I), re.compile(r"(?:until|till|up\s+to|by)\b", re.I)),
     "pl": (re.compile(r"(?:od|począwszy\s+od)\b", re.I), re.compile(r"(?:do|aż\s+do)\b", re.I)),
     "de": (re.compile(r"(?:seit|ab)\b", re.I), re.compile(r"bis\b", re.I)),
-    "fr": (re.compile(r"(?:depuis|dès|à\s+partir)\b", re.I), re.compile(r"jusqu", re.I)),
+    "fr": (re.compile(r"(?:depuis|dès|à\s+partir)\b", re.I), re.compile(r"jusqu|d['’]ici\b", re.I)),
 }
 # Newspapers named after a weekday, written with the preposition a date would have.
 _NEWSPAPER_BEFORE = {
@@ -344,7 +344,8 @@ def _rules_pl(n: _Names) -> list[_Rule]:
               r"(?P<§p2>[Oo]d|[Dd]o)\s+(?:(?P<§sh2>%(SHGEN)s)\s+)?(?P<§wd2>%(WDGEN)s))%(TOD)s?" % c),
         _Rule("vague", "vague", r"(?:(?P<§p>[Dd]o|[Oo]d)\s+)?(?:"
               r"[Ww]\s+(?:ostatnich|minionych|najbliższych)\s+(?:kilku\s+)?(?:godzinach|dniach|tygodniach|miesiącach|latach)|"
-              r"[Ww]\s+ciągu\s+(?:ostatnich|najbliższych)\s+(?:kilku\s+|kilkunastu\s+)?(?:dni|tygodni|miesięcy|lat)|"
+              r"[Ww]\s+ciągu\s+(?:(?:ostatnich|najbliższych)\s+(?:kilku\s+|kilkunastu\s+)?|kilku\s+|kilkunastu\s+)"
+              r"(?:dni|tygodni|miesięcy|lat)|"
               r"[Pp]rzez\s+ostatnie\s+(?:kilka\s+)?(?:dni|tygodnie|miesiące|lata)|"
               r"[Ww]\s+(?:ostatnim|najbliższym)\s+czasie|niedawna|[Nn]iedawno|[Oo]statnio|"
               r"(?:kilku|kilkunastu|wielu)\s+(?:dni|tygodni|miesięcy|lat))",
@@ -619,8 +620,9 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
         lead = text[start : start + 24]
         if _ROLE[lang][0].match(lead):
             role = "since"
-        elif _ROLE[lang][1].match(lead):
-            role = "until"
+        elif _ROLE[lang][1].match(lead) and not (lead[:2].lower() == "by"
+                                                 and re.match(r"['’]s\b", text[end : end + 3])):
+            role = "until"  # "by Friday", but "hit by Monday's storm" is no deadline
     if rule.kind == "relative":
         branch = next(name for name in f if name.startswith("t"))
         unit, offset, part = rule.table[_LETTERS.index(branch[1])]

@@ -31,6 +31,12 @@ _GAP = r"[ \t\u00a0]+"
 RUN = regex.compile(rf"{_ELIDED}{_CAP}(?:{_GAP}(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP})*")
 _TOKEN = regex.compile(rf"{_ELIDED}{_CAP}|[\p{{Ll}}]+")
 _SENTENCE_END = set(".!?:;\n\u2026")
+_LOWER_SUFFIX = regex.compile(r"[-‐]\p{Ll}")
+# Articles that, capitalised inside a sentence, open the title of a newspaper or a work ("reported The Kyiv
+# Courier", "selon Le Monde", "berichtete Die Zeit")
+_TITLE_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "lo", "los", "las"})
+_PARTICLES = frozenset({"von", "vom", "van", "de", "der", "den", "du", "des", "da", "di", "del", "della", "bin",
+                        "ibn", "ben", "abu", "al", "el", "zu", "la", "le"})
 _OPENERS = set("\"'„“”«»‚‘’([{–—-*•·")
 # Articles and determiners after which a German capitalised word is a common noun, not a name
 _GERMAN_DETERMINERS = frozenset(fold(w) for w in (
@@ -165,12 +171,13 @@ class NameDetector:
                 runs.append((run_text, base, initial, _context_word(_previous_word(text, base))))
                 if source.language == "de":
                     continue
-                words = run_text.split()
-                for word in words[1:] if initial else words:
-                    if word[:1].isupper():
-                        folded = fold(_strip_possessive(word))
-                        if folded not in _FUNCTION_WORDS:
-                            self.evidence[folded] += 1
+                # only a word that starts a name counts: "Shipping" in "Kolkhida Shipping" says nothing
+                # about "Shipping analysts say"
+                if not initial:
+                    word = run_text.split(None, 1)[0]
+                    folded = fold(_strip_possessive(word))
+                    if folded not in _FUNCTION_WORDS:
+                        self.evidence[folded] += 1
             self._runs.append(runs)
 
     # -- pass 2 ------------------------------------------------------------------------------------------
@@ -192,7 +199,10 @@ class NameDetector:
                 self._segmented[key] = pieces
             boilerplate = source.boilerplate
             for piece in pieces:
-                out.append(piece.moved(index, base, bool(boilerplate) and source.in_boilerplate(piece.start + base)))
+                moved = piece.moved(index, base, bool(boilerplate) and source.in_boilerplate(piece.start + base))
+                if text is not source.text:  # escapes were blanked: the mention's text is what the file says
+                    moved.text = source.text[moved.start : moved.end]
+                out.append(moved)
         self._runs[index] = []  # each source is detected once; its runs are not needed again
         return _with_acronym_definitions(out, text)
 
@@ -210,13 +220,16 @@ class NameDetector:
         tokens: list[_Token] = []
         for tok in _TOKEN.finditer(run_text):
             word, start = tok.group(0), tok.start()
-            if len(word) > 2 and word[1] in "'’" and word[0].islower():
-                word, start = word[2:], start + 2  # French/Italian elision: d'Ukraine -> Ukraine
+            if len(word) > 2 and word[1] in "'’" and (word[0].islower() or word[0] in "LDJNSCMT"):
+                word, start = word[2:], start + 2  # French/Italian elision: d'Ukraine, L'OLAF, C'est
             if not word[:1].isupper():
                 tokens.append(_Token(start, start + len(word), word, connector=True))
                 continue
             stripped = _strip_possessive(word)
             possessive = stripped != word
+            based = _LOWER_SUFFIX.search(stripped)
+            if based:  # "London-based", "Kremlin-backed": the name is the part before the hyphen
+                stripped, possessive = stripped[: based.start()], True
             parts = _split_hyphenated_places(stripped)
             for part_start, part in parts:
                 tokens.append(_Token(start + part_start, start + part_start + len(part), part))
@@ -251,18 +264,30 @@ class NameDetector:
         language = source.language
         opaque_the = False
         after_title = False
-        # 1. the sentence-initial word: a common word ("Ties", "Władze") is not part of the name
+        # 1. a capitalised article opens a title ("The Kyiv Courier", "Le Courrier du Dimanche"), unless
+        # what follows is a place ("The Hague", "La France") or, at a sentence start, an ordinary word
+        if tokens and not tokens[0].connector and fold(tokens[0].text) in _TITLE_ARTICLES and len(tokens) > 1:
+            rest = tokens[1:]
+            words = tuple(t.text for t in rest if not t.connector)
+            heads = [fold(w) for w in words if lexicon.org_head(w, language)]
+            descriptive = any(h not in lexicon.OPAQUE_ORG_HEADS for h in heads)  # "The Kazakhstan Embassy"
+            if place_for(words, language) is None and (not initial or (len(words) > 1 and not descriptive) or not (
+                    lexicon.is_common_word(words[0], language) or lexicon.is_dictionary_word(words[0], language))):
+                yield _occurrence(0, source, rest, kind="ORG", opaque_the=True)
+                return
+            opaque_the = fold(tokens[0].text) == "the"
+            tokens = rest
+            initial = False
+        # 2. the sentence-initial word: a common word ("Ties", "Władze") is not part of the name, unless it
+        # begins a place ("European Union")
         if initial and tokens and not tokens[0].connector:
             first = tokens[0].text
-            if fold(first) == "the" and len(tokens) > 1:
-                opaque_the = True
+            starts_place = len(tokens) > 1 and any(
+                place_for(tuple(t.text for t in tokens[:width]), language) is not None
+                for width in range(2, min(4, len(tokens)) + 1) if not tokens[width - 1].connector)
+            if not starts_place and not self._keep_initial(first, language):
                 tokens = tokens[1:]
-            elif len(tokens) == 1 or not self._keep_initial(first, language):
-                if len(tokens) > 1 or not self._keep_initial(first, language):
-                    tokens = tokens[1:]
-        elif tokens and fold(tokens[0].text) == "the" and len(tokens) > 1:
-            opaque_the = True
-            tokens = tokens[1:]
+        tokens = _split_at_particles(tokens, language)
         # "Russia's Prosecutor General's Office": a possessive inside an organisation's name
         organisation = _possessive_organisation(tokens, source.language)
         if organisation is not None:
@@ -301,9 +326,12 @@ class NameDetector:
         if not group:
             return
         language = source.language
-        group = self._drop_common_head(group, language, previous_word)
-        if not group:
+        trimmed = self._drop_common_head(group, language, previous_word)
+        if not trimmed:
             return
+        if trimmed is not group:
+            previous_word = group[len(group) - len(trimmed) - 1].text  # "im Hafen von X": X follows "von"
+            group = trimmed
         words = [t.text for t in group]
         # places: longest windows first, case endings undone
         place_at: dict[int, tuple[int, gazetteer.Place]] = {}
@@ -382,7 +410,7 @@ class NameDetector:
             return lexicon.is_dictionary_word(token.text, "de") and gazetteer.lookup(token.text) is None and \
                 self.evidence[fold(token.text)] == 0
 
-        while len(names) > 1 and is_noun(names[0]) and _noun_context(previous_word):
+        while len(names) > 1 and is_noun(names[0]) and (_noun_context(previous_word) or not is_noun(names[1])):
             previous_word = "der"  # the next word follows a noun phrase's head: keep testing
             names = names[1:]
             group = group[group.index(names[0]):]
@@ -405,7 +433,7 @@ class NameDetector:
             if len(word) < 2:
                 return  # a lone capital letter is an initial or a stray, not a name
             if _is_acronym(word):
-                if word.lower() != word.upper() and lexicon.is_common_word(word.capitalize(), language) \
+                if len(word) >= 5 and lexicon.is_common_word(word.capitalize(), language) \
                         and gazetteer.lookup(word) is None:
                     return  # a shouted word ("ALERT"), not an acronym
                 yield _occurrence(index, source, group, kind="ORG")
@@ -459,6 +487,30 @@ def _context_word(word: str) -> str:
     if folded in lexicon.TITLES or folded in lexicon.LOCATIVE_PREPOSITIONS or folded in _GERMAN_DETERMINERS:
         return word
     return ""
+
+
+def _split_at_particles(tokens: list[_Token], language: str) -> list[_Token]:
+    """'Ursula von der Leyen' is one name; 'Tomáš Dvořáček von der Prager Firma Inspecta Bohemia' is two:
+    a name particle joins only a single last word, at the end of the run."""
+    out: list[_Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.connector and out and not out[-1].connector:
+            j = k
+            while j < len(tokens) and tokens[j].connector:
+                j += 1
+            connectors = [fold(t.text) for t in tokens[k:j]]
+            particles = all(c in _PARTICLES for c in connectors)
+            has_head = any(lexicon.org_head(t.text, language) or fold(t.text) in lexicon.PLACE_HEADS
+                           for t in out if not t.connector)
+            if particles and not has_head and j < len(tokens) and j + 1 < len(tokens):
+                out[-1] = _Token(out[-1].start, out[-1].end, out[-1].text, possessive=True)  # a break
+                k = j
+                continue
+        out.append(tok)
+        k += 1
+    return out
 
 
 def _possessive_organisation(tokens: list[_Token], language: str) -> tuple[list[_Token], list[_Token]] | None:

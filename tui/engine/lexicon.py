@@ -185,6 +185,14 @@ spokeswoman spokesperson senator governor mayor chairman chairwoman chair direct
 mr mrs ms miss dr prof professor sir lady lord king queen prince princess pope cardinal bishop archbishop
 pastor father sister general colonel major captain lieutenant sergeant admiral marshal judge justice
 premier president-elect ex-president former acting
+captain lawmaker mp lawyer attorney analyst expert economist journalist reporter correspondent editor ceo
+founder owner inspector investigator prosecutor coach skipper
+kapitan kapitana kapitanem deputowany deputowana deputowanego poseł posłanka posła prawnik prawniczka adwokat
+analityk ekspert ekonomista dziennikarz dziennikarka korespondent redaktor inspektor prokurator śledczy
+kapitän abgeordnete abgeordneter anwalt anwältin rechtsanwalt rechtsanwältin analyst analystin experte expertin
+journalist journalistin korrespondent korrespondentin inspekteur inspektor staatsanwalt staatsanwältin
+capitaine député députée avocat avocate analyste expert experte économiste journaliste correspondant
+correspondante rédacteur inspecteur inspectrice procureur enquêteur
 prezydent prezydenta prezydentem premier premiera minister ministra ministrem wiceminister wicepremier
 ambasador ambasadora ambasadorem rzecznik rzeczniczka rzecznika szef szefowa szefa marszałek kanclerz
 pan pani panem generał pułkownik papież król królowa książę senator gubernator burmistrz prezes

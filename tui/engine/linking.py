@@ -62,6 +62,10 @@ def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
         return "", frozenset(), ""
     primary = best = readings[0]
     keys = set(readings)
+    # the same Latin spelling may stand in articles of different languages ("Kolkhida Shipping" in a Polish
+    # text is still spelled the English way): its English reading is one of its keys too
+    if language != "en":
+        keys.update(spelling_keys(word, "en"))
     for n, lemma in enumerate(lexicon.lemma_candidates(word, language)):
         lemma_keys = spelling_keys(lemma, language)
         keys.update(lemma_keys)
@@ -194,11 +198,11 @@ class Linker:
         block: dict[str, list[int]] = defaultdict(list)
         for form in forms:
             candidates: dict[int, None] = {}
-            for key in _block_keys(form):
+            for key in sorted(_block_keys(form)):
                 for ci in block.get(key, ()):
                     candidates[ci] = None
             chosen = None
-            for ci in candidates:
+            for ci in sorted(candidates):  # oldest (largest) cluster first: the result must not depend on hashing
                 members = clusters[ci]
                 if members[0].is_org != form.is_org:
                     continue
@@ -249,13 +253,14 @@ class Linker:
                     clusters[owner].append(form)
                     continue
             candidates: list[int] = []
-            for key in form.keys[0] | {form.best[0][:4]}:
+            for key in sorted(form.keys[0] | {form.best[0][:4]}):
                 for ci in surname_block.get(key, ()):
                     if ci not in candidates and any(
                             words_match(form.keys[0], form.primary[0], other.keys[-1], other.primary[-1], True)
                             or words_match(form.keys[0], form.best[0], other.keys[-1], other.best[-1], True)
                             for other in clusters[ci]):
                         candidates.append(ci)
+            candidates.sort()
             if len(candidates) == 1:
                 clusters[candidates[0]].append(form)
                 continue
@@ -265,7 +270,7 @@ class Linker:
                 continue
             # no full name to lean on: cluster with other one-word names
             chosen = None
-            for key in _block_keys(form):
+            for key in sorted(_block_keys(form)):
                 for si in single_block.get(key, ()):
                     if all(_single_match(form, other) for other in single_clusters[si][:8]):
                         chosen = si

@@ -100,7 +100,7 @@ _RULES: dict[str, list[tuple[str, str]]] = {
     "de": [("schtsch", "SC"), ("tsch", "C"), ("sch", "S"), ("ch", "X"), ("tz", "c"), ("z", "c"), ("w", "v"),
            ("j", "i"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("ß", "s"), ("q", "k"), ("x", "ks")],
     "fr": [("chtch", "SC"), ("tsch", "C"), ("tch", "C"), ("ch", "S"), ("kh", "X"), ("sh", "S"), ("j", "S"), ("ou", "u"),
-           ("ts", "c"), ("qu", "k"), ("ph", "f"), ("th", "t"), ("w", "v"),
+           ("ts", "c"), ("qu", "k"), ("gue", "ge"), ("gui", "gi"), ("ph", "f"), ("th", "t"), ("w", "v"),
            ("ce", "se"), ("ci", "si"), ("c", "k"), ("x", "ks"), ("ï", "i")],
     # Czech/Slovak-style carons; also the scholarly transliteration of Cyrillic (š, ž, č)
     "cs": [("š", "S"), ("ž", "S"), ("č", "C"), ("ř", "S"), ("ch", "X"), ("c", "c"), ("w", "v"), ("j", "i")],
@@ -163,6 +163,8 @@ def _first_of_run(match: re.Match[str]) -> str:
 
 def _finish(word: str) -> str:
     word = word.replace("y", "i").replace("'", "")
+    if word.startswith("ie") or word.startswith("io"):
+        word = word[1:]  # Yevhen / Jewhen / Evgueni; Yolanda / Jolanta: the initial glide is optional
     word = _NON_KEY.sub("", word)
     word = _GLIDE.sub("", word)
     word = _DOUBLE.sub(_first_of_run, word)
