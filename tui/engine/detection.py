@@ -25,13 +25,17 @@ from .names import fold
 
 _CAP = r"\p{Lu}[\p{L}\p{M}]*(?:['’\-‐][\p{L}][\p{L}\p{M}]*)*"
 _ELIDED = r"(?:(?<![\p{L}])[dlDLjJnNsScCmMtT]['’](?=\p{Lu}))?"
-_CONNECTOR_WORDS = sorted(lexicon.NAME_CONNECTORS - {"d'", "l'", "ds."}, key=len, reverse=True)
+# conjunctions join a run too, so that "Ministry of Agrarian Policy and Food" can stay whole; the segmenter
+# cuts at them everywhere else ("Austria and Australia")
+_CONJUNCTIONS = frozenset({"and", "und", "et", "i", "y", "e", "oraz"})
+_CONNECTOR_WORDS = sorted((lexicon.NAME_CONNECTORS | _CONJUNCTIONS) - {"d'", "l'", "ds."}, key=len, reverse=True)
 _CONN = "(?:" + "|".join(regex.escape(w) for w in _CONNECTOR_WORDS) + ")"
 _GAP = r"[ \t\u00a0]+"
 RUN = regex.compile(rf"{_ELIDED}{_CAP}(?:{_GAP}(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP})*")
 _TOKEN = regex.compile(rf"{_ELIDED}{_CAP}|[\p{{Ll}}]+")
 _SENTENCE_END = set(".!?:;\n\u2026")
 _LOWER_SUFFIX = regex.compile(r"[-‐]\p{Ll}")
+_ACRONYM_COMPOUND = regex.compile(r"(\p{Lu}{2,6})[-‐]\p{Lu}\p{Ll}")
 # Articles that, capitalised inside a sentence, open the title of a newspaper or a work ("reported The Kyiv
 # Courier", "selon Le Monde", "berichtete Die Zeit")
 _TITLE_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "lo", "los", "las"})
@@ -155,6 +159,7 @@ class NameDetector:
         self.sources = sources
         self.evidence: Counter[str] = Counter()  # folded word -> times it stood capitalised mid-sentence
         self._segmented: dict[tuple, tuple[Occurrence, ...]] = {}
+        self.standalone: set[str] = set()  # folded words that stand alone as a name somewhere mid-sentence
         # per source: (run text, offset, sentence-initial?, context word) of each capitalised run
         self._runs: list[list[tuple[str, int, bool, str]]] = []
 
@@ -174,6 +179,8 @@ class NameDetector:
                 # only a word that starts a name counts: "Shipping" in "Kolkhida Shipping" says nothing
                 # about "Shipping analysts say"
                 if not initial:
+                    if " " not in run_text:
+                        self.standalone.add(fold(_strip_possessive(run_text)))
                     word = run_text.split(None, 1)[0]
                     folded = fold(_strip_possessive(word))
                     if folded not in _FUNCTION_WORDS:
@@ -227,9 +234,10 @@ class NameDetector:
                 continue
             stripped = _strip_possessive(word)
             possessive = stripped != word
-            based = _LOWER_SUFFIX.search(stripped)
-            if based:  # "London-based", "Kremlin-backed": the name is the part before the hyphen
-                stripped, possessive = stripped[: based.start()], True
+            based = _LOWER_SUFFIX.search(stripped) or _ACRONYM_COMPOUND.match(stripped)
+            if based:  # "London-based", "NATO-Mitglieds": the name is the part before the hyphen
+                cut = based.start() if based.re is _LOWER_SUFFIX else based.end(1)
+                stripped, possessive = stripped[:cut], True
             parts = _split_hyphenated_places(stripped)
             for part_start, part in parts:
                 tokens.append(_Token(start + part_start, start + part_start + len(part), part))
@@ -269,10 +277,13 @@ class NameDetector:
         if tokens and not tokens[0].connector and fold(tokens[0].text) in _TITLE_ARTICLES and len(tokens) > 1:
             rest = tokens[1:]
             words = tuple(t.text for t in rest if not t.connector)
-            heads = [fold(w) for w in words if lexicon.org_head(w, language)]
+            heads = [lexicon.org_head(w, language) for w in words if lexicon.org_head(w, language)]
             descriptive = any(h not in lexicon.OPAQUE_ORG_HEADS for h in heads)  # "The Kazakhstan Embassy"
-            if place_for(words, language) is None and (not initial or (len(words) > 1 and not descriptive) or not (
-                    lexicon.is_common_word(words[0], language) or lexicon.is_dictionary_word(words[0], language))):
+            # at a sentence start an article is just an article ("Die Abgeordnete ...", "The Foreign
+            # Minister ..."), except an English "The" before words no dictionary has ("The Kyiv Courier")
+            title = not initial or (fold(tokens[0].text) == "the" and not descriptive and not (
+                lexicon.is_common_word(words[0], language) or lexicon.is_title(words[0])))
+            if title and place_for(words, language) is None and not any(fold(w) in lexicon.GEO_HEADS for w in words):
                 yield _occurrence(0, source, rest, kind="ORG", opaque_the=True)
                 return
             opaque_the = fold(tokens[0].text) == "the"
@@ -351,10 +362,21 @@ class NameDetector:
                 i += found[0]
             else:
                 i += 1
+        if language == "de":
+            names = [t for t in group if not t.connector]
+            group, _names = self._trim_german_nouns(group, names, previous_word)
+            if not group:
+                return
         head_index = next((k for k, t in enumerate(group)
                            if not t.connector and k not in place_at and lexicon.org_head(t.text, language)), None)
         locative = fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS
         if head_index is not None and len([t for t in group if not t.connector]) > 1:
+            person = _trailing_person(group, head_index, language)
+            if person:  # "Rady Najwyższej Serhij Bondarczuk": the organisation, then a person
+                yield from self._name_group(index, source, group[: -len(person)], opaque_the, after_title,
+                                            previous_word, heading)
+                yield _occurrence(index, source, person, kind="PERSON")
+                return
             org = _occurrence(index, source, group, kind="ORG", opaque_the=opaque_the)
             yield org
             # a place in a description ("Kazakhstan Embassy") is a mention of it; in a title ("The Moscow
@@ -419,6 +441,21 @@ class NameDetector:
             group = group[: group.index(names[-1]) + 1]
         return group, names
 
+    def _german_noun_inside(self, names: list[_Token]) -> int | None:
+        for k in range(1, len(names) - 1):
+            if self._is_german_noun(names[k].text) and not (
+                    self._is_german_noun(names[k - 1].text) and self._is_german_noun(names[k + 1].text)):
+                return k
+        return None
+
+    def _is_german_noun(self, word: str) -> bool:
+        return lexicon.is_dictionary_word(word, "de") and gazetteer.lookup(word) is None and \
+            self.evidence[fold(word)] == 0
+
+    def _stands_alone(self, word: str, language: str) -> bool:
+        return fold(word) in self.standalone or any(
+            fold(lemma) in self.standalone for lemma in lexicon.lemma_candidates(word, language)[:3])
+
     def _plain(self, index: int, source: _RunText, group: list[_Token], opaque_the: bool, after_title: bool,
                previous_word: str, heading: bool) -> Iterable[Occurrence]:
         """A name with no place and no organisation head: a person, or something decided at linking."""
@@ -451,13 +488,28 @@ class NameDetector:
                               locative=fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS,
                               opaque_the=opaque_the)
             return
+        if any(fold(t.text) in lexicon.GEO_HEADS for t in names):
+            yield _occurrence(index, source, group, kind="PLACE")  # "Black Sea", "Schwarzes Meer"
+            return
         if language == "de":
             group, names = self._trim_german_nouns(group, names, previous_word)
             if not names:
                 return
+            cut = self._german_noun_inside(names)
+            if cut is not None:  # "Kiknadses Bruder Lewan": two names around a noun
+                yield from self._plain(index, source, group[: group.index(names[cut])], opaque_the, after_title,
+                                       previous_word, heading)
+                yield from self._plain(index, source, group[group.index(names[cut]) + 1 :], False, False, "",
+                                       heading)
+                return
             if len(names) == 1:
                 yield from self._plain(index, source, group, opaque_the, after_title, "", heading)
                 return
+        if len(names) >= 3 and self._stands_alone(names[0].text, language):
+            # "Zernotransu Dmytrem Bondarem": a name known on its own, then another name
+            yield from self._plain(index, source, [names[0]], opaque_the, False, previous_word, heading)
+            yield from self._plain(index, source, group[group.index(names[1]) :], False, after_title, "", heading)
+            return
         if is_demonym(names[-1].text, language):
             # "Central Asian", "South Korean": an adjective of a place, not a name of its own
             yield _occurrence(index, source, group, kind="OTHER", demonym=True)
@@ -489,6 +541,22 @@ def _context_word(word: str) -> str:
     return ""
 
 
+def _trailing_person(group: list[_Token], head_index: int, language: str) -> list[_Token]:
+    """The last two or three words of an organisation's run, if they are words no dictionary knows after
+    words it does: a person named right after the organisation."""
+    tail: list[_Token] = []
+    for tok in reversed(group[head_index + 1 :]):
+        if tok.connector or lexicon.is_dictionary_word(tok.text, language) or gazetteer.lookup(tok.text) \
+                or lexicon.org_head(tok.text, language):
+            break
+        tail.insert(0, tok)
+    rest = group[: len(group) - len(tail)]
+    if 2 <= len(tail) <= 3 and len(rest) >= 2 and not rest[-1].connector and \
+            lexicon.is_dictionary_word(rest[-1].text, language):
+        return tail
+    return []
+
+
 def _split_at_particles(tokens: list[_Token], language: str) -> list[_Token]:
     """'Ursula von der Leyen' is one name; 'Tomáš Dvořáček von der Prager Firma Inspecta Bohemia' is two:
     a name particle joins only a single last word, at the end of the run."""
@@ -501,10 +569,29 @@ def _split_at_particles(tokens: list[_Token], language: str) -> list[_Token]:
             while j < len(tokens) and tokens[j].connector:
                 j += 1
             connectors = [fold(t.text) for t in tokens[k:j]]
-            particles = all(c in _PARTICLES for c in connectors)
-            has_head = any(lexicon.org_head(t.text, language) or fold(t.text) in lexicon.PLACE_HEADS
-                           for t in out if not t.connector)
-            if particles and not has_head and j < len(tokens) and j + 1 < len(tokens):
+            since_break = []
+            for t in reversed(out):
+                if t.possessive and since_break:
+                    break
+                since_break.append(t)
+            has_head = any(lexicon.org_head(t.text, language) for t in since_break if not t.connector)
+            if any(c in _CONJUNCTIONS for c in connectors):
+                # inside an organisation's name a conjunction joins its last few words; elsewhere it
+                # separates two names
+                right = []
+                for t in tokens[j:]:
+                    if t.connector:
+                        break
+                    right.append(t)
+                keep = has_head and 0 < len(right) <= 3 and j + len(right) == len(tokens) and not any(
+                    gazetteer.lookup(t.text) or lexicon.is_title(t.text) or lexicon.org_head(t.text, language)
+                    for t in right)
+                if not keep:
+                    out[-1] = _Token(out[-1].start, out[-1].end, out[-1].text, possessive=True)  # a break
+                    k = j
+                    continue
+            elif all(c in _PARTICLES for c in connectors) and not has_head and j + 1 < len(tokens) and \
+                    not any(fold(t.text) in lexicon.PLACE_HEADS for t in since_break):
                 out[-1] = _Token(out[-1].start, out[-1].end, out[-1].text, possessive=True)  # a break
                 k = j
                 continue

@@ -121,7 +121,7 @@ _PL_ENDINGS: list[tuple[str, tuple[str, ...]]] = [
     ("skiego", ("ski",)), ("skiemu", ("ski",)), ("skim", ("ski", "ska")), ("ckiego", ("cki",)), ("ckiemu", ("cki",)),
     ("ckim", ("cki",)), ("dzkiego", ("dzki",)), ("skiej", ("ska",)), ("ską", ("ska",)), ("ckiej", ("cka",)),
     ("cką", ("cka",)), ("enki", ("enko",)), ("ence", ("enko",)), ("enką", ("enko",)), ("enkę", ("enko",)),
-    ("owi", ("",)), ("ewi", ("",)), ("iem", ("",)), ("em", ("",)), ("ami", ("",)),
+    ("owi", ("", "o")), ("ewi", ("",)), ("iem", ("",)), ("em", ("", "o")), ("ami", ("",)),
     ("owej", ("owa",)), ("ego", ("y", "i")), ("iej", ("ia",)), ("ej", ("a",)),
     ("owa", ("ow", "owa")), ("ewa", ("ew", "ewa")), ("ina", ("in", "ina")), ("yna", ("yn", "yna")),
     ("owej", ("owa",)), ("ową", ("owa",)), ("ewej", ("ewa",)), ("ową", ("owa",)),
@@ -213,6 +213,10 @@ duma rada senate congress cabinet fund group network radio television tv times p
 herald tribune gazette telegraph guardian press review observer chronicle bureau board authority
 administration directorate guard navy airlines airways railways club league academy school hospital
 church centre center corps brigade battalion regiment division mission
+shipping trans holding holdings logistics gmbh ag sa spa plc nv bv oy ab courier ledger monitor daily weekly
+express mirror standard independent record dispatch bulletin digest wire today pravda izvestia
+dziennik kurier tygodnik przegląd zeitung rundschau anzeiger tagblatt blatt presse courrier quotidien
+dépêche écho soir matin
 rada rady radzie radę radą unia unii sejm sejmu senat senatu rząd rządu bank banku
 ministerium botschaft ausschuss komitee rat union organisation partei bank agentur gericht bundestag bundesrat
 regierung universität institut stiftung kommission zeitung dienst amt behörde staatsanwaltschaft polizei armee
@@ -228,7 +232,19 @@ uniwersytet instytut fundacj komisj służb gazet policj armi wojsk prokuratur k
 # Organisations whose name is a title rather than a description: a place inside them is not a mention
 # of the place ("The Moscow Times" says nothing about Moscow).
 OPAQUE_ORG_HEADS = _words("times post news journal herald tribune gazette telegraph guardian press review "
-                          "observer chronicle radio television tv airlines airways club gazeta zeitung")
+                          "observer chronicle radio television tv airlines airways club gazeta zeitung courier "
+                          "ledger monitor daily weekly express mirror standard independent record dispatch "
+                          "bulletin digest wire today dziennik kurier tygodnik przeglad rundschau anzeiger "
+                          "tagblatt blatt presse courrier quotidien depeche echo soir matin shipping trans "
+                          "holding holdings logistics gmbh ag sa spa nv bv")
+# Heads of geographic names: a run with one of these is a place even when the gazetteer lacks it
+# ("Black Sea", "Morze Czarne", "Schwarzes Meer", "Golfe de Gascogne")
+GEO_HEADS = _words("sea ocean river lake mountains mountain bay gulf strait straits island islands peninsula valley "
+                   "desert canal channel coast basin plateau "
+                   "morze morza morzu morzem ocean oceanu rzeka rzeki jezioro jeziora góry gór zatoka zatoki "
+                   "cieśnina cieśniny wyspa wyspy półwysep półwyspu dolina kanał wybrzeże "
+                   "meer meeres see fluss gebirge bucht golf meerenge insel inseln halbinsel tal kanal küste "
+                   "mer océan fleuve rivière lac mont monts golfe détroit île îles péninsule vallée canal côte")
 # Words that turn a following "of X" into the place X ("Republic of Kazakhstan" is Kazakhstan).
 PLACE_HEADS = _words("republic kingdom state principality federation region oblast province county district "
                      "republika królestwo obwód województwo republik königreich oblast république royaume "

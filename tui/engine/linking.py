@@ -124,8 +124,9 @@ def names_match(a: Form, b: Form) -> bool:
         return False
     j = 0
     for i in range(n - 1):
-        while j < m - 1 and not words_match(short.keys[i], short.primary[i], long_.keys[j], long_.primary[j],
-                                            surname=False):
+        while j < m - 1 and not (
+                words_match(short.keys[i], short.primary[i], long_.keys[j], long_.primary[j], surname=False)
+                or words_match(short.keys[i], short.best[i], long_.keys[j], long_.best[j], surname=False)):
             j += 1
         if j >= m - 1:
             return False
@@ -140,6 +141,8 @@ class Linker:
         self.sources = sources
         self.occurrences = occurrences
         self._positions: dict[int, tuple] = {}
+        self._first_names: dict[str, set[int]] | None = None
+        self._clusters: list[list[Form]] = []
 
     def link(self) -> list[Entity]:
         forms = self._forms()
@@ -161,7 +164,9 @@ class Linker:
         clusters.extend(demonyms.values())
         name_clusters = self._cluster_multi(multi)
         clusters.extend(name_clusters)
+        self._clusters = clusters
         split_singles = self._attach_single(single, name_clusters, clusters)
+        _merge_shared_acronyms(clusters, split_singles)
         return self._entities(clusters, split_singles)
 
     def _forms(self) -> dict[tuple[tuple[str, ...], str], Form]:
@@ -268,6 +273,11 @@ class Linker:
                 for occ in form.occurrences:
                     per_occurrence[self._nearest_full_name(occ, candidates, clusters)].append(occ)
                 continue
+            # a first name alone ("son frère Vakhtang"): the one person of that first name in the article
+            form.occurrences = [o for o in form.occurrences
+                                if not self._attach_first_name(o, form, name_clusters, offset, per_occurrence)]
+            if not form.occurrences:
+                continue
             # no full name to lean on: cluster with other one-word names
             chosen = None
             for key in sorted(_block_keys(form)):
@@ -287,6 +297,30 @@ class Linker:
                     single_block[key].append(chosen)
         clusters.extend(single_clusters)
         return per_occurrence
+
+    def _attach_first_name(self, occ: Occurrence, form: Form, name_clusters: list[list[Form]], offset: int,
+                           per_occurrence: dict[int, list[Occurrence]]) -> bool:
+        if form.is_org or not form.primary or len(form.primary[0]) < 3:
+            return False
+        if self._first_names is None:
+            self._first_names = defaultdict(set)
+            for ci, members in enumerate(name_clusters):
+                if members[0].is_org:
+                    continue
+                for member in members:
+                    if len(member.tokens) >= 2:
+                        for key in member.keys[0]:
+                            self._first_names[key].add(offset + ci)
+        candidates = sorted(set().union(*(self._first_names.get(key, set()) for key in form.keys[0])))
+        here = [ci for ci in candidates if self._cluster_positions(ci, self._clusters)[1].get(occ.source_index)]
+        if len(here) == 1:
+            per_occurrence[here[0]].append(occ)
+            return True
+        # no one of that first name in this article: the one person of that name in the story, if only one
+        if not here and len(candidates) == 1 and not lexicon.is_dictionary_word(form.tokens[0], form.language):
+            per_occurrence[candidates[0]].append(occ)
+            return True
+        return False
 
     def _nearest_full_name(self, occ: Occurrence, candidates: list[int], clusters: list[list[Form]]) -> int:
         """The candidate person last named in full before `occ` in the same source, else the one most
@@ -346,6 +380,28 @@ class Linker:
             entities.append(Entity(entity_id, name, kind, variants, mentions))
         entities.sort(key=lambda e: (-len(e.mentions), e.name))
         return entities
+
+
+def _merge_shared_acronyms(clusters: list[list[Form]], extra: dict[int, list[Occurrence]]) -> None:
+    """One acronym defined in several languages ("World Food Programme (WFP)", "Światowy Program
+    Żywnościowy (WFP)") names one organisation: their clusters become one."""
+    owners: dict[str, list[int]] = defaultdict(list)
+    defined: set[str] = set()
+    for ci, members in enumerate(clusters):
+        for form in members:
+            if len(form.tokens) == 1 and form.tokens[0].isupper() and form.is_org:
+                if ci not in owners[form.tokens[0]]:
+                    owners[form.tokens[0]].append(ci)
+                if form.acronym_of:
+                    defined.add(form.tokens[0])
+    for acronym, indices in owners.items():
+        if acronym not in defined or len(indices) < 2:
+            continue
+        target = indices[0]
+        for ci in indices[1:]:
+            clusters[target].extend(clusters[ci])
+            clusters[ci] = []
+            extra.setdefault(target, []).extend(extra.pop(ci, []))
 
 
 def _block_keys(form: Form) -> set[str]:
