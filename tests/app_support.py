@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerFailed
 
 from tui.app.app import StoryviewApp
 from tui.app.factory import create_app
@@ -13,11 +14,16 @@ WIDE = (140, 45)
 NARROW = (80, 24)
 
 
-async def settle(pilot: Pilot) -> None:
-    """Wait for the loader, the chronology and any search to finish, and for the screen to catch up."""
+async def settle(pilot: Pilot, *, failures: bool = False) -> None:
+    """Wait for the loader, the chronology and any search to finish, and for the screen to catch up.
+    A worker that fails fails the test, unless `failures` says the test expects one."""
     app = pilot.app
     for _ in range(4):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerFailed:
+            if not failures:
+                raise
         await pilot.pause()
 
 

@@ -41,9 +41,33 @@ async def test_80x24_collapses_into_tabs():
         await pilot.press("s")
         assert tabs.active == "tab-sources" and isinstance(app.focused, SourceList)
         assert app.query_one(SourceList).region.height >= 3
-        await pilot.click("#pane-tabs Tab#tab-reader")
+        # a click on a source brings the reader forward with it
+        await pilot.click("#source-list", offset=(8, 1))
         await pilot.pause()
-        assert tabs.active == "tab-reader" and app.query_one(ArticleView).region
+        assert tabs.active == "tab-reader" and app.query_one(ArticleView).source.id == app.story.sources[1].id
+        await pilot.click("#pane-tabs Tab#tab-timeline")
+        await pilot.pause()
+        assert tabs.active == "tab-timeline" and app.query_one(EventList).region
+        assert not app.query_one(ArticleView).region
+
+
+async def test_resizing_between_wide_and_narrow_keeps_the_pane_in_use():
+    app = create_app([])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")  # the chronology, while wide
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        assert app.query_one("#pane-tabs", Tabs).active == "tab-timeline"
+        assert app.query_one(EventList).region.area > 0
+        assert not app.query_one(ArticleView).region
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        await pilot.pause()
+        for widget in (ArticleView, SourceList, EntityList, EventList):
+            assert app.query_one(widget).region.area > 0, widget
 
 
 async def test_wide_shows_every_pane_at_once():
@@ -68,9 +92,10 @@ async def test_help_lists_every_binding():
         ids = {row[3] for row in rows}
         for binding in app.BINDINGS:
             if not binding.system:
-                assert binding.description in descriptions
+                assert (binding.tooltip or binding.description) in descriptions
                 assert binding.id in ids
-        assert {"Next mention", "Copy sentence", "Filter by type", "Leave search"} <= descriptions
+        assert {"Next mention of the chosen name, across sources", "Filter by type", "Leave search"} <= descriptions
+        assert any(d.startswith("Copy the current sentence") for d in descriptions)
         assert any("palette" in d for d in descriptions)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -85,6 +110,7 @@ async def test_every_binding_has_an_id_and_a_description():
 
     app = create_app([])
     async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
         rows = binding_rows(app)
         assert rows
         for where, key, description, binding_id in rows:
@@ -171,7 +197,32 @@ async def test_problems_are_reported(tmp_path):
 async def test_a_missing_path_is_an_error_message_not_a_crash(tmp_path):
     app = create_app([str(tmp_path / "nowhere")])
     async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
+        await settle(pilot, failures=True)
         assert app.is_running
         assert "no such file or directory" in str(app.query_one("#status-text").render())
         assert any(n.severity == "error" for n in app._notifications)
+
+
+async def test_the_story_can_arrive_while_a_modal_is_open(monkeypatch):
+    import threading
+
+    import tui.engine.story as story_module
+
+    release = threading.Event()
+    real_load = story_module.load
+
+    def held_load(*paths, progress=None):
+        release.wait(10)
+        return real_load(*paths, progress=progress)
+
+    monkeypatch.setattr(story_module, "load", held_load)
+    app = create_app([])
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen) and app.story is None
+        release.set()
+        await settle(pilot)
+        assert app.story is not None and app.is_running
+        await pilot.press("escape")
+        assert app.query_one(ArticleView).source is not None
+        assert app.query_one(SourceList).row_count == 3

@@ -20,7 +20,7 @@ async def test_polish_spelling_lists_the_entity():
         search = app.query_one(SearchPane)
         names = [r.entity.name for r in search.results]
         assert names and names[0] == "Petro Vrublevsky"
-        assert search.result_list.option_count == len(names)
+        assert search.result_list.row_count == len(names)
         # Esc leaves the box; / comes back with the old query selected, so typing replaces it. Typed fast,
         # each keystroke's search supersedes the last and the UI ends on the answer for the whole query
         await pilot.press("escape")
@@ -108,3 +108,58 @@ async def test_command_palette_finds_an_entity_by_a_variant_spelling():
         await pilot.press("enter")
         await settle(pilot)
         assert app.selection.entity_id == vrublevsky_id(app)
+
+
+async def test_command_palette_finds_a_source_by_its_title_without_diacritics():
+    app = create_app([])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "zadania rosji")
+        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        commands = app.screen.query_one(CommandList)
+        prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        assert prompts and prompts[0].startswith("#3 Żądania Rosji")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.query_one(ArticleView).source.id == app.story.sources[2].id
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_a_failing_search_is_reported_not_fatal(monkeypatch):
+    from tui.engine.story import Story
+
+    def broken(self, query, limit=20):
+        raise RuntimeError("index on fire")
+
+    app = create_app([])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Story, "search", broken)
+        await pilot.press("slash")
+        await type_text(pilot, "x")
+        await settle(pilot, failures=True)
+        assert app.is_running
+        assert any("Search failed" in n.message and "index on fire" in n.message for n in app._notifications)
+
+
+async def test_down_in_the_box_moves_the_highlight_and_enter_takes_it():
+    app = create_app([])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "Kazakhstan")
+        await settle(pilot)
+        search = app.query_one(SearchPane)
+        assert len(search.results) >= 2
+        second = search.results[1].entity
+        await pilot.press("down")
+        assert isinstance(app.focused, Input)  # still typing-ready
+        assert search.result_list.cursor == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.selection.entity_id == second.id
+        assert app.selection.mention == 0

@@ -22,7 +22,9 @@ async def test_click_opens_a_source():
         await pilot.pause()
         assert open_number(app) == 3
         assert app.query_one(SourceList).open_id == app.story.sources[2].id
-        assert isinstance(app.focused, ArticleView)
+        assert isinstance(app.focused, SourceList)  # wide: the list keeps the focus, the reader follows
+        await pilot.press("up")
+        assert open_number(app) == 2
 
 
 async def test_arrow_keys_and_enter():

@@ -41,7 +41,3 @@ def words(count: int) -> str:
         return f"{count / 1000:.0f}k w"
     return f"{count} w"
 
-
-def ordinal_source(index: int) -> str:
-    """How a source is referred to everywhere: its 1-based place in the sources list (the number keys)."""
-    return f"#{index + 1}"

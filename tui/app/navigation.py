@@ -63,18 +63,14 @@ class Navigator:
         return Selection(source_id, selection.entity_id)
 
     def choose_entity(self, selection: Selection, entity_id: str, at: int | None = None) -> Selection:
-        """Choose an entity: the mention at offset `at` of the open source if given, else its first mention
-        in the open source, else its first mention anywhere."""
+        """Choose an entity: at the mention covering offset `at` of the open source (a click), else at its
+        first mention in reading order."""
         mentions = self.mentions(entity_id)
         source_id = selection.source_id
         if at is not None and source_id is not None:
             for i, mention in enumerate(mentions):
                 if mention.source_id == source_id and mention.start <= at < mention.end:
                     return self._at(selection, entity_id, i)
-        if source_id is not None:
-            opened = self.open_source(Selection(source_id, entity_id), source_id)
-            if opened.mention is not None:
-                return opened
         if mentions:
             return self._at(selection, entity_id, 0)
         return Selection(source_id, entity_id)

@@ -68,10 +68,11 @@ class RowList(ScrollView, can_focus=True):
             return self.row_list
 
     class Selected(Message):
-        def __init__(self, row_list: RowList, index: int) -> None:
+        def __init__(self, row_list: RowList, index: int, clicked: bool = False) -> None:
             super().__init__()
             self.row_list = row_list
             self.index = index
+            self.clicked = clicked  # by the mouse, rather than Enter
 
         @property
         def control(self) -> RowList:
@@ -202,12 +203,16 @@ class RowList(ScrollView, can_focus=True):
             return
         event.stop()
         self.move_cursor(index)
-        self.post_message(self.Selected(self, index))
+        self.post_message(self.Selected(self, index, clicked=True))
 
     # -- drawing ---------------------------------------------------------------------------------------------
     def on_resize(self) -> None:
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, self._offsets[-1])
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()  # e.g. the theme changed: every row is drawn in new colours
 
     def on_focus(self) -> None:
         self.invalidate()

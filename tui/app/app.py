@@ -1,0 +1,414 @@
+"""The storyview app: composes the panes, loads the story in a worker, and routes the few app-wide
+messages — a source, an entity, a mention or a date was chosen — into one Selection that it pushes down
+to every pane. Layout and colours live in styles/storyview.tcss."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Tab, Tabs
+from textual.worker import Worker, WorkerState
+
+from ..resources import bundled_styles
+from ..textsafe import printable
+from .citation import citation
+from .commands import StoryCommands
+from .navigation import Navigator, Selection
+from .screens import HelpScreen, ProblemsScreen
+from .widgets.chronology import ChronologyPane
+from .widgets.entities import EntitiesPane
+from .widgets.reader import ArticleView, ReaderPane
+from .widgets.search import SearchPane
+from .widgets.sources import SourcesPane
+from .widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from ..engine.model import Event
+    from ..engine.story import Story
+
+# the narrow layout's tabs, and the pane each one shows
+TABS = {"tab-entities": "Entities", "tab-sources": "Sources", "tab-reader": "Reader", "tab-timeline": "Timeline"}
+_PANE_TAB = {"search": "tab-entities", "entities": "tab-entities", "sources": "tab-sources",
+             "reader": "tab-reader", "chronology": "tab-timeline"}
+_PROGRESS_INTERVAL = 0.05  # seconds between progress messages from the loader
+_SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
+
+
+class _DashboardScreen(Screen):
+    """The default screen; after it has set -wide / -narrow on a resize, the app fixes up the tabs."""
+
+    def on_resize(self) -> None:
+        app = self.app
+        if isinstance(app, StoryviewApp):
+            app.sync_tabs()
+
+
+class StoryviewApp(App[None]):
+    TITLE = "storyview"
+    CSS_PATH = str(bundled_styles() / "storyview.tcss")
+    COMMANDS = App.COMMANDS | {StoryCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    AUTO_FOCUS = "#article"
+
+    # descriptions are short for the Footer; tooltips say the whole thing for the help screen
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit storyview", priority=True, id="app.quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("slash", "focus_search", "Search", tooltip="Search names in any spelling (Esc leaves the box)",
+                id="app.search"),
+        Binding("n", "step_mention(1)", "Next", tooltip="Next mention of the chosen name, across sources",
+                id="app.next-mention"),
+        Binding("N", "step_mention(-1)", "Prev", tooltip="Previous mention of the chosen name, across sources",
+                id="app.previous-mention"),
+        Binding("right_square_bracket", "step_source(1)", "Source", tooltip="Next source",
+                id="app.next-source"),
+        Binding("left_square_bracket", "step_source(-1)", "Prev source", tooltip="Previous source", show=False,
+                id="app.previous-source"),
+        *(Binding(str(n), f"source_number({n})", f"Source #{n}", tooltip=f"Open source #{n}", show=False,
+                  id=f"app.source-{n}")
+          for n in range(1, 10)),
+        Binding("c", "copy_sentence", "Copy", tooltip="Copy the current sentence with its source and date",
+                id="app.copy"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Show every key", id="app.help"),
+        Binding("e", "show_pane('entities')", "Entities", tooltip="Go to the entities", show=False,
+                id="app.entities"),
+        Binding("s", "show_pane('sources')", "Sources", tooltip="Go to the sources", show=False, id="app.sources"),
+        Binding("r", "show_pane('reader')", "Reader", tooltip="Go to the reader", show=False, id="app.reader"),
+        Binding("t", "show_pane('chronology')", "Timeline", tooltip="Go to the chronology", show=False,
+                id="app.timeline"),
+        Binding("w", "problems", "Problems", tooltip="Skipped files and warnings", show=False, id="app.problems"),
+    ]
+
+    class LoadProgress(Message):
+        def __init__(self, stage: str, done: int, total: int) -> None:
+            super().__init__()
+            self.stage = stage
+            self.done = done
+            self.total = total
+
+    def __init__(self, paths: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.paths = paths
+        self.story: Story | None = None
+        self.navigator: Navigator | None = None
+        self.selection = Selection()
+        self.events: list[Event] | None = None
+        self._switch_interval = sys.getswitchinterval()
+
+    # -- layout -----------------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Tabs(*(Tab(label, id=tab_id) for tab_id, label in TABS.items()), active="tab-reader",
+                   id="pane-tabs")
+        with Horizontal(id="panes", classes="-show-reader"):
+            with Vertical(id="left-column"):
+                yield SearchPane(id="search", classes="pane")
+                yield EntitiesPane(id="entities", classes="pane")
+            with Vertical(id="center-column"):
+                yield SourcesPane(id="sources", classes="pane")
+                yield ReaderPane(id="reader", classes="pane")
+            yield ChronologyPane(id="chronology", classes="pane")
+        yield StatusLine(id="status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        # the loader and the chronology are CPU-bound Python threads; a shorter GIL switch interval hands
+        # the UI thread its turn sooner, so keys stay quick while a big story is indexed (~170 -> ~110 ms
+        # median on 1,500 articles)
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(_SWITCH_INTERVAL)
+        self.dashboard.query_one(ReaderPane).show_placeholder("Loading the story…")
+        # paint first, then start the loader: its imports and indexing would otherwise compete with the
+        # first frame for the GIL
+        self.call_after_refresh(self.load_story)
+
+    def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
+
+    @property
+    def dashboard(self) -> Screen:
+        """The screen holding the panes (not whichever modal is on top of it)."""
+        return self.screen_stack[0]
+
+    @property
+    def is_narrow(self) -> bool:
+        return self.dashboard.has_class("-narrow")
+
+    def show_pane(self, pane_id: str) -> None:
+        """In the narrow layout, switch to the tab holding this pane (the wide layout shows them all)."""
+        tabs = self.dashboard.query_one("#pane-tabs", Tabs)
+        tab = _PANE_TAB[pane_id]
+        if tabs.active != tab:
+            tabs.active = tab
+        self._show_tab(tab)
+
+    def _show_tab(self, tab: str) -> None:
+        # only the narrow layout looks at these classes; changing them restyles every pane, so the wide
+        # layout leaves them alone (and sync_tabs catches up when the terminal narrows)
+        if not self.is_narrow:
+            return
+        panes = self.dashboard.query_one("#panes")
+        for tab_id in TABS:
+            panes.set_class(tab_id == tab, f"-show-{tab_id.removeprefix('tab-')}")
+
+    def get_default_screen(self) -> Screen:
+        return _DashboardScreen(id="_default")
+
+    def sync_tabs(self) -> None:
+        """The terminal was resized: in the narrow layout, show the pane whose tab is active."""
+        active = self.dashboard.query_one("#pane-tabs", Tabs).active
+        if active:
+            self._show_tab(active)
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tab is None or event.tab.id is None:
+            return
+        self._show_tab(event.tab.id)
+        if not self.is_narrow:
+            return
+        # keys should reach the pane now on screen, unless the user is moving along the tabs themselves
+        pane_ids = [p for p, t in _PANE_TAB.items() if t == event.tab.id]
+        focused = self.focused
+        if focused is event.tabs:
+            return
+        if focused is not None and any(self.dashboard.query_one(f"#{p}") in focused.ancestors_with_self
+                                       for p in pane_ids):
+            return
+        self.call_after_refresh(self._focus_pane, pane_ids[-1])
+
+    def _focus_pane(self, pane_id: str) -> None:
+        targets = {"entities": "#entity-list", "sources": "#source-list", "reader": "#article",
+                   "chronology": "#event-list", "search": "#search-input"}
+        self.dashboard.query_one(targets[pane_id]).focus()
+
+    # -- loading ----------------------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_story(self) -> Story:
+        from ..engine.loading import PathNotFound
+        from ..engine.story import load
+
+        last = 0.0
+
+        def progress(stage: str, done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= _PROGRESS_INTERVAL or done == total:
+                last = now
+                self.post_message(self.LoadProgress(stage, done, total))
+
+        try:
+            story = load(*self.paths, progress=progress)
+        except PathNotFound as error:
+            raise LookupError(f"no such file or directory: {error.path}") from None
+        story.mentions_by_source  # computed here, off the UI thread
+        return story
+
+    @work(thread=True, exclusive=True, group="chronology", exit_on_error=False)
+    def build_chronology(self, story: Story) -> list[Event]:
+        return list(story.events)
+
+    @on(LoadProgress)
+    def _load_progress(self, event: LoadProgress) -> None:
+        for status in self.dashboard.query(StatusLine):  # none once the app is closing
+            status.progress(event.stage, event.done, event.total)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker's outcome, in one place: results are shown, failures reported — never a crash."""
+        worker = event.worker
+        if event.state == WorkerState.SUCCESS:
+            if worker.group == "load":
+                self._story_loaded(worker.result)
+            elif worker.group == "chronology":
+                self._chronology_built(worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = worker.error
+            reason = printable(f"{type(error).__name__}: {error}" if not isinstance(error, LookupError)
+                               else str(error))
+            if worker.group == "load":
+                self.dashboard.query_one(StatusLine).done()
+                self.dashboard.query_one(StatusLine).say(f"Could not load the story — {reason}")
+                self.dashboard.query_one(ReaderPane).show_placeholder(f"Could not load the story: {reason}")
+                self.dashboard.query_one(ChronologyPane).show_message("No story loaded.")
+                self.notify(f"Could not load the story: {reason}", severity="error", markup=False, timeout=10)
+            elif worker.group == "chronology":
+                self.dashboard.query_one(ChronologyPane).show_message(f"The chronology is unavailable: {reason}")
+            else:
+                self.notify(f"{worker.group.capitalize()} failed: {reason}", severity="error", markup=False)
+
+    def _story_loaded(self, story: Story) -> None:
+        self.story = story
+        self.navigator = Navigator(story)
+        status = self.dashboard.query_one(StatusLine)
+        status.done()
+        self.dashboard.query_one(SourcesPane).show(story.sources, story.skipped)
+        self.dashboard.query_one(EntitiesPane).show(story.entities, story.sources)
+        self.dashboard.query_one(SearchPane).set_story(story)
+        self.dashboard.query_one(ChronologyPane).show_message("Building the chronology…")
+        self.build_chronology(story)
+        problems = len(story.skipped) + sum(1 for s in story.sources if s.warnings)
+        if problems:
+            self.notify(f"{len(story.skipped)} file(s) skipped, {sum(1 for s in story.sources if s.warnings)} "
+                        "source(s) with warnings — press w for details.", severity="warning", markup=False,
+                        timeout=8)
+        if not story.sources:
+            self.dashboard.query_one(ReaderPane).show_placeholder("No articles found in these paths.")
+            status.say("No articles found.")
+            return
+        self.selection = Selection(story.sources[0].id)
+        self._push()
+
+    def _chronology_built(self, events: list[Event]) -> None:
+        self.events = events
+        if self.story is not None:
+            self.dashboard.query_one(ChronologyPane).show(events, self.story.sources)
+
+    # -- the selection, pushed down to every pane ---------------------------------------------------------
+    def _select(self, selection: Selection) -> None:
+        self.selection = selection
+        self._push()
+
+    def _push(self) -> None:
+        story, navigator, selection = self.story, self.navigator, self.selection
+        if story is None or navigator is None or selection.source_id is None:
+            return
+        source = story.source(selection.source_id)
+        if source is None:
+            return
+        entity = story.entity(selection.entity_id) if selection.entity_id else None
+        number = (navigator.source_index(source.id) or 0) + 1
+        self.dashboard.query_one(ReaderPane).show(source, number, len(story.sources), story.mentions_by_source[source.id],
+                                        selection.entity_id, selection.span, selection.mention is not None)
+        sources = self.dashboard.query_one(SourcesPane)
+        sources.set_counts(entity.count_by_source() if entity else {})
+        sources.set_open(source.id)
+        entities = self.dashboard.query_one(EntitiesPane)
+        entities.set_chosen(selection.entity_id)
+        entities.set_open_source(source.id)
+        status = Text(no_wrap=True, overflow="ellipsis")
+        if entity is not None:
+            status.append(printable(entity.name), style="bold")
+            status.append(" · " + navigator.describe(selection))
+        else:
+            status.append(f"#{number} of {len(story.sources)} · choose a name: / to search, or click one")
+        self.dashboard.query_one(StatusLine).say(status)
+
+    def choose_entity(self, entity_id: str, at: int | None = None) -> None:
+        """Choose an entity (from search, the entity list, the palette or a click in the reader)."""
+        if self.navigator is None:
+            return
+        self._select(self.navigator.choose_entity(self.selection, entity_id, at))
+
+    def open_source(self, source_id: str) -> None:
+        if self.navigator is None or source_id == self.selection.source_id:
+            return
+        self._select(self.navigator.open_source(self.selection, source_id))
+
+    def go_to_entity(self, entity_id: str) -> None:
+        """Choose an entity and bring the reader forward on its first mention (the command palette)."""
+        self.choose_entity(entity_id)
+        self.show_pane("reader")
+        self._focus_pane("reader")
+
+    def go_to_source(self, source_id: str) -> None:
+        """Open a source and bring the reader forward (the command palette)."""
+        self.open_source(source_id)
+        self.show_pane("reader")
+        self._focus_pane("reader")
+
+    @on(SourcesPane.SourceChosen)
+    def _source_chosen(self, event: SourcesPane.SourceChosen) -> None:
+        self.open_source(event.source_id)
+
+    @on(SourcesPane.Opened)
+    @on(ChronologyPane.Opened)
+    def _opened(self, event: SourcesPane.Opened | ChronologyPane.Opened) -> None:
+        # Enter means "now read it"; a click on a wide screen leaves the list focused (the reader is
+        # already showing the article), on a narrow one the reader has to come forward
+        if event.clicked and not self.is_narrow:
+            return
+        self.show_pane("reader")
+        self._focus_pane("reader")
+
+    @on(EntitiesPane.EntityChosen)
+    @on(SearchPane.EntityChosen)
+    def _entity_chosen(self, event: EntitiesPane.EntityChosen | SearchPane.EntityChosen) -> None:
+        self.go_to_entity(event.entity_id)
+
+    @on(ArticleView.NameClicked)
+    def _name_clicked(self, event: ArticleView.NameClicked) -> None:
+        self.choose_entity(event.entity_id, at=event.offset)
+
+    @on(ChronologyPane.ExpressionChosen)
+    def _expression_chosen(self, event: ChronologyPane.ExpressionChosen) -> None:
+        if self.navigator is not None:
+            self._select(self.navigator.show_span(self.selection, event.source_id, event.start, event.end))
+
+    @on(SearchPane.Left)
+    def _search_left(self) -> None:
+        self.show_pane("reader")
+        self._focus_pane("reader")
+
+    # -- actions ------------------------------------------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        self.show_pane("search")
+        self.dashboard.query_one(SearchPane).focus_input()
+
+    def action_show_pane(self, pane_id: str) -> None:
+        self.show_pane(pane_id)
+        self._focus_pane(pane_id)
+
+    def action_step_mention(self, direction: int) -> None:
+        if self.navigator is None:
+            return
+        if self.selection.entity_id is None:
+            self.notify("Choose a name first: / to search, or click a name in the article.", markup=False)
+            return
+        self._select(self.navigator.step(self.selection, direction))
+
+    def action_step_source(self, direction: int) -> None:
+        if self.story is None or self.navigator is None or not self.story.sources:
+            return
+        index = self.navigator.source_index(self.selection.source_id) or 0
+        self.open_source(self.story.sources[(index + direction) % len(self.story.sources)].id)
+
+    def action_source_number(self, number: int) -> None:
+        if self.story is not None and 1 <= number <= len(self.story.sources):
+            self.open_source(self.story.sources[number - 1].id)
+
+    def action_copy_sentence(self) -> None:
+        story, selection = self.story, self.selection
+        if story is None or selection.source_id is None:
+            return
+        source = story.source(selection.source_id)
+        if source is None:
+            return
+        if selection.span is not None:
+            start, end = selection.span
+        else:
+            top = self.dashboard.query_one(ArticleView).top_offset()
+            start = end = top if top is not None else source.body_start
+        text = citation(source, start, end)
+        self.copy_to_clipboard(text)
+        self.notify(text if len(text) <= 160 else text[:159] + "…", title="Copied", markup=False)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_problems(self) -> None:
+        story = self.story
+        if story is None:
+            return
+        if not story.skipped and not any(s.warnings for s in story.sources):
+            self.notify("Every file loaded cleanly.", markup=False)
+            return
+        self.push_screen(ProblemsScreen(story.skipped, story.sources))
