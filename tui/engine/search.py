@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from . import gazetteer, lexicon
 from .model import Entity, SearchResult
@@ -105,9 +105,14 @@ class SearchIndex:
             return []
         best: dict[int, tuple[float, str]] = {}
 
+        folded_query = fold(query)
+
         def offer(name_index: int, score: float) -> None:
             name = self.names[name_index]
-            if score > best.get(name.entity, (0.0, ""))[0]:
+            held = best.get(name.entity)
+            # equal scores: report the spelling closest to what was typed ("wrublewski" matched "Wrublewski")
+            if held is None or score > held[0] or (score == held[0] and _closeness(folded_query, name.text) >
+                                                      _closeness(folded_query, held[1])):
                 best[name.entity] = (score, name.text)
 
         for reading in transliterations(query):
@@ -170,6 +175,10 @@ def _full_keys(tokens: tuple[frozenset[str], ...], cap: int = 64) -> set[str]:
     for options in tokens:
         keys = [f"{k} {o}".strip() for k in keys for o in sorted(options)][:cap]
     return set(keys)
+
+
+def _closeness(folded_query: str, text: str) -> float:
+    return Levenshtein.normalized_similarity(folded_query, fold(text))
 
 
 def _penalised(a: str, b: str, similarity: float) -> float:
