@@ -89,12 +89,12 @@ class Occurrence:
     """
 
     __slots__ = ("source_index", "start", "end", "text", "tokens", "language", "kind", "place_id", "boilerplate",
-                 "locative", "after_title", "nested", "demonym", "opaque_the", "acronym_of")
+                 "locative", "after_title", "nested", "demonym", "opaque_the", "acronym_of", "ordinary_word")
 
     def __init__(self, source_index: int, start: int, end: int, text: str, tokens: tuple[str, ...], language: str,
                  kind: str | None = None, place_id: str | None = None, boilerplate: bool = False,
                  locative: bool = False, after_title: bool = False, nested: bool = False, demonym: bool = False,
-                 opaque_the: bool = False, acronym_of: str | None = None):
+                 opaque_the: bool = False, acronym_of: str | None = None, ordinary_word: bool = False):
         self.source_index = source_index
         self.start = start
         self.end = end
@@ -110,12 +110,13 @@ class Occurrence:
         self.demonym = demonym  # "Russian", "Kazakh": a people, not the place
         self.opaque_the = opaque_the  # the name started with "The" (a title like "The Moscow Times")
         self.acronym_of = acronym_of  # "ODKB" defined right after a long name: that long name's text
+        self.ordinary_word = ordinary_word  # a dictionary word standing alone: not a name in a heading
 
     def moved(self, source_index: int, offset: int, boilerplate: bool) -> Occurrence:
         """This occurrence (found in a run) placed in a source at `offset`."""
         return Occurrence(source_index, self.start + offset, self.end + offset, self.text, self.tokens,
                           self.language, self.kind, self.place_id, boilerplate, self.locative, self.after_title,
-                          self.nested, self.demonym, self.opaque_the, self.acronym_of)
+                          self.nested, self.demonym, self.opaque_the, self.acronym_of, self.ordinary_word)
 
     def __repr__(self) -> str:
         return f"Occurrence({self.source_index}, {self.start}, {self.end}, {self.text!r}, kind={self.kind})"
@@ -133,10 +134,18 @@ class _Token:
 @lru_cache(maxsize=100_000)
 def place_for(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
     """The gazetteer place these words name, undoing case endings ('Azji', 'Środkowej' -> Azja Środkowa)."""
-    place = gazetteer.lookup(" ".join(words))
-    if place is not None or len(words) > 4:
-        return place
-    options = [(w, *lexicon.lemma_candidates(w, language)[:4]) for w in words]
+    if len(words) == 1:
+        place = gazetteer.lookup(words[0])
+        if place is not None:
+            return place
+    first = (words[0], *lexicon.lemma_candidates(words[0], language)[:4])
+    if len(words) > 4 or not any(gazetteer.is_place_word(option) for option in first):
+        return None  # no place name starts with this word in any of its forms: nothing to look up
+    if len(words) > 1:
+        place = gazetteer.lookup(" ".join(words))
+        if place is not None:
+            return place
+    options = [first] + [(w, *lexicon.lemma_candidates(w, language)[:4]) for w in words[1:]]
     for combo in product(*options):
         place = gazetteer.lookup(" ".join(combo))
         if place is not None:
@@ -174,6 +183,8 @@ def is_demonym(word: str, language: str = "") -> bool:
         stem, tail = folded[:cut], folded[cut:]
         if tail and tail not in _DEMONYM_ENDINGS:
             continue
+        if not gazetteer.has_prefix(stem):
+            continue  # no place name starts with this stem: no ending can make one
         if any(gazetteer.lookup(stem + ending) is not None for ending in _PLACE_ENDINGS if stem + ending != folded):
             return True
     return False
@@ -223,16 +234,17 @@ class NameDetector:
         out: list[Occurrence] = []
         headings: dict[int, bool] = {}
         for run_text, base, initial, context in self._runs[index]:
-            heading = _in_heading(text, base, headings)
             # A story repeats its names: a run segmented once in the same context is reused.
-            key = (run_text, language, initial, context, heading)
+            key = (run_text, language, initial, context)
             pieces = self._segmented.get(key)
             if pieces is None:
                 pieces = tuple(self._segment(_RunText(run_text, language), self._tokens(run_text), initial,
-                                             context, heading))
+                                             context))
                 self._segmented[key] = pieces
             boilerplate = source.boilerplate
             for piece in pieces:
+                if piece.ordinary_word and _in_heading(text, base + piece.start, headings):
+                    continue  # a capitalised ordinary word in a title-case heading ("A Message from ...")
                 moved = piece.moved(index, base, bool(boilerplate) and source.in_boilerplate(piece.start + base))
                 if text is not source.text:  # escapes were blanked: the mention's text is what the file says
                     moved.text = source.text[moved.start : moved.end]
@@ -292,8 +304,7 @@ class NameDetector:
             return True
         return True
 
-    def _segment(self, source: _RunText, tokens: list[_Token], initial: bool, previous_word: str,
-                 heading: bool) -> Iterable[Occurrence]:
+    def _segment(self, source: _RunText, tokens: list[_Token], initial: bool, previous_word: str) -> Iterable[Occurrence]:
         """The names in one capitalised run (offsets relative to the run)."""
         index = 0
         language = source.language
@@ -331,7 +342,7 @@ class NameDetector:
         if organisation is not None:
             before, org = organisation
             if before:
-                yield from self._segment(source, before, False, previous_word, heading)
+                yield from self._segment(source, before, False, previous_word)
             yield _occurrence(0, source, org, kind="ORG")
             return
         # 2. cut at titles, calendar words, possessives and acronyms
@@ -356,11 +367,11 @@ class NameDetector:
         for group, titled in zip(groups, title_before):
             after_title = titled
             yield from self._name_group(index, source, _trim_connectors(group), opaque_the, after_title,
-                                        previous_word if group is groups[0] else "", heading)
+                                        previous_word if group is groups[0] else "")
             opaque_the = False
 
     def _name_group(self, index: int, source: _RunText, group: list[_Token], opaque_the: bool,
-                    after_title: bool, previous_word: str, heading: bool) -> Iterable[Occurrence]:
+                    after_title: bool, previous_word: str) -> Iterable[Occurrence]:
         if not group:
             return
         language = source.language
@@ -401,7 +412,7 @@ class NameDetector:
             person = _trailing_person(group, head_index, language)
             if person:  # "Rady Najwyższej Serhij Bondarczuk": the organisation, then a person
                 yield from self._name_group(index, source, group[: -len(person)], opaque_the, after_title,
-                                            previous_word, heading)
+                                            previous_word)
                 yield _occurrence(index, source, person, kind="PERSON")
                 return
             org = _occurrence(index, source, group, kind="ORG", opaque_the=opaque_the)
@@ -420,7 +431,7 @@ class NameDetector:
             if k in place_at:
                 width, place = place_at[k]
                 yield from self._plain(index, source, _trim_connectors(pending), opaque_the, after_title,
-                                       previous_word if not pending or pending[0] is group[0] else "", heading)
+                                       previous_word if not pending or pending[0] is group[0] else "")
                 pending = []
                 yield _occurrence(index, source, group[k : k + width], kind="PLACE", place_id=place.id,
                                   locative=locative or (k > 0 and fold(group[k - 1].text) in lexicon.PLACE_HEADS))
@@ -432,7 +443,7 @@ class NameDetector:
             pending.append(group[k])
             k += 1
         yield from self._plain(index, source, _trim_connectors(pending), opaque_the, after_title,
-                               previous_word if pending and pending[0] is group[0] else "", heading)
+                               previous_word if pending and pending[0] is group[0] else "")
 
     def _drop_common_head(self, group: list[_Token], language: str, previous_word: str) -> list[_Token]:
         """'Äußerung von Rysuez', 'Officials of Kazakhstan': an ordinary word joined by a connector to a
@@ -484,7 +495,7 @@ class NameDetector:
             fold(lemma) in self.standalone for lemma in lexicon.lemma_candidates(word, language)[:3])
 
     def _plain(self, index: int, source: _RunText, group: list[_Token], opaque_the: bool, after_title: bool,
-               previous_word: str, heading: bool) -> Iterable[Occurrence]:
+               previous_word: str) -> Iterable[Occurrence]:
         """A name with no place and no organisation head: a person, or something decided at linking."""
         if not group:
             return
@@ -504,16 +515,14 @@ class NameDetector:
                 return
             if not self._keep_single(word, language, previous_word):
                 return
-            if heading and lexicon.is_common_word(word, language) \
-                    and self.evidence[fold(word)] < 2:
-                return  # a capitalised ordinary word in a title-case heading ("A Message from ...")
+            ordinary = lexicon.is_common_word(word, language) and self.evidence[fold(word)] < 2
             if is_demonym(word, language):
                 yield _occurrence(index, source, group, kind="OTHER", demonym=True)
                 return
             kind = lexicon.polish_proper_kind(word) if language == "pl" else None
             yield _occurrence(index, source, group, kind=kind, after_title=after_title,
                               locative=fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS,
-                              opaque_the=opaque_the)
+                              opaque_the=opaque_the, ordinary_word=ordinary)
             return
         if any(fold(t.text) in lexicon.GEO_HEADS for t in names):
             yield _occurrence(index, source, group, kind="PLACE")  # "Black Sea", "Schwarzes Meer"
@@ -525,17 +534,16 @@ class NameDetector:
             cut = self._german_noun_inside(names)
             if cut is not None:  # "Kiknadses Bruder Lewan": two names around a noun
                 yield from self._plain(index, source, group[: group.index(names[cut])], opaque_the, after_title,
-                                       previous_word, heading)
-                yield from self._plain(index, source, group[group.index(names[cut]) + 1 :], False, False, "",
-                                       heading)
+                                       previous_word)
+                yield from self._plain(index, source, group[group.index(names[cut]) + 1 :], False, False, "")
                 return
             if len(names) == 1:
-                yield from self._plain(index, source, group, opaque_the, after_title, "", heading)
+                yield from self._plain(index, source, group, opaque_the, after_title, "")
                 return
         if len(names) >= 3 and self._stands_alone(names[0].text, language):
             # "Zernotransu Dmytrem Bondarem": a name known on its own, then another name
-            yield from self._plain(index, source, [names[0]], opaque_the, False, previous_word, heading)
-            yield from self._plain(index, source, group[group.index(names[1]) :], False, after_title, "", heading)
+            yield from self._plain(index, source, [names[0]], opaque_the, False, previous_word)
+            yield from self._plain(index, source, group[group.index(names[1]) :], False, after_title, "")
             return
         if is_demonym(names[-1].text, language):
             # "Central Asian", "South Korean": an adjective of a place, not a name of its own

@@ -168,6 +168,7 @@ def lookup(name: str) -> Place | None:
     return index.by_key.get(fold(name))
 
 
+@lru_cache(maxsize=100_000)
 def is_place_word(token: str) -> bool:
     """True if `token` is a whole place name or the first word of one ('New', 'Azja', 'Kyiv', 'UK').
 

@@ -92,6 +92,7 @@ def is_common_word(word: str, language: str) -> bool:
     return _dictionary(lower, language) is True
 
 
+@lru_cache(maxsize=200_000)
 def is_dictionary_word(word: str, language: str) -> bool:
     """True if the exact capitalised form is in the dictionary at all (German nouns, but also 'Scholz')."""
     if language == "pl":
