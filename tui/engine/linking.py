@@ -375,8 +375,9 @@ class Linker:
             variants = tuple(Variant(text, count) for text, count in
                              sorted(variant_counts.items(), key=lambda kv: (-kv[1], kv[0])))
             sources = self.sources
-            mentions = tuple(Mention(sources[o.source_index].path, sources[o.source_index].id, o.start, o.end, o.text,
-                                     entity_id, o.boilerplate) for o in occurrences)
+            make = Mention._make  # tuple.__new__ without keyword handling: half a million of these
+            mentions = tuple(make((sources[o.source_index].path, sources[o.source_index].id, o.start, o.end, o.text,
+                                   entity_id, o.boilerplate)) for o in occurrences)
             entities.append(Entity(entity_id, name, kind, variants, mentions))
         entities.sort(key=lambda e: (-len(e.mentions), e.name))
         return entities
