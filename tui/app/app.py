@@ -210,6 +210,7 @@ class StoryviewApp(App[None]):
         except PathNotFound as error:
             raise LookupError(f"no such file or directory: {error.path}") from None
         story.mentions_by_source  # computed here, off the UI thread
+        story.prepare_search()
         return story
 
     @work(thread=True, exclusive=True, group="chronology", exit_on_error=False)

@@ -22,9 +22,17 @@ class Story:
         self.sources = sources
         self.skipped = skipped
         self.entities = entities
-        self._index = SearchIndex(entities, {s.id: s.language for s in sources})
         self._entity_by_id = {e.id: e for e in entities}
         self._source_by_id = {s.id: s for s in sources}
+
+    @cached_property
+    def _index(self) -> SearchIndex:
+        # built on first use: `entities`, `sources` and `timeline` never need it
+        return SearchIndex(self.entities, {s.id: s.language for s in self.sources})
+
+    def prepare_search(self) -> None:
+        """Build the search index now (e.g. in a loading worker) rather than on the first query."""
+        self._index
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
         """Entities matching any spelling of `query`, best first."""
@@ -92,7 +100,7 @@ def build_story(sources: list[Source], skipped: list[Skipped], progress: Progres
         progress("indexing", 0, 1)
     story = Story(sources, skipped, entities)
     if progress is not None:
-        progress("indexing", 1, 1)
+        progress("indexing", 1, 1)  # the search index itself is built on first use (Story.prepare_search)
     return story
 
 
