@@ -205,8 +205,6 @@ def _is_heading(text: str) -> bool:
 
 def _appeal_start(body: str, lines: list[_Line]) -> int | None:
     """Where a trailing appeal block starts in `body`, or None."""
-    if _VOCAB.search(body[-TAIL_CHARS:].lower()) is None:
-        return None  # no appeal vocabulary at the end at all: most articles stop here
     # Only the last MAX_APPEAL_WORDS words can hold an appeal: find where that tail begins.
     first, words_from = len(lines), [0]
     while first > 0 and words_from[-1] <= MAX_APPEAL_WORDS and lines[first - 1][0] >= len(body) - TAIL_CHARS:
