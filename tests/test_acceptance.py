@@ -1,0 +1,67 @@
+"""Regression guard on search quality: the sample story's acceptance gold and our held-out EN/PL/DE/FR story
+(tests/data/heldout), scored in-process the way ../shared/acceptance/score.py scores the CLI."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+import tui
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "acceptance" / "score.py"
+
+
+def scorer():
+    if not SCORER.exists():
+        pytest.skip("../shared/acceptance/score.py is not beside the repo")
+    spec = importlib.util.spec_from_file_location("acceptance_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def search_quality(gold_path: Path, corpus: Path) -> tuple[float, float, int]:
+    score = scorer()
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    texts = {d: (corpus / d).read_text(encoding="utf-8") for d in gold["docs"]}
+    story = tui.load(corpus)
+    owners = score.gold_spans(gold, texts)
+    tp = fp = found = total = perfect = 0
+    for entity in gold["entities"]:
+        spans = owners.get(entity["id"], {})
+        wanted = sum(len(v["mentions"]) for v in spans.values())
+        for query in entity["queries"]:
+            results = story.search(query)
+            hits = results[0].entity.mentions if results else ()
+            covered, q_fp = set(), 0
+            for hit in hits:
+                doc = Path(hit.source).name
+                d = spans.get(doc, {"mentions": set(), "related": set()})
+                matched = [s for s in d["mentions"] if score.overlaps(s, (hit.start, hit.end))]
+                if matched:
+                    tp += 1
+                    covered.update((doc, *s) for s in matched)
+                elif not any(score.overlaps(s, (hit.start, hit.end)) for s in d["related"]):
+                    q_fp += 1
+            fp += q_fp
+            found += len(covered)
+            total += wanted
+            perfect += len(covered) == wanted and q_fp == 0
+    return found / total, tp / (tp + fp), perfect
+
+
+def test_sample_story_is_perfect():
+    recall, precision, perfect = search_quality(ROOT.parent / "shared" / "acceptance" / "seeds_gold.json",
+                                                ROOT / "seeds")
+    assert (recall, precision, perfect) == (1.0, 1.0, 83)
+
+
+def test_held_out_story_stays_above_the_measured_floor():
+    # measured 2026-11-22: recall 0.904, precision 0.994, 150 of 221 queries perfect
+    recall, precision, perfect = search_quality(ROOT / "tests" / "data" / "heldout" / "gold.json",
+                                                ROOT / "tests" / "data" / "heldout")
+    assert recall >= 0.89 and precision >= 0.98 and perfect >= 145, (recall, precision, perfect)
