@@ -310,6 +310,14 @@ class NameDetector:
         language = source.language
         opaque_the = False
         after_title = False
+        # an article inside a run starts a title there ("das Nachrichtenportal The Kyiv Courier")
+        inner = next((k for k in range(1, len(tokens) - 1)
+                      if not tokens[k].connector and fold(tokens[k].text) in _TITLE_ARTICLES
+                      and tokens[k].text[:1].isupper()), None)
+        if inner is not None:
+            yield from self._segment(source, tokens[:inner], initial, previous_word)
+            yield from self._segment(source, tokens[inner:], False, tokens[inner - 1].text)
+            return
         # 1. a capitalised article opens a title ("The Kyiv Courier", "Le Courrier du Dimanche"), unless
         # what follows is a place ("The Hague", "La France") or, at a sentence start, an ordinary word
         if tokens and not tokens[0].connector and fold(tokens[0].text) in _TITLE_ARTICLES and len(tokens) > 1:
@@ -402,9 +410,12 @@ class NameDetector:
                 i += 1
         if language == "de":
             names = [t for t in group if not t.connector]
-            group, _names = self._trim_german_nouns(group, names, previous_word)
-            if not group:
+            trimmed, _names = self._trim_german_nouns(group, names, previous_word)
+            if not trimmed:
                 return
+            if trimmed[0] is not group[0]:  # "den Gebieten Mykolajiw": the name follows a noun, not "den"
+                previous_word = group[group.index(trimmed[0]) - 1].text
+                group = trimmed
         head_index = next((k for k, t in enumerate(group)
                            if not t.connector and k not in place_at and lexicon.org_head(t.text, language)), None)
         locative = fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS
