@@ -125,3 +125,23 @@ def test_seed_boilerplate_mentions_are_marked(seeds_story):
     assert times.mentions and all(m.boilerplate for m in times.mentions)
     tokayev = seeds_story.search("Tokayev")[0].entity
     assert not any(m.boilerplate for m in tokayev.mentions)
+
+
+def test_wire_copy_conventions(write_story):
+    folder = write_story({"ap.txt": (
+        " date 2024-02-24 KYIV, Ukraine (AP) — By HANNA ARHIROVA and SUSIE BLANN\n"
+        "Zelenskyy spoke alongside Prime Minister Giorgia Meloni. European Commission President Ursula von der "
+        "Leyen also attended. Mr. Smith, an analyst, said the U.N. General Assembly met. In Washington, "
+        "U.S. President Joe Biden announced sanctions.\n")})
+    story = tui.load(folder)
+    by_text = {m.text: story.entity(m.entity_id) for e in story.entities for m in e.mentions}
+    assert by_text["KYIV"].name == "Kyiv"
+    assert by_text["HANNA ARHIROVA"].type == "PERSON"  # a byline in capitals is a name, not two acronyms
+    assert by_text["SUSIE BLANN"].type == "PERSON"
+    assert by_text["European Commission"].type == "ORG"  # a sentence-initial adjective of an organisation
+    assert by_text["Ursula von der Leyen"].type == "PERSON"
+    assert "Smith" in by_text  # "Mr." does not end the sentence
+    assert by_text["U.N. General Assembly"].type == "ORG"
+    assert by_text["Washington"].type == "PLACE"  # "In Washington": the dropped word is still context
+    assert by_text["U.S."].name == "United States"
+    assert "Joe Biden" in by_text and "President" not in by_text

@@ -50,7 +50,7 @@ def _char_class(categories: tuple[str, ...]) -> str:
 _UPPER = _char_class(("Lu", "Lt"))
 _LOWER = _char_class(("Ll",))
 _LETTER = _char_class(("L", "M"))
-_CAP = rf"{_UPPER}{_LETTER}*(?:['’\-‐]{_LETTER}+)*"
+_CAP = rf"(?:{_UPPER}\.(?:{_UPPER}\.)+|{_UPPER}{_LETTER}*(?:['’\-‐]{_LETTER}+)*)"  # "U.N.", "Kassym-Jomart"
 _ELIDED = rf"(?:(?<!{_LETTER})[dlDLjJnNsScCmMtT]['’](?={_UPPER}))?"
 # conjunctions join a run too, so that "Ministry of Agrarian Policy and Food" can stay whole; the segmenter
 # cuts at them everywhere else ("Austria and Australia")
@@ -62,6 +62,9 @@ RUN = re.compile(rf"{_ELIDED}{_CAP}(?:{_GAP}(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_C
 _TOKEN = re.compile(rf"{_ELIDED}{_CAP}|{_LOWER}+")
 _SENTENCE_END = set(".!?:;\n\u2026")
 _LOWER_SUFFIX = re.compile(rf"[-‐]{_LOWER}")
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Cpt|St|Jr|Sr|Hr|Fr|Mme|Mgr|Ks|"
+    r"Inż|Płk|Gen|Dyr|Pres|Sec|Amb)|(?:[A-Z]\.)+[A-Z])\.$")
 _ACRONYM_COMPOUND = re.compile(rf"({_UPPER}{{2,6}})[-‐]{_UPPER}{_LOWER}")
 # Articles that, capitalised inside a sentence, open the title of a newspaper or a work ("reported The Kyiv
 # Courier", "selon Le Monde", "berichtete Die Zeit")
@@ -256,10 +259,12 @@ class NameDetector:
     def _sentence_initial(text: str, start: int, body_start: int) -> bool:
         i = start - 1
         while i >= body_start and (text[i] in " \t\u00a0" or text[i] in _OPENERS):
-            if text[i] in "\n":
-                return True
             i -= 1
-        return i < body_start or text[i] in _SENTENCE_END
+        if i < body_start:
+            return True
+        if text[i] == "." and i + 1 < start and _ABBREVIATION_BEFORE.search(text, max(body_start, i - 6), i + 1):
+            return False  # "Mr. Smith", "Gen. Zaluzhny", "U.S. officials": an abbreviation, not a sentence end
+        return text[i] in _SENTENCE_END
 
     @staticmethod
     def _tokens(run_text: str) -> list[_Token]:
@@ -342,8 +347,10 @@ class NameDetector:
             starts_place = len(tokens) > 1 and any(
                 place_for(tuple(t.text for t in tokens[:width]), language) is not None
                 for width in range(2, min(4, len(tokens)) + 1) if not tokens[width - 1].connector)
-            if not starts_place and not self._keep_initial(first, language):
+            starts_org = len(tokens) > 1 and not tokens[1].connector and lexicon.org_head(tokens[1].text, language)
+            if not starts_place and not starts_org and not self._keep_initial(first, language):
                 tokens = tokens[1:]
+                previous_word = first  # "In Washington": the dropped word is the context of the rest
         tokens = _split_at_particles(tokens, language)
         # "Russia's Prosecutor General's Office": a possessive inside an organisation's name
         organisation = _possessive_organisation(tokens, source.language)
@@ -358,11 +365,13 @@ class NameDetector:
         title_before: list[bool] = [lexicon.is_title(previous_word)]
         for tok in tokens:
             word = tok.text
-            if not tok.connector and (lexicon.is_title(word) or lexicon.is_calendar_word(word)):
+            if not tok.connector and (lexicon.is_title(word) or lexicon.is_calendar_word(word)) and \
+                    not _heads_organisation(tokens, tok, language):
                 groups.append([])
                 title_before.append(lexicon.is_title(word))
                 continue
-            if not tok.connector and _is_acronym(word) and gazetteer.lookup(word) is None:
+            if not tok.connector and _is_acronym(word) and gazetteer.lookup(word) is None and \
+                    not _in_capitals_sequence(tokens, tok):
                 groups.append([tok])
                 title_before.append(False)
                 groups.append([])
@@ -601,6 +610,21 @@ def _trailing_person(group: list[_Token], head_index: int, language: str) -> lis
             lexicon.is_dictionary_word(rest[-1].text, language):
         return tail
     return []
+
+
+def _heads_organisation(tokens: list[_Token], tok: _Token, language: str) -> bool:
+    """'General Assembly', 'Supreme Court': a title word right before an organisation head names it."""
+    k = tokens.index(tok)
+    nxt = next((t for t in tokens[k + 1 :] if not t.connector), None)
+    return nxt is not None and nxt is tokens[k + 1] and bool(lexicon.org_head(nxt.text, language)) and \
+        not lexicon.is_title(nxt.text)
+
+
+def _in_capitals_sequence(tokens: list[_Token], tok: _Token) -> bool:
+    """'By HANNA ARHIROVA': several words in capitals are a name shouted, not acronyms."""
+    k = tokens.index(tok)
+    neighbours = [t for t in tokens[max(0, k - 1) : k] + tokens[k + 1 : k + 2] if not t.connector]
+    return any(t.text.isupper() and len(t.text) >= 3 and t.text.isalpha() for t in neighbours)
 
 
 def _split_at_particles(tokens: list[_Token], language: str) -> list[_Token]:
