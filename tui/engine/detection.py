@@ -340,6 +340,10 @@ class NameDetector:
             opaque_the = fold(tokens[0].text) == "the"
             tokens = rest
             initial = False
+        # a capitalised little word never starts a name ("— By HANNA ARHIROVA", "From Kyiv")
+        while len(tokens) > 1 and not tokens[0].connector and fold(tokens[0].text) in _FUNCTION_WORDS \
+                and fold(tokens[0].text) not in _TITLE_ARTICLES:
+            previous_word, tokens, initial = tokens[0].text, tokens[1:], False
         # 2. the sentence-initial word: a common word ("Ties", "Władze") is not part of the name, unless it
         # begins a place ("European Union")
         if initial and tokens and not tokens[0].connector:
