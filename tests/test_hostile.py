@@ -122,3 +122,26 @@ def test_random_text_as_an_article_never_raises(tmp_path, parts):
             assert story.source(m.source_id).text[m.start:m.end] == m.text
     for row in story.timeline:
         assert story.source(row.source_id).text[row.start:row.end] == row.text
+
+
+async def test_the_tui_opens_the_bad_folder_and_stays_alive(tmp_path):
+    """The whole hostile folder in the dashboard: every readable source opens, nothing is obeyed."""
+    from app_support import WIDE, settle
+    from tui.app.factory import create_app
+
+    folder = make_bad_corpus(tmp_path / "bad")
+    app = create_app([str(folder)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert len(app.story.sources) >= 10 and app.story.skipped
+        for _ in range(len(app.story.sources)):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert "\x1b" not in app.export_screenshot()
+        await pilot.press("slash")
+        for key in "wrublewski":
+            await pilot.press(key)
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.title == "storyview"
