@@ -402,7 +402,6 @@ class NameDetector:
         if trimmed is not group:
             previous_word = group[len(group) - len(trimmed) - 1].text  # "im Hafen von X": X follows "von"
             group = trimmed
-        words = [t.text for t in group]
         # places: longest windows first, case endings undone
         place_at: dict[int, tuple[int, gazetteer.Place]] = {}
         i = 0

@@ -4,7 +4,7 @@ object the CLI, the Python API and the TUI all read."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import cached_property
 
 from .detection import NameDetector
