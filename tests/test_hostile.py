@@ -77,13 +77,17 @@ def test_escape_sequences_and_markup_are_not_names(bad_folder):
     assert not names & {"ZXZpbA", "J", "ALERT", "pwned"}
 
 
-def test_every_offset_matches_the_decoded_text(bad_folder):
-    story = tui.load(bad_folder)
+def assert_offsets_true(story) -> None:
+    """Every mention and every dated expression points at exactly its text in the decoded source."""
     for entity in story.entities:
         for mention in entity.mentions:
             assert story.source(mention.source_id).text[mention.start:mention.end] == mention.text
     for row in story.timeline:
         assert story.source(row.source_id).text[row.start:row.end] == row.text
+
+
+def test_every_offset_matches_the_decoded_text(bad_folder):
+    assert_offsets_true(tui.load(bad_folder))
 
 
 def test_neutralise_keeps_length_and_removes_control_characters():
@@ -99,11 +103,7 @@ def test_neutralise_keeps_length_and_removes_control_characters():
 def test_random_bytes_as_a_file_never_raise(tmp_path, data):
     path = tmp_path / "random.txt"
     path.write_bytes(data)
-    story = tui.load(path)
-    for entity in story.entities:
-        for m in entity.mentions:
-            assert story.source(m.source_id).text[m.start:m.end] == m.text
-    story.timeline
+    assert_offsets_true(tui.load(path))
 
 
 _article_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
@@ -116,12 +116,7 @@ _name_like = st.sampled_from(["Petro Wrublewski", "Kazachstanu", "The Moscow Tim
 def test_random_text_as_an_article_never_raises(tmp_path, parts):
     path = tmp_path / "article.txt"
     path.write_text(" ".join(parts), encoding="utf-8", newline="")
-    story = tui.load(path)
-    for entity in story.entities:
-        for m in entity.mentions:
-            assert story.source(m.source_id).text[m.start:m.end] == m.text
-    for row in story.timeline:
-        assert story.source(row.source_id).text[row.start:row.end] == row.text
+    assert_offsets_true(tui.load(path))
 
 
 async def test_the_tui_opens_the_bad_folder_and_stays_alive(tmp_path):
