@@ -351,7 +351,8 @@ class NameDetector:
             starts_place = len(tokens) > 1 and any(
                 place_for(tuple(t.text for t in tokens[:width]), language) is not None
                 for width in range(2, min(4, len(tokens)) + 1) if not tokens[width - 1].connector)
-            starts_org = len(tokens) > 1 and not tokens[1].connector and lexicon.org_head(tokens[1].text, language)
+            starts_org = len(tokens) > 1 and not tokens[1].connector and not lexicon.is_title(first) and \
+                bool(lexicon.org_head(tokens[1].text, language))
             if not starts_place and not starts_org and not self._keep_initial(first, language):
                 tokens = tokens[1:]
                 previous_word = first  # "In Washington": the dropped word is the context of the rest
@@ -604,8 +605,9 @@ def _trailing_person(group: list[_Token], head_index: int, language: str) -> lis
     words it does: a person named right after the organisation."""
     tail: list[_Token] = []
     for tok in reversed(group[head_index + 1 :]):
-        if tok.connector or lexicon.is_dictionary_word(tok.text, language) or gazetteer.lookup(tok.text) \
-                or lexicon.org_head(tok.text, language):
+        known = lexicon.is_dictionary_word(tok.text, language) and not (
+            language == "pl" and lexicon.polish_proper_kind(tok.text) == "PERSON")  # a surname SGJP lists
+        if tok.connector or known or gazetteer.lookup(tok.text) or lexicon.org_head(tok.text, language):
             break
         tail.insert(0, tok)
     rest = group[: len(group) - len(tail)]
@@ -617,6 +619,8 @@ def _trailing_person(group: list[_Token], head_index: int, language: str) -> lis
 
 def _heads_organisation(tokens: list[_Token], tok: _Token, language: str) -> bool:
     """'General Assembly', 'Supreme Court': a title word right before an organisation head names it."""
+    if language != "en":  # elsewhere a title before an organisation is a person's ("Deputowany Rady ...")
+        return False
     k = tokens.index(tok)
     nxt = next((t for t in tokens[k + 1 :] if not t.connector), None)
     return nxt is not None and nxt is tokens[k + 1] and bool(lexicon.org_head(nxt.text, language)) and \
