@@ -61,7 +61,7 @@ def test_sample_story_is_perfect():
 
 
 def test_held_out_story_stays_above_the_measured_floor():
-    # measured 2026-11-22: recall 0.904, precision 0.994, 150 of 221 queries perfect
+    # measured 2026-11-22: recall 0.915, precision 0.994, 161 of 221 queries perfect
     recall, precision, perfect = search_quality(ROOT / "tests" / "data" / "heldout" / "gold.json",
                                                 ROOT / "tests" / "data" / "heldout")
-    assert recall >= 0.89 and precision >= 0.98 and perfect >= 145, (recall, precision, perfect)
+    assert recall >= 0.90 and precision >= 0.98 and perfect >= 155, (recall, precision, perfect)
