@@ -250,8 +250,6 @@ GEO_HEADS = _words("sea ocean river lake mountains mountain bay gulf strait stra
 PLACE_HEADS = _words("republic kingdom state principality federation region oblast province county district "
                      "republika królestwo obwód województwo republik königreich oblast république royaume "
                      "région république")
-CONNECTORS = _words("of of-the the for and-the de du des la le d' von vom zu zur der des van den dem y i o "
-                    "del della di da al el bin ibn ben abu")
 # Connectors that may stand between two capitalised words of one name (a stricter subset: 'and' and
 # 'i' would join two names in a list).
 NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "du", "des", "la", "le", "von", "vom", "zu", "zur",
