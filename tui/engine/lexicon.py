@@ -250,8 +250,8 @@ GEO_HEADS = _words("sea ocean river lake mountains mountain bay gulf strait stra
 PLACE_HEADS = _words("republic kingdom state principality federation region oblast province county district "
                      "republika królestwo obwód województwo republik königreich oblast république royaume "
                      "région république")
-# Connectors that may stand between two capitalised words of one name (a stricter subset: 'and' and
-# 'i' would join two names in a list).
+# Little words that may stand between two capitalised words of one name ("Ministry of ...", "Ursula von
+# der Leyen"). Conjunctions are handled apart by the detector: they join only inside organisation names.
 NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "du", "des", "la", "le", "von", "vom", "zu", "zur",
                              "der", "van", "den", "o", "del", "della", "di", "da", "al", "el", "bin", "ibn",
                              "ben", "abu", "d'", "l'", "für", "pour", "dla", "ds", "ds."})
