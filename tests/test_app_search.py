@@ -92,18 +92,23 @@ async def test_n_and_shift_n_walk_every_mention_across_sources_and_wrap():
         assert backwards == list(reversed(seen))
 
 
+async def palette_prompts(pilot, text: str) -> list[str]:
+    """Open the command palette, type `text`, and read the commands it offers, best first."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await type_text(pilot, text)
+    await pilot.pause(0.5)
+    commands = pilot.app.screen.query_one(CommandList)
+    return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+
+
 async def test_command_palette_finds_an_entity_by_a_variant_spelling():
     app = create_app([])
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "Wrublewskiego")
-        await pilot.pause(0.5)
-        from textual.command import CommandList
-
-        commands = app.screen.query_one(CommandList)
-        prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        prompts = await palette_prompts(pilot, "Wrublewskiego")
         assert prompts and "Petro Vrublevsky" in prompts[0]
         await pilot.press("enter")
         await settle(pilot)
@@ -114,14 +119,7 @@ async def test_command_palette_finds_a_source_by_its_title_without_diacritics():
     app = create_app([])
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "zadania rosji")
-        await pilot.pause(0.5)
-        from textual.command import CommandList
-
-        commands = app.screen.query_one(CommandList)
-        prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        prompts = await palette_prompts(pilot, "zadania rosji")
         assert prompts and prompts[0].startswith("#3 Żądania Rosji")
         await pilot.press("enter")
         await settle(pilot)

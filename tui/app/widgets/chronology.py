@@ -103,6 +103,8 @@ def timeline_rows(events: list[Event]) -> list[Row]:
 
 
 class ChronologyPane(Vertical):
+    BORDER_TITLE = "Chronology"  # shown until the pane has content to count
+
     DEFAULT_CSS = """
     ChronologyPane > #chronology-message { height: auto; color: $text-muted; padding: 0 1; }
     ChronologyPane > #chronology-message.-hidden { display: none; }
@@ -133,8 +135,6 @@ class ChronologyPane(Vertical):
         yield Static(Content("Waiting for the story…"), id="chronology-message")
         yield EventList(id="event-list")
 
-    def on_mount(self) -> None:
-        self.border_title = Content("Chronology")
 
     @property
     def event_list(self) -> EventList:

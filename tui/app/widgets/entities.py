@@ -153,6 +153,8 @@ class TypeFilter(Widget):
 class EntitiesPane(Vertical):
     """Filter bar and entity list."""
 
+    BORDER_TITLE = "Entities"  # shown until the pane has content to count
+
     DEFAULT_CSS = """
     EntityList > .entitylist--group { color: $text-secondary; text-style: bold; }
     EntityList > .entitylist--badge { color: $text-secondary; }
@@ -183,8 +185,6 @@ class EntitiesPane(Vertical):
         yield TypeFilter()
         yield EntityList(id="entity-list")
 
-    def on_mount(self) -> None:
-        self.border_title = Content("Entities")
 
     @property
     def entity_list(self) -> EntityList:

@@ -247,6 +247,8 @@ class ArticleView(ScrollView, can_focus=True):
 class ReaderPane(Vertical):
     """The article header (which source, its date and size, its warnings) above the article."""
 
+    BORDER_TITLE = "Reader"  # shown until the pane has content to count
+
     DEFAULT_CSS = """
     ReaderPane > #reader-header { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     """
@@ -255,8 +257,6 @@ class ReaderPane(Vertical):
         yield Static(Content(""), id="reader-header")
         yield ArticleView(id="article")
 
-    def on_mount(self) -> None:
-        self.border_title = Content("Reader")
 
     @property
     def article(self) -> ArticleView:

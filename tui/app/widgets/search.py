@@ -82,6 +82,8 @@ class ResultList(RowList):
 
 
 class SearchPane(Vertical):
+    BORDER_TITLE = "Search  /"  # shown until the pane has content to count
+
     DEFAULT_CSS = """
     SearchPane { height: auto; max-height: 60%; }
     SearchPane > Input { border: none; height: 1; padding: 0 1; background: $surface; }
@@ -138,8 +140,6 @@ class SearchPane(Vertical):
     def result_list(self) -> ResultList:
         return self.query_one(ResultList)
 
-    def on_mount(self) -> None:
-        self.border_title = Content("Search  /")
 
     def set_story(self, story: Story) -> None:
         self.story = story

@@ -89,6 +89,8 @@ class SourceList(RowList):
 class SourcesPane(Vertical):
     """The list of sources, plus what could not be loaded."""
 
+    BORDER_TITLE = "Sources"  # shown until the pane has content to count
+
     DEFAULT_CSS = """
     SourcesPane > #sources-header { height: 1; padding: 0 0 0 0; color: $text-muted; }
     SourcesPane > SourceList { height: auto; max-height: 100%; }
@@ -117,8 +119,6 @@ class SourcesPane(Vertical):
         yield Static(Content("loading…"), id="sources-header")
         yield SourceList(id="source-list")
 
-    def on_mount(self) -> None:
-        self.border_title = Content("Sources")
 
     @property
     def source_list(self) -> SourceList:
