@@ -3,8 +3,11 @@ object the CLI, the Python API and the TUI all read."""
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 
 from .detection import NameDetector
@@ -85,7 +88,44 @@ class Story:
         return {"events": [t.to_json() for t in self.timeline]}
 
 
+class _GcPause:
+    """Cyclic garbage collection off while a story is built (re-entrant, shared by threads).
+
+    Building allocates millions of small objects and almost no reference cycles, yet every few thousand
+    allocations the collector walks the growing heap: 2.5 of 15 s on 10,000 articles. Reference counting
+    still frees everything that is dropped; the collector is back on once the last build ends.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._was_enabled = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._depth += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._depth -= 1
+                if self._depth == 0 and self._was_enabled:
+                    gc.enable()
+
+
+_gc_paused = _GcPause()
+
+
 def build_story(sources: list[Source], skipped: list[Skipped], progress: Progress | None = None) -> Story:
+    with _gc_paused():
+        return _build_story(sources, skipped, progress)
+
+
+def _build_story(sources: list[Source], skipped: list[Skipped], progress: Progress | None = None) -> Story:
     detector = NameDetector(sources)
     detector.collect_evidence()
     occurrences = []
@@ -115,5 +155,6 @@ def load(*paths: str | os.PathLike, progress: Progress | None = None) -> Story:
 
         paths = (bundled_seeds(),)
     reading = (lambda done, total: progress("reading", done, total)) if progress else None
-    sources, skipped = load_sources(list(paths), progress=reading)
-    return build_story(sources, skipped, progress)
+    with _gc_paused():
+        sources, skipped = load_sources(list(paths), progress=reading)
+        return build_story(sources, skipped, progress)
