@@ -13,11 +13,11 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def load(*paths, progress=None) -> "Story":
+def load(*paths, progress=None, workers=None) -> "Story":
     """Load a story from folders and files (no path: the bundled sample story)."""
     from .engine import load as _load
 
-    return _load(*paths, progress=progress)
+    return _load(*paths, progress=progress, workers=workers)
 
 
 __all__ = ["load", "__version__"]

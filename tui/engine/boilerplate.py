@@ -93,12 +93,9 @@ class RepeatedParagraphs:
     @classmethod
     def from_bodies(cls, bodies: Iterable[str]) -> RepeatedParagraphs:
         bodies = list(bodies)
-        counts: dict[int, int] = {}
-        for body in bodies:
-            for key in _edge_keys(body):
-                counts[key] = counts.get(key, 0) + 1
-        candidates = {key for key, n in counts.items() if n >= MIN_OTHER_SOURCES}
-        return cls(counts, frozenset(hash(body) for body in bodies), frozenset(_prose_keys(bodies, candidates)))
+        counts = edge_line_counts(bodies)
+        prose = prose_keys(bodies, repeated_candidates(counts))
+        return cls(counts, frozenset(hash(body) for body in bodies), frozenset(prose))
 
     def others(self, line: str, body: str) -> int:
         """In how many bodies other than `body` the line stands at an edge (0 if it is a sentence of prose)."""
@@ -109,14 +106,31 @@ class RepeatedParagraphs:
         return self.counts.get(key, 0) - own
 
 
+# A story built in shards (see shards.py) computes the parts of RepeatedParagraphs per shard and merges
+# them: edge_line_counts are summed, then every shard looks for the repeated_candidates in its prose.
+
+
+def edge_line_counts(bodies: Iterable[str]) -> dict[int, int]:
+    """Hash of each normalised edge line -> in how many of `bodies` it stands at an edge."""
+    counts: dict[int, int] = {}
+    for body in bodies:
+        for key in _edge_keys(body):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def repeated_candidates(counts: dict[int, int]) -> set[int]:
+    return {key for key, n in counts.items() if n >= MIN_OTHER_SOURCES}
+
+
 def _edge_keys(body: str) -> set[int]:
     lines = [line for line in body.split("\n") if line.strip()]
     edges = lines if len(lines) <= 2 * EDGE_LINES else lines[:EDGE_LINES] + lines[-EDGE_LINES:]
     return {key for key in map(_line_key, edges) if key is not None}
 
 
-def _prose_keys(bodies: Sequence[str], candidates: set[int]) -> set[int]:
-    """Candidates that also occur as one sentence inside a longer paragraph somewhere in the story.
+def prose_keys(bodies: Iterable[str], candidates: set[int]) -> set[int]:
+    """Candidates that also occur as one sentence inside a longer paragraph somewhere in `bodies`.
 
     A publisher's footer is always a paragraph of its own; a sentence that some source runs into its
     prose is story text that happens to recur (a stock phrase, a shared quote, templated copy).

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from operator import attrgetter
 
 import re
 import unicodedata
@@ -121,8 +122,15 @@ class Occurrence:
                           self.language, self.kind, self.place_id, boilerplate, self.locative, self.after_title,
                           self.nested, self.demonym, self.opaque_the, self.acronym_of, self.ordinary_word)
 
+    def __reduce__(self) -> tuple:
+        # pickled as its fields (to and from shard workers): 10x faster than the default for slotted classes
+        return Occurrence, _occurrence_fields(self)
+
     def __repr__(self) -> str:
         return f"Occurrence({self.source_index}, {self.start}, {self.end}, {self.text!r}, kind={self.kind})"
+
+
+_occurrence_fields = attrgetter(*Occurrence.__slots__)
 
 
 @dataclass
@@ -229,7 +237,9 @@ class NameDetector:
             self._runs.append(runs)
 
     # -- pass 2 ------------------------------------------------------------------------------------------
-    def detect(self, index: int) -> list[Occurrence]:
+    def detect(self, index: int, story_index: int | None = None) -> list[Occurrence]:
+        """The names in source `index`; their source_index is `story_index` when this detector sees only
+        a shard of the story."""
         source = self.sources[index]
         text, language = _without_escapes(source.text), source.language
         if not self._runs:
@@ -248,7 +258,8 @@ class NameDetector:
             for piece in pieces:
                 if piece.ordinary_word and _in_heading(text, base + piece.start, headings):
                     continue  # a capitalised ordinary word in a title-case heading ("A Message from ...")
-                moved = piece.moved(index, base, bool(boilerplate) and source.in_boilerplate(piece.start + base))
+                moved = piece.moved(index if story_index is None else story_index, base,
+                                    bool(boilerplate) and source.in_boilerplate(piece.start + base))
                 if text is not source.text:  # escapes were blanked: the mention's text is what the file says
                     moved.text = source.text[moved.start : moved.end]
                 out.append(moved)

@@ -15,7 +15,7 @@ import stat
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .boilerplate import RepeatedParagraphs, find_boilerplate
 from .language import detect_language
@@ -88,13 +88,26 @@ class _Candidate:
 
 
 @dataclass
-class _Draft:
-    """A decoded file on its way to becoming a Source (boilerplate needs every body first)."""
+class Article:
+    """A decoded file with its header read: everything about one file that needs no other file.
+
+    It becomes a Source once the story's repeated paragraphs (boilerplate compares every body) are known.
+    """
 
     candidate: _Candidate
     text: str
     encoding: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str]
+    body_start: int
+    date: str | None
+    date_precision: DatePrecision | None
+    language: str
+    title: str
+    words: int
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
 
 
 class _Skip(Exception):
@@ -112,7 +125,30 @@ def load_sources(
     Returns the loaded sources and the files that were found but not loaded. `progress(done, total)` is
     called once before reading and after each file read.
     """
-    for path in paths:  # check them all first: fail before doing any work
+    candidates, skipped = find_articles(paths)
+    if progress is not None:
+        progress(0, len(candidates))
+    articles: list[Article] = []
+    for done, candidate in enumerate(candidates, 1):
+        outcome = read_article(candidate)
+        if isinstance(outcome, Skipped):
+            skipped.append(outcome)
+        else:
+            articles.append(outcome)
+        if progress is not None:
+            progress(done, len(candidates))
+    repeated = RepeatedParagraphs.from_bodies(article.body for article in articles)
+    sources = make_sources(articles, source_ids([a.candidate.relpath for a in articles]), repeated)
+    skipped.sort(key=lambda s: s.path)
+    return sources, skipped
+
+
+def find_articles(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[_Candidate], list[Skipped]]:
+    """The files under `paths` to read as articles, in a stable order, and what was passed over.
+
+    Raises PathNotFound, before any work, if a path does not exist.
+    """
+    for path in paths:
         if not os.path.exists(path):
             raise PathNotFound(path)
 
@@ -131,22 +167,59 @@ def load_sources(
             if identity is not None:
                 seen_files[identity] = candidate.relpath
             candidates.append(candidate)
+    return candidates, skipped
 
-    total = len(candidates)
-    if progress is not None:
-        progress(0, total)
-    drafts: list[_Draft] = []
-    for done, candidate in enumerate(candidates, 1):
-        try:
-            drafts.append(_read(candidate))
-        except _Skip as skip:
-            skipped.append(Skipped(candidate.relpath, skip.reason))
-        if progress is not None:
-            progress(done, total)
 
-    sources = _finish(drafts, skipped)
-    skipped.sort(key=lambda s: s.path)
-    return sources, skipped
+def read_article(candidate: _Candidate) -> Article | Skipped:
+    """Read, decode and describe one file, or say why it is skipped."""
+    try:
+        text, encoding, warnings = _read(candidate)
+    except _Skip as skip:
+        return Skipped(candidate.relpath, skip.reason)
+    body_start, date, precision, header_warning = _parse_header(text)
+    if header_warning:
+        warnings.append(header_warning)
+    body = text[body_start:]
+    if not body.strip():
+        return Skipped(candidate.relpath, "no text after the date header")
+    return Article(candidate, text, encoding, warnings, body_start, date, precision, detect_language(body),
+                   make_title(body), len(body.split()))
+
+
+def make_sources(articles: Sequence[Article], ids: Sequence[str], repeated: RepeatedParagraphs) -> list[Source]:
+    """Sources from read articles, with their ids (see source_ids) and boilerplate marked."""
+    return [
+        Source(
+            id=source_id,
+            path=article.candidate.relpath,
+            abspath=article.candidate.abspath,
+            text=article.text,
+            body_start=article.body_start,
+            language=article.language,
+            date=article.date,
+            date_precision=article.date_precision,
+            title=article.title,
+            words=article.words,
+            encoding=article.encoding,
+            warnings=tuple(article.warnings),
+            boilerplate=tuple(find_boilerplate(article.body, article.body_start, repeated=repeated)),
+        )
+        for article, source_id in zip(articles, ids, strict=True)
+    ]
+
+
+def source_ids(paths: Sequence[str]) -> list[str]:
+    """A unique id per article, in story order: its path, or "path#2"… when two PATHs hold the same one."""
+    used: set[str] = set()
+    ids = []
+    for path in paths:
+        candidate, n = path, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{path}#{n}"
+        used.add(candidate)
+        ids.append(candidate)
+    return ids
 
 
 # ------------------------------------------------------------------------------------------ finding files
@@ -217,8 +290,8 @@ def _os_reason(exc: OSError) -> str:
 # ----------------------------------------------------------------------------------------------- decoding
 
 
-def _read(candidate: _Candidate) -> _Draft:
-    """Read and decode one file, or raise _Skip with the reason."""
+def _read(candidate: _Candidate) -> tuple[str, str, list[str]]:
+    """Read and decode one file: (text, encoding, warnings), or raise _Skip with the reason."""
     try:
         with open(candidate.abspath, "rb") as f:
             st = os.fstat(f.fileno())
@@ -240,7 +313,7 @@ def _read(candidate: _Candidate) -> _Draft:
         raise _Skip("binary file (control characters)")
     if not text.lstrip("\ufeff").strip():
         raise _Skip("no text (blank file)")
-    return _Draft(candidate, text, encoding, warnings)
+    return text, encoding, warnings
 
 
 def _decode(data: bytes) -> tuple[str, str, list[str]]:
@@ -346,53 +419,7 @@ def _plausible(text: str, sample: int = 65536) -> bool:
     return bad <= 0.1 * len(tokens) and len(odd) <= 0.1 * (len(tokens) + len(odd))
 
 
-# ------------------------------------------------------------------------------------------------ sources
-
-
-def _finish(drafts: list[_Draft], skipped: list[Skipped]) -> list[Source]:
-    """Parse headers, then build Sources (boilerplate compares every body, so it comes after all reads)."""
-    parsed = []
-    for draft in drafts:
-        body_start, date, precision, header_warning = _parse_header(draft.text)
-        if header_warning:
-            draft.warnings.append(header_warning)
-        if not draft.text[body_start:].strip():
-            skipped.append(Skipped(draft.candidate.relpath, "no text after the date header"))
-            continue
-        parsed.append((draft, body_start, date, precision))
-
-    repeated = RepeatedParagraphs.from_bodies(draft.text[start:] for draft, start, _, _ in parsed)
-    sources: list[Source] = []
-    used_ids: set[str] = set()
-    for draft, body_start, date, precision in parsed:
-        body = draft.text[body_start:]
-        sources.append(
-            Source(
-                id=_unique_id(draft.candidate.relpath, used_ids),
-                path=draft.candidate.relpath,
-                abspath=draft.candidate.abspath,
-                text=draft.text,
-                body_start=body_start,
-                language=detect_language(body),
-                date=date,
-                date_precision=precision,
-                title=make_title(body),
-                words=len(body.split()),
-                encoding=draft.encoding,
-                warnings=tuple(draft.warnings),
-                boilerplate=tuple(find_boilerplate(body, body_start, repeated=repeated)),
-            )
-        )
-    return sources
-
-
-def _unique_id(path: str, used: set[str]) -> str:
-    candidate, n = path, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{path}#{n}"
-    used.add(candidate)
-    return candidate
+# ---------------------------------------------------------------------------------------- headers and titles
 
 
 def _parse_header(text: str) -> tuple[int, str | None, DatePrecision | None, str | None]:

@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 
-from .detection import NameDetector
+from .detection import NameDetector, Occurrence
 from .linking import Linker
-from .loading import load_sources
+from .loading import find_articles
 from .model import Entity, Event, Mention, SearchResult, Skipped, Source, TemporalExpression
 from .search import SearchIndex
+from .shards import build_in_shards, shards_for
 
 # progress(stage, done, total): stages are "reading", "names", "linking", "indexing"
 Progress = Callable[[str, int, int], None]
@@ -121,18 +122,20 @@ _gc_paused = _GcPause()
 
 
 def build_story(sources: list[Source], skipped: list[Skipped], progress: Progress | None = None) -> Story:
+    """A story from sources already loaded (load() reads files and builds in one go, on several cores)."""
     with _gc_paused():
-        return _build_story(sources, skipped, progress)
+        detector = NameDetector(sources)
+        detector.collect_evidence()
+        occurrences = []
+        for i in range(len(sources)):
+            occurrences.extend(detector.detect(i))
+            if progress is not None and (i % 25 == 0 or i == len(sources) - 1):
+                progress("names", i + 1, len(sources))
+        return _linked(sources, skipped, occurrences, progress)
 
 
-def _build_story(sources: list[Source], skipped: list[Skipped], progress: Progress | None = None) -> Story:
-    detector = NameDetector(sources)
-    detector.collect_evidence()
-    occurrences = []
-    for i in range(len(sources)):
-        occurrences.extend(detector.detect(i))
-        if progress is not None and (i % 25 == 0 or i == len(sources) - 1):
-            progress("names", i + 1, len(sources))
+def _linked(sources: list[Source], skipped: list[Skipped], occurrences: list[Occurrence],
+            progress: Progress | None) -> Story:
     if progress is not None:
         progress("linking", 0, 1)
     entities = Linker(sources, occurrences).link()
@@ -144,17 +147,21 @@ def _build_story(sources: list[Source], skipped: list[Skipped], progress: Progre
     return story
 
 
-def load(*paths: str | os.PathLike, progress: Progress | None = None) -> Story:
+def load(*paths: str | os.PathLike, progress: Progress | None = None, workers: int | None = None) -> Story:
     """Read a story from folders (recursively) and files; no path means the bundled sample story.
 
     Raises loading.PathNotFound for a path that does not exist; unreadable files are skipped and listed
-    in `story.skipped` with the reason.
+    in `story.skipped` with the reason. `workers` is how many processes build it (default: as many as
+    the machine has cores and the story is big enough to repay; the story is the same either way).
     """
     if not paths:
         from ..resources import bundled_seeds
 
         paths = (bundled_seeds(),)
-    reading = (lambda done, total: progress("reading", done, total)) if progress else None
     with _gc_paused():
-        sources, skipped = load_sources(list(paths), progress=reading)
-        return build_story(sources, skipped, progress)
+        candidates, skipped = find_articles(list(paths))
+        if progress is not None:
+            progress("reading", 0, len(candidates))
+        sources, unread, occurrences = build_in_shards(candidates, shards_for(len(candidates), workers), progress)
+        skipped = sorted(skipped + unread, key=lambda s: s.path)
+        return _linked(sources, skipped, occurrences, progress)
