@@ -53,25 +53,37 @@ _INDEX_PROBE = """
 import json, resource, sys, time
 t0 = time.perf_counter()
 import tui
+from tui.engine.loading import find_articles
+from tui.engine.shards import shards_for
 story = tui.load(sys.argv[1])
 seconds = time.perf_counter() - t0
 words = sum(s.words for s in story.sources)
 print(json.dumps({"seconds": seconds, "words": words, "entities": len(story.entities),
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "processes": shards_for(len(find_articles([sys.argv[1]])[0])),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 
-def indexing(folder: Path, runs: int) -> dict:
-    """tui.load in a fresh process each run: words/s and peak RSS (import time included)."""
+def indexing(folder: Path, runs: int, processes: int | None = None) -> dict:
+    """tui.load in a fresh process each run: words/s and peak RSS (import time included). `processes`
+    fixes the number of processes building the story (default: what storyview chooses)."""
+    env = dict(os.environ)
+    env.pop("STORYVIEW_WORKERS", None)
+    if processes is not None:
+        env["STORYVIEW_WORKERS"] = str(processes)
     rows = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", _INDEX_PROBE, str(folder)], capture_output=True, text=True,
-                             check=True, cwd=ROOT)
+                             check=True, cwd=ROOT, env=env)
         rows.append(json.loads(out.stdout))
     return {"articles": len(list(folder.rglob("*.txt"))), "words": rows[0]["words"], "entities": rows[0]["entities"],
+            "processes": rows[0]["processes"],
             "seconds": spread([r["seconds"] for r in rows], 2),
             "words_per_s": spread([r["words"] / r["seconds"] for r in rows], 0),
-            "peak_rss_mb": spread([r["rss_mb"] for r in rows], 0)}
+            # the main process ends up holding the whole story; a worker only its share of the files
+            "peak_rss_mb": spread([r["rss_mb"] for r in rows], 0),
+            "peak_worker_rss_mb": spread([r["worker_rss_mb"] for r in rows], 0)}
 
 
 def keystrokes(folder: Path, runs: int, names: int = 60) -> dict:
@@ -223,6 +235,8 @@ def main() -> None:
         key = f"corpus_{size}"
         report[key] = {"indexing": indexing(articles, args.runs)}
         show(f"{size} articles: indexing (tui.load, fresh process)", report[key]["indexing"])
+        report[key]["indexing_one_process"] = indexing(articles, args.runs, processes=1)
+        show(f"{size} articles: indexing in one process (STORYVIEW_WORKERS=1)", report[key]["indexing_one_process"])
         report[key]["keystroke_search"] = keystrokes(articles, args.runs)
         show(f"{size} articles: search per keystroke", report[key]["keystroke_search"])
         if size <= 2000:

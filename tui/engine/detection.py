@@ -122,9 +122,10 @@ class Occurrence:
                           self.language, self.kind, self.place_id, boilerplate, self.locative, self.after_title,
                           self.nested, self.demonym, self.opaque_the, self.acronym_of, self.ordinary_word)
 
-    def __reduce__(self) -> tuple:
-        # pickled as its fields (to and from shard workers): 10x faster than the default for slotted classes
-        return Occurrence, _occurrence_fields(self)
+    def fields(self) -> tuple:
+        """All fields, in __init__ order: Occurrence(*o.fields()) is a copy. Shard workers send these,
+        as tuples pickle four times faster than slotted objects."""
+        return _occurrence_fields(self)
 
     def __repr__(self) -> str:
         return f"Occurrence({self.source_index}, {self.start}, {self.end}, {self.text!r}, kind={self.kind})"

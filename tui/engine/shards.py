@@ -268,6 +268,8 @@ class _Forked(_Runner):
                 status, value = "failed", None
             if status == "ok":
                 return value
+            if status == "done":
+                return _unpacked(value)
             self._replay()
         assert self._fallback is not None
         return self._fallback.end()
@@ -297,6 +299,16 @@ class _Forked(_Runner):
             self._fallback.close()
 
 
+def _packed(result: tuple[list[Source], list[list[Occurrence]]]) -> tuple:
+    sources, occurrences = result
+    return sources, [[occurrence.fields() for occurrence in found] for found in occurrences]
+
+
+def _unpacked(packed: tuple) -> tuple[list[Source], list[list[Occurrence]]]:
+    sources, occurrences = packed
+    return sources, [[Occurrence(*fields) for fields in found] for found in occurrences]
+
+
 def _serve(connection: Any, candidates: list[tuple[int, _Candidate]]) -> None:
     """A worker process: run one shard, answering each message with what the shard yields next."""
     try:
@@ -306,7 +318,7 @@ def _serve(connection: Any, candidates: list[tuple[int, _Candidate]]) -> None:
             try:
                 found = work.send(answer)
             except StopIteration as finished:
-                connection.send(("ok", finished.value))
+                connection.send(("done", _packed(finished.value)))
                 return
             connection.send(("ok", found))
             answer = connection.recv()
