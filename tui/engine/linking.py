@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -359,12 +360,14 @@ class Linker:
     def _entities(self, clusters: list[list[Form]], extra: dict[int, list[Occurrence]]) -> list[Entity]:
         entities: list[Entity] = []
         used_ids: Counter[str] = Counter()
-        source_order = {i: i for i in range(len(self.sources))}
+        in_story_order = attrgetter("source_index", "start", "end")
+        paths = [source.path for source in self.sources]
+        ids = [source.id for source in self.sources]
         for ci, members in enumerate(clusters):
             occurrences = [o for form in members for o in form.occurrences] + extra.get(ci, [])
             if not occurrences:
                 continue
-            occurrences.sort(key=lambda o: (source_order[o.source_index], o.start, o.end))
+            occurrences.sort(key=in_story_order)
             kind = _entity_type(members, occurrences)
             name = _display_name(members, kind)
             slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entity"
@@ -374,10 +377,9 @@ class Linker:
             variant_counts = Counter(o.text for o in occurrences)
             variants = tuple(Variant(text, count) for text, count in
                              sorted(variant_counts.items(), key=lambda kv: (-kv[1], kv[0])))
-            sources = self.sources
-            make = Mention._make  # tuple.__new__ without keyword handling: half a million of these
-            mentions = tuple(make((sources[o.source_index].path, sources[o.source_index].id, o.start, o.end, o.text,
-                                   entity_id, o.boilerplate)) for o in occurrences)
+            # tuple.__new__ directly (what Mention._make does, less a Python call): half a million of these
+            mentions = tuple(tuple.__new__(Mention, (paths[o.source_index], ids[o.source_index], o.start, o.end,
+                                                     o.text, entity_id, o.boilerplate)) for o in occurrences)
             entities.append(Entity(entity_id, name, kind, variants, mentions))
         entities.sort(key=lambda e: (-len(e.mentions), e.name))
         return entities
