@@ -29,7 +29,7 @@ from pathlib import Path
 
 from babel import Locale, __version__ as babel_version
 
-LANGUAGES = ("en", "pl", "de", "fr")
+LANGUAGES = ("en", "pl", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "ro")
 OUT = Path(__file__).resolve().parent.parent / "tui" / "engine" / "data" / "calendar_names.json"
 
 

@@ -1,5 +1,6 @@
-"""Regression guard on search quality: the sample story's acceptance gold and our held-out EN/PL/DE/FR story
-(tests/data/heldout), scored in-process the way ../shared/acceptance/score.py scores the CLI."""
+"""Regression guard on search and chronology quality: the sample story's acceptance gold and our two held-out
+stories (tests/data/heldout: EN/PL/DE/FR; tests/data/heldout2: ES/IT/CS/PT/NL, both written by a separate
+evaluator), scored in-process the way ../shared/acceptance/score.py scores the CLI."""
 
 from __future__ import annotations
 
@@ -65,3 +66,21 @@ def test_held_out_story_stays_above_the_measured_floor():
     recall, precision, perfect = search_quality(ROOT / "tests" / "data" / "heldout" / "gold.json",
                                                 ROOT / "tests" / "data" / "heldout")
     assert recall >= 0.90 and precision >= 0.98 and perfect >= 155, (recall, precision, perfect)
+
+
+def timeline_quality(gold_path: Path, corpus: Path) -> dict:
+    score = scorer()
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    texts = {d: (corpus / d).read_text(encoding="utf-8") for d in gold["docs"]}
+    story = tui.load(corpus)
+    score.run = lambda command, timeout=120: (story.timeline_json(), 0.0)  # the CLI's JSON, in-process
+    return score.score_timeline(gold, str(corpus), texts, [])
+
+
+@pytest.mark.parametrize("story", ["heldout", "heldout2"])
+def test_held_out_timelines_are_complete(story):
+    # measured 2026-11-22: 42/42 and 55/55 expressions, every value right, no false events
+    folder = ROOT / "tests" / "data" / story
+    result = timeline_quality(folder / "gold.json", folder)
+    assert (result["detection_recall"], result["value_accuracy"], result["false_events"]) == (1.0, 1.0, 0), \
+        result["misses"]

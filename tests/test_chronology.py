@@ -553,7 +553,7 @@ def test_offsets_count_a_bom_and_the_header() -> None:
 
 
 def test_unknown_language_gets_iso_dates_only() -> None:
-    assert found("El 2022-09-21 el ministro dijo el martes que no.", "es") == [
+    assert found("Am 2022-09-21 sa ministr v utorok povedal, ze nie.", "hu") == [
         ("2022-09-21", "2022-09-21", "day", "point")]
 
 

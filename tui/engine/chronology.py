@@ -205,6 +205,29 @@ _PAST = {
 }
 
 
+# Spanish, Italian, Portuguese, Dutch, Czech: the future tense and the commonest past forms of news copy.
+# Czech has no future ending: a perfective present ("rozhodne") is one, so the usual ones are listed.
+_FUTURE.update({
+    "es": re.compile(r"\b(?:\w{3,}(?:rá|rán|ré|remos)|va\s+a|van\s+a|prevé|previst[oa]s?|planea|tiene\s+previsto)\b", re.I),
+    "it": re.compile(r"\b(?:\w{3,}(?:rà|ranno|rò|remo)|prevede|previst[oaie]|conta\s+di|intende)\b", re.I),
+    "pt": re.compile(r"\b(?:\w{3,}(?:rá|rão|rei|remos)|vai|vão|prevê|previst[oa]s?)\b", re.I),
+    "nl": re.compile(r"\b(?:zal|zullen|zult|gaat|gaan|verwacht|gepland)\b", re.I),
+    "cs": re.compile(r"\b(?:bude|budou|budeme|budu|budete|plánuje|plánují|chce|chtějí|rozhodne|rozhodnou|"
+                     r"projedná|projednají|oznámí|vydá|vydají|předá|předají|zahájí|podepíše|navštíví|přijede|"
+                     r"dostane|začne|skončí)\b", re.I),
+})
+_PAST.update({
+    "es": re.compile(r"\b(?:fue|fueron|ha|han|había|habían|dijo|dijeron|\w{2,}(?:ó|aron|ieron|ió))\b", re.I),
+    "it": re.compile(r"\b(?:ha|hanno|aveva|avevano|era|erano|fu|furono|\w{3,}(?:ato|ata|ati|ate|ito|ita|iti|ite|uto|uta))\b",
+                     re.I),
+    "pt": re.compile(r"\b(?:foi|foram|tinha|tinham|havia|\w{3,}(?:ou|aram|eram|iram|eu|iu))\b", re.I),
+    "nl": re.compile(r"\b(?:was|waren|had|hadden|heeft|hebben|werd|werden|zei|zeiden|ge\w{3,}[dt])\b", re.I),
+    # l-participles ("uvedl", "zadrželi"), lower case only: "Michal" and "Pavel" are names
+    "cs": re.compile(r"\b(?:byl|byla|bylo|byli|byly|[^\W\d_A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{3,}(?:il|ila|ilo|ili|al|ala|alo|ali|el|"
+                     r"ela|elo|eli|kl|kla|klo|kli|hl|hla|hli))\b"),
+})
+
+
 # The verb that reports a statement ("..., the EU said"): it dates the statement, not a deadline in it.
 _REPORTING = {
     "en": re.compile(r"(?:said|says|told|tells|added|stated)", re.I),
