@@ -145,3 +145,26 @@ def test_wire_copy_conventions(write_story):
     assert by_text["Washington"].type == "PLACE"  # "In Washington": the dropped word is still context
     assert by_text["U.S."].name == "United States"
     assert "Joe Biden" in by_text and "President" not in by_text
+
+
+def test_one_spelling_in_two_languages_is_one_person(write_story):
+    import tui
+
+    folder = write_story({
+        "es.txt": " date 2025-02-04 x\n\nEl fiscal Javier Lorente dijo el martes que la empresa exportó máquinas a Rusia.",
+        "cs.txt": " date 2025-02-05 x\n\nŠpanělský žalobce Javier Lorente uvedl, že firma stroje vyvážela. "
+                  "Podle Lorenteho šlo o vojenskou výrobu.",
+    })
+    story = tui.load(folder)
+    people = [e for e in story.entities if "Lorente" in e.name]
+    assert len(people) == 1 and {m.text for m in people[0].mentions} == {"Javier Lorente", "Lorenteho"}
+
+
+def test_a_dutch_adjective_of_a_country_is_not_part_of_a_name(write_story):
+    import tui
+
+    folder = write_story({"nl.txt": " date 2025-02-07 x\n\nDe man werd in het Tsjechische Ostrava aangehouden, "
+                                    "meldde de politie. De Russische kapitein Kirill Beljajev zweeg."})
+    texts = {m.text for e in tui.load(folder).entities for m in e.mentions}
+    assert "Tsjechische Ostrava" not in texts and "Kirill Beljajev" in texts
+    assert not any("Russische" in t and "Beljajev" in t for t in texts)

@@ -16,6 +16,13 @@ from tui.engine.names import fold, key_variants, spelling_keys, surname_ending, 
     [("Yulia", "en"), ("Julia", "pl"), ("Julija", "de")],
     [("Putin", "en"), ("Poutine", "fr")],
     [("Klitschko", "en"), ("Klitschko", "de"), ("Kliczko", "pl")],
+    # Dutch, Portuguese, Italian, Spanish and Czech habits
+    [("Shevchuk", "en"), ("Sjevtsjoek", "nl"), ("Ševčuk", "cs"), ("Chevtchouk", "fr"), ("Szewczuk", "pl")],
+    [("Zhuravlyova", "en"), ("Zjoeravljova", "nl"), ("Juravliova", "pt"), ("Žuravljova", "cs"),
+     ("Żurawlowa", "pl")],
+    [("Japaridze", "en"), ("Dzhaparidze", "en"), ("Giaparidze", "it"), ("Džaparidze", "cs"), ("Dżaparidze", "pl")],
+    [("Kharchenko", "en"), ("Járchenko", "es"), ("Charčenko", "cs"), ("Chartsjenko", "nl"), ("Charczenko", "pl")],
+    [("Viacheslav", "en"), ("Viaceslav", "it"), ("Vjatsjeslav", "nl"), ("Vjačeslav", "cs")],
 ])
 def test_spellings_of_one_name_share_a_key(spellings):
     key_sets = [set(spelling_keys(word, lang)) for word, lang in spellings]
@@ -59,3 +66,14 @@ def test_fold():
     assert fold("Kijów") == "kijow"
     assert fold("Łódź") == "lodz"
     assert fold("  Azja   Środkowa ") == "azja srodkowa"
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("Ševčuková", "Ševčuk"), ("Ševčukové", "Ševčuk"), ("Tkačenková", "Tkačenko"), ("Žuravljovová", "Žuravljova"),
+    ("Marchettiová", "Marchetti"), ("Kozlovského", "Kozlovský"), ("Lorenteho", "Lorente"),
+    ("Charčenka", "Charčenko"), ("Charčenkem", "Charčenko"), ("Ostravě", "Ostrava"), ("Itálii", "Itálie"),
+])
+def test_czech_case_and_feminine_forms_lead_back_to_the_name(form, lemma):
+    from tui.engine.lexicon import lemma_candidates
+
+    assert lemma_candidates(form, "cs")[0] == lemma

@@ -82,7 +82,8 @@ _GERMAN_DETERMINERS = frozenset(fold(w) for w in (
     "unser unsere unseren unserem euer eure").split())
 _DEMONYM_ENDINGS = frozenset(("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n", "er", "ern", "en",
                               "e", "es", "ois", "oise", "ien", "iens", "ienne", "iennes", "jan", "janie", "janin",
-                              "cy", "iec", "czyk", "ka", "ki", "ow", "owie"))
+                              "cy", "iec", "czyk", "ka", "ki", "ow", "owie",
+                              "isch", "ische", "ischen", "ischer", "isches", "se", "sche"))
 
 
 class Occurrence:
@@ -303,7 +304,7 @@ class NameDetector:
 
     def _keep_initial(self, word: str, language: str) -> bool:
         """Is a sentence-initial capitalised word a name?"""
-        if lexicon.is_calendar_word(word) or lexicon.is_title(word):
+        if lexicon.is_calendar_word(word, language) or lexicon.is_title(word):
             return False
         if gazetteer.lookup(word) is not None:
             return True
@@ -382,7 +383,7 @@ class NameDetector:
         title_before: list[bool] = [lexicon.is_title(previous_word)]
         for tok in tokens:
             word = tok.text
-            if not tok.connector and (lexicon.is_title(word) or lexicon.is_calendar_word(word)) and \
+            if not tok.connector and (lexicon.is_title(word) or lexicon.is_calendar_word(word, language)) and \
                     not _heads_organisation(tokens, tok, language):
                 groups.append([])
                 title_before.append(lexicon.is_title(word))

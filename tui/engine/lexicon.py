@@ -166,10 +166,53 @@ def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     if language == "de" and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         return (word[:-1],)  # Selenskyjs -> Selenskyj (German genitive)
     if language in ("cs", "sk") and len(word) > 4:
-        for ending, repl in (("ovi", ""), ("em", ""), ("a", ""), ("u", ""), ("y", "a"), ("ě", "a")):
-            if word.endswith(ending):
-                return (word[: -len(ending)] + repl,)
+        return czech_lemma_candidates(word)
     return ()
+
+
+# --- Czech (and Slovak) name inflection -------------------------------------------------------------------
+# Czech declines foreign names too: "Charčenka", "s Charčenkem", "Lorenteho", "Kozlovského", "v Ostravě",
+# and makes women's surnames with -ová ("Ševčuková", "Tkačenková", "Marchettiová"; a Russian -ova name
+# becomes -ovová). Endings are undone by rule, every candidate kept, the likeliest first.
+_CS_ENDINGS: list[tuple[str, tuple[str, ...]]] = [
+    ("ského", ("ský", "skij")), ("skému", ("ský", "skij")), ("ském", ("ský", "skij")), ("ským", ("ský", "skij")),
+    ("ckého", ("cký",)), ("ckému", ("cký",)), ("ckém", ("cký",)), ("ckým", ("cký",)),
+    ("ého", ("ý", "ij")), ("ému", ("ý", "ij")), ("ém", ("ý",)), ("ým", ("ý",)),
+    ("ovou", ("ová",)), ("ové", ("ová", "ov", "ová")),
+    ("eho", ("e",)), ("iho", ("i",)), ("ímu", ("í",)), ("emu", ("e",)), ("imu", ("i",)),
+    ("ovi", ("", "o", "a")), ("kem", ("ko", "k")), ("em", ("", "o")), ("ou", ("a",)), ("ii", ("ie",)),
+    ("ě", ("a", "")), ("u", ("", "o", "a")), ("y", ("a", "")), ("a", ("", "o")), ("i", ("", "a", "e")),
+    ("e", ("a", "")),
+]
+
+
+@lru_cache(maxsize=200_000)
+def czech_lemma_candidates(word: str) -> tuple[str, ...]:
+    """Possible nominatives of a Czech name form, best first ("Ševčukové" -> "Ševčuková" -> "Ševčuk")."""
+    found: list[str] = []
+    lower = word.lower()
+    for ending, replacements in _CS_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = word[: len(word) - len(ending)]
+            if stem.lower().endswith("nk") and "o" in replacements:
+                replacements = ("o", *replacements)  # -enko, -ko names: Charčenka, Charčenkovi -> Charčenko
+            found += [stem + repl for repl in replacements]
+            if len(ending) > 1:
+                break  # a long ending that matched is the ending; the one-letter ones may all be right
+    out: dict[str, None] = {}
+    for form in [word, *found]:
+        if form.lower().endswith("ová") and len(form) > 6:
+            # the woman's form of a surname: the man's (stem, or stem + o: Tkačenková -> Tkačenko) and, for
+            # a Russian -ov/-ev/-in stem, the Russian woman's form (Žuravljovová -> Žuravljova)
+            stem = form[:-3]
+            russian = stem.lower().endswith(("ov", "ev", "in", "yn"))
+            options = [stem + "a", stem] if russian else ([stem + "o", stem] if stem.lower().endswith("nk")
+                                                          else [stem, stem + "o"])
+            for option in options:
+                out[option] = None
+        out[form] = None
+    out.pop(word, None)
+    return tuple(out)
 
 
 # --- closed word classes ------------------------------------------------------------------------------
@@ -300,9 +343,23 @@ _CALENDAR = re.compile(
 
 
 @lru_cache(maxsize=100_000)
-def is_calendar_word(word: str) -> bool:
-    """Month and weekday names (and their abbreviations) that English, German and French capitalise."""
-    return _CALENDAR.fullmatch(word) is not None
+def is_calendar_word(word: str, language: str = "") -> bool:
+    """Month and weekday names (and their abbreviations) that English, German and French capitalise, and
+    the CLDR month and weekday names of `language` (a sentence may start with "Giovedì", "Martes").
+
+    Other languages' names are not used: "Domingo", "Julio" and "Sabato" are names too.
+    """
+    return _CALENDAR.fullmatch(word) is not None or (bool(language) and fold(word) in _calendar_names(language))
+
+
+@lru_cache(maxsize=None)
+def _calendar_names(language: str) -> frozenset[str]:
+    from .dates import _cldr
+
+    data = _cldr().get(language)
+    if not data:
+        return frozenset()
+    return frozenset(fold(name) for key in ("months", "weekdays") for forms in data[key] for name in forms)
 
 
 # German (and Dutch/Scandinavian) titles are compounds: Bürgermeister, Außenministerin, Regierungssprecher

@@ -105,7 +105,7 @@ def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], 
                 continue  # Koval / Kovalenko: one name inside another is another name
             if surname_ending(a) != surname_ending(b) and surname_ending(a) and surname_ending(b):
                 continue
-            if a[:1] != b[:1] and not (len(a) > 6 and Levenshtein.distance(a, b) <= 1):
+            if a[:1].lower() != b[:1].lower() and not (len(a) > 6 and Levenshtein.distance(a, b) <= 1):
                 continue
             similarity = JaroWinkler.normalized_similarity(a, b)
             if Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 7 else 2):
@@ -120,13 +120,17 @@ def names_match(a: Form, b: Form) -> bool:
     if not short.tokens:
         return False
     n, m = len(short.tokens), len(long_.tokens)
-    if not words_match(short.keys[-1], short.best[-1], long_.keys[-1], long_.best[-1], surname=True) and \
+    # the same letters are the same name, whichever language's habits read them ("Javier" in a Spanish
+    # and in a Czech article)
+    if fold(short.tokens[-1]) != fold(long_.tokens[-1]) and \
+            not words_match(short.keys[-1], short.best[-1], long_.keys[-1], long_.best[-1], surname=True) and \
             not words_match(short.keys[-1], short.primary[-1], long_.keys[-1], long_.primary[-1], surname=True):
         return False
     j = 0
     for i in range(n - 1):
         while j < m - 1 and not (
-                words_match(short.keys[i], short.primary[i], long_.keys[j], long_.primary[j], surname=False)
+                fold(short.tokens[i]) == fold(long_.tokens[j])
+                or words_match(short.keys[i], short.primary[i], long_.keys[j], long_.primary[j], surname=False)
                 or words_match(short.keys[i], short.best[i], long_.keys[j], long_.best[j], surname=False)):
             j += 1
         if j >= m - 1:
@@ -242,7 +246,7 @@ class Linker:
             if members[0].is_org:
                 continue
             for form in members:
-                for key in form.keys[-1] | {form.best[-1][:4]}:
+                for key in form.keys[-1] | {form.best[-1][:4].lower()}:
                     if offset + ci not in surname_block[key]:
                         surname_block[key].append(offset + ci)
         acronym_owner: dict[str, int] = {}
@@ -259,7 +263,7 @@ class Linker:
                     clusters[owner].append(form)
                     continue
             candidates: list[int] = []
-            for key in sorted(form.keys[0] | {form.best[0][:4]}):
+            for key in sorted(form.keys[0] | {form.best[0][:4].lower()}):
                 for ci in surname_block.get(key, ()):
                     if ci not in candidates and any(
                             words_match(form.keys[0], form.primary[0], other.keys[-1], other.primary[-1], True)
@@ -410,7 +414,7 @@ def _merge_shared_acronyms(clusters: list[list[Form]], extra: dict[int, list[Occ
 def _block_keys(form: Form) -> set[str]:
     last = len(form.tokens) - 1
     keys = set(form.keys[last]) | {form.best[last]}
-    keys |= {k[:4] for k in list(keys) if len(k) >= 4}
+    keys |= {k[:4].lower() for k in list(keys) if len(k) >= 4}  # lower: Sevciuk (s) may be Shevchuk (S)
     if form.is_org:
         keys = {" ".join(form.best)}
     return {k for k in keys if k}

@@ -105,13 +105,25 @@ _RULES: dict[str, list[tuple[str, str]]] = {
     # Czech/Slovak-style carons; also the scholarly transliteration of Cyrillic (š, ž, č)
     "cs": [("š", "S"), ("ž", "S"), ("č", "C"), ("ř", "S"), ("ch", "X"), ("c", "c"), ("w", "v"), ("j", "i")],
 }
-_RULES["es"] = [("ch", "C"), ("sh", "S"), ("j", "X"), ("ll", "i"), ("ñ", "ni"), ("qu", "k"), ("c", "k"),
-                ("w", "v"), ("x", "ks")]
-_RULES["it"] = [("sci", "Si"), ("sce", "Se"), ("ch", "k"), ("ci", "Ci"), ("ce", "Ce"), ("c", "k"), ("w", "v"),
-                ("j", "i"), ("x", "ks")]
+# Spanish j is English kh (Járchenko), but Spanish papers also print the English forms (Shevchuk, Zh, Kh)
+_RULES["es"] = [("ch", "C"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("j", "X"), ("ll", "i"), ("ñ", "ni"),
+                ("qu", "k"), ("ts", "c"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("w", "v"), ("x", "ks")]
+# Italian ci/gi before a vowel are one sound (Sevciuk, Giaparidze); sc before e/i is sh; ch/gh are hard
+_RULES["it"] = [("scia", "Sa"), ("scio", "So"), ("sciu", "Su"), ("sci", "Si"), ("sce", "Se"), ("cia", "Ca"),
+                ("cio", "Co"), ("ciu", "Cu"), ("cie", "Ce"), ("ci", "Ci"), ("ce", "Ce"), ("gia", "Sa"), ("gio", "So"),
+                ("giu", "Su"), ("gie", "Se"), ("gi", "Si"), ("ge", "Se"), ("gli", "li"), ("gn", "ni"), ("ch", "k"),
+                ("gh", "g"), ("kh", "X"), ("sh", "S"), ("zh", "S"), ("c", "k"), ("w", "v"), ("j", "i"), ("x", "ks")]
+# Dutch: sj = sh, tsj = ch, zj = zh, oe = u, j = y, ch = kh (Sjevtsjoek, Zjoeravljova, Charkov)
+_RULES["nl"] = [("sjtsj", "SC"), ("tsj", "C"), ("sj", "S"), ("zj", "S"), ("dzj", "S"), ("oe", "u"), ("ch", "X"),
+                ("kh", "X"), ("sh", "S"), ("zh", "S"), ("ts", "c"), ("tz", "c"), ("j", "i"), ("w", "v"), ("ij", "ei"),
+                ("ce", "se"), ("ci", "si"), ("c", "k"), ("q", "k"), ("x", "ks")]
+# Portuguese: ch and x are sh, j is zh, tch is ch, lh/nh are palatal (Chevtchenko, Jukov)
+_RULES["pt"] = [("tch", "C"), ("ch", "S"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("j", "S"), ("lh", "li"),
+                ("nh", "ni"), ("ç", "s"), ("qu", "k"), ("ts", "c"), ("ce", "se"), ("ci", "si"), ("c", "k"),
+                ("w", "v"), ("x", "S")]
 _RULES["uk"] = _RULES["en"]  # Cyrillic is transliterated to the English-style national system first
 _RULES["ru"] = _RULES["en"]
-KEY_LANGUAGES = ("en", "pl", "de", "fr", "cs")
+KEY_LANGUAGES = ("en", "pl", "de", "fr", "cs", "es", "it", "nl", "pt")
 
 _COMPILED: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
 
@@ -128,6 +140,8 @@ def _compiled(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
 _VOWELS = "aeiou"
 _GERMAN_SOFT_S = re.compile(r"(?:(?<=^)|(?<=[aeiouy]))s(?=[aeiouyäöü])")
 _GLIDE = re.compile(r"(?<=[aeou])i(?=[aeou])")
+# Russian ё after a consonant: "lyo", "ljo", "lio" in one spelling, "lo" in another (Zhuravlyov, Żurawlow)
+_SOFT_O = re.compile(r"(?<=[b-df-hj-np-tv-zBCSX])i(?=o)")
 _DOUBLE = re.compile(r"(.)\1+")
 _NON_KEY = re.compile(r"[^a-zA-Z]")
 
@@ -162,11 +176,13 @@ def _first_of_run(match: re.Match[str]) -> str:
 
 
 def _finish(word: str) -> str:
-    word = word.replace("y", "i").replace("'", "")
+    # "dzh", "dž", "dż", "dsch" are English j, which is already S: Dzhaparidze = Japaridze = Džaparidze
+    word = word.replace("y", "i").replace("'", "").replace("dS", "S")
     if word.startswith("ie") or word.startswith("io"):
         word = word[1:]  # Yevhen / Jewhen / Evgueni; Yolanda / Jolanta: the initial glide is optional
     word = _NON_KEY.sub("", word)
     word = _GLIDE.sub("", word)
+    word = _SOFT_O.sub("", word)
     word = _DOUBLE.sub(_first_of_run, word)
     return word
 
