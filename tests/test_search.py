@@ -51,3 +51,15 @@ def test_odd_queries_return_quickly_without_error(seeds_story, query):
 def test_random_queries_never_raise(seeds_story, query):
     for result in seeds_story.search(query):
         assert 0 <= result.score <= 1
+
+
+def test_a_query_half_matched_by_a_near_spelling_finds_nothing(write_story):
+    import tui
+    from tui.engine.search import MIN_SCORE
+
+    folder = write_story({"es.txt": " date 2025-02-04 x\n\nLa carga iba a la empresa Rioni Logistics, de Poti, "
+                                    "según la policía."})
+    story = tui.load(folder)
+    assert story.search("Rioni Logistics")[0].entity.name == "Rioni Logistics"
+    assert story.search("tribunal regional") == []  # "regional" is only a little like "Rioni"
+    assert all(r.score >= MIN_SCORE for r in story.search("Rioni tribunal"))

@@ -182,7 +182,7 @@ def _is_acronym(word: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset().union(*lexicon.FUNCTION_WORDS.values())
-_PLACE_ENDINGS = ("", "a", "ia", "ie", "e", "y", "stan", "land", "and", "any", "ja", "en")
+_PLACE_ENDINGS = ("", "a", "ia", "ie", "e", "y", "stan", "land", "and", "any", "ja", "en", "ko", "sko")
 
 
 @lru_cache(maxsize=50_000)

@@ -165,7 +165,7 @@ def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
         return polish_lemma_candidates(word)
     if language == "de" and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         return (word[:-1],)  # Selenskyjs -> Selenskyj (German genitive)
-    if language in ("cs", "sk") and len(word) > 4:
+    if language in ("cs", "sk") and len(word) > 3:
         return czech_lemma_candidates(word)
     return ()
 

@@ -416,14 +416,14 @@ def _block_keys(form: Form) -> set[str]:
     keys = set(form.keys[last]) | {form.best[last]}
     keys |= {k[:4].lower() for k in list(keys) if len(k) >= 4}  # lower: Sevciuk (s) may be Shevchuk (S)
     if form.is_org:
-        keys = {" ".join(form.best)}
+        keys = {" ".join(form.best), "=" + fold(" ".join(form.tokens))}
     return {k for k in keys if k}
 
 
 def _org_match(a: Form, b: Form) -> bool:
     ka, kb = " ".join(a.best), " ".join(b.best)
-    if ka == kb or " ".join(a.primary) == " ".join(b.primary):
-        return True
+    if ka == kb or " ".join(a.primary) == " ".join(b.primary) or fold(" ".join(a.tokens)) == fold(" ".join(b.tokens)):
+        return True  # (the same letters in articles of two languages are keyed by two languages' habits)
     return len(ka) > 8 and Levenshtein.normalized_similarity(ka, kb) >= 0.92
 
 

@@ -107,7 +107,7 @@ _RULES: dict[str, list[tuple[str, str]]] = {
 }
 # Spanish j is English kh (Járchenko), but Spanish papers also print the English forms (Shevchuk, Zh, Kh)
 _RULES["es"] = [("ch", "C"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("j", "X"), ("ll", "i"), ("ñ", "ni"),
-                ("qu", "k"), ("ts", "c"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("w", "v"), ("x", "ks")]
+                ("qu", "k"), ("gue", "ge"), ("gui", "gi"), ("ts", "c"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("w", "v"), ("x", "ks")]
 # Italian ci/gi before a vowel are one sound (Sevciuk, Giaparidze); sc before e/i is sh; ch/gh are hard
 _RULES["it"] = [("scia", "Sa"), ("scio", "So"), ("sciu", "Su"), ("sci", "Si"), ("sce", "Se"), ("cia", "Ca"),
                 ("cio", "Co"), ("ciu", "Cu"), ("cie", "Ce"), ("ci", "Ci"), ("ce", "Ce"), ("gia", "Sa"), ("gio", "So"),
@@ -119,7 +119,7 @@ _RULES["nl"] = [("sjtsj", "SC"), ("tsj", "C"), ("sj", "S"), ("zj", "S"), ("dzj",
                 ("ce", "se"), ("ci", "si"), ("c", "k"), ("q", "k"), ("x", "ks")]
 # Portuguese: ch and x are sh, j is zh, tch is ch, lh/nh are palatal (Chevtchenko, Jukov)
 _RULES["pt"] = [("tch", "C"), ("ch", "S"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("j", "S"), ("lh", "li"),
-                ("nh", "ni"), ("ç", "s"), ("qu", "k"), ("ts", "c"), ("ce", "se"), ("ci", "si"), ("c", "k"),
+                ("nh", "ni"), ("ç", "s"), ("qu", "k"), ("gue", "ge"), ("gui", "gi"), ("ts", "c"), ("ce", "se"), ("ci", "si"), ("c", "k"),
                 ("w", "v"), ("x", "S")]
 _RULES["uk"] = _RULES["en"]  # Cyrillic is transliterated to the English-style national system first
 _RULES["ru"] = _RULES["en"]
