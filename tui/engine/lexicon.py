@@ -267,6 +267,11 @@ regierung universität institut stiftung kommission zeitung dienst amt behörde 
 ministère comité ambassade conseil union organisation parti banque agence cour tribunal assemblée gouvernement
 université institut fondation commission service journal parquet police armée
 ministerio comité embajada consejo partido agencia tribunal gobierno universidad
+guardia policía fiscalía audiencia sociedad empresa
+ministero procura tribunale governo agenzia polizia società consiglio
+ministério polícia agência governo tribunal sociedade empresa
+ministerie rechtbank politie regering agentschap
+ministerstvo soud policie vláda úřad agentura společnost
 """)
 # ... and Polish stems, which carry case endings (Ministerstwa, Komitetu, Ambasady, Organizacji)
 ORG_HEAD_STEMS = tuple(sorted(_words("""
