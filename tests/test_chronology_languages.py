@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_chronology import found, one
+from test_chronology import found, one
 
 CASES = [
     # Spanish

@@ -168,3 +168,13 @@ def test_a_dutch_adjective_of_a_country_is_not_part_of_a_name(write_story):
     texts = {m.text for e in tui.load(folder).entities for m in e.mentions}
     assert "Tsjechische Ostrava" not in texts and "Kirill Beljajev" in texts
     assert not any("Russische" in t and "Beljajev" in t for t in texts)
+
+
+def test_a_declined_surname_goes_to_the_man_not_to_his_wife(write_story):
+    import tui
+
+    folder = write_story({"cs.txt": " date 2025-02-06 x\n\nKapitán Vjačeslav Žuravljov byl zadržen v Janově. "
+                                    "Jeho manželka Julija Žuravljovová řekla, že o nákladu nic nevěděla. "
+                                    "Policie se Žuravljovem mluvila dvě hodiny."})
+    by_text = {m.text: e.name for e in tui.load(folder).entities for m in e.mentions}
+    assert by_text["Žuravljovem"] == by_text["Vjačeslav Žuravljov"] != by_text["Julija Žuravljovová"]

@@ -271,6 +271,12 @@ class Linker:
                             for other in clusters[ci]):
                         candidates.append(ci)
             candidates.sort()
+            if len(candidates) > 1:
+                # one of them spelled exactly as this word's likeliest lemma: a Czech "Žuravljovem" is the man
+                # Žuravljov, though his wife Žuravljovová's forms also have that key among their candidates
+                exact = [ci for ci in candidates if any(other.best[-1] == form.best[0] for other in clusters[ci])]
+                if len(exact) == 1:
+                    candidates = exact
             if len(candidates) == 1:
                 clusters[candidates[0]].append(form)
                 continue
