@@ -746,11 +746,32 @@ def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], 
         assert span is not None
         return (span[1] - span[0]).days
 
-    # Month-level spans lie inside one month: index the joinable events by the month they start in.
+    # Month-level spans lie inside one month: index the joinable events by the month they start in and
+    # by the entities they name, so that an expression looks only at events sharing an entity with it (a
+    # big story has thousands of events a month). Each keeps its place in its month, the order ties go by.
     by_month: dict[tuple[int, int], list[_Group]] = {}
+    by_entity: dict[tuple[int, int], dict[str, list[tuple[int, _Group]]]] = {}
+    indexed: dict[int, set[str]] = {}  # id(group) -> entities it is indexed under
+
+    def index(g: _Group, month: tuple[int, int], position: int) -> None:
+        done = indexed.setdefault(id(g), set())
+        for entity in g.entities - done:
+            by_entity.setdefault(month, {}).setdefault(entity, []).append((position, g))
+        done.update(g.entities)
+
+    def add(g: _Group) -> None:
+        month = (g.lo.year, g.lo.month)
+        members = by_month.setdefault(month, [])
+        members.append(g)
+        index(g, month, len(members) - 1)
+
+    positions: dict[int, tuple[tuple[int, int], int]] = {}
     for g in groups:
         if not g.closed:
-            by_month.setdefault((g.lo.year, g.lo.month), []).append(g)
+            add(g)
+    for month, members in by_month.items():
+        for position, g in enumerate(members):
+            positions[id(g)] = (month, position)
     rank = {i: r for r, i in enumerate(order)}
     same_day: dict[tuple[str, str], _Group] = {}  # (source, "a Wednesday in 2022-10") -> its event
     for i in sorted(coarse, key=lambda i: (width(i), rank[i])):
@@ -759,21 +780,24 @@ def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], 
         best = same_day.get((e.source_id, e.note)) if e.precision == "weekday-unresolved" else None
         best_key = None
         specific = set(e.entities) - ubiquitous
-        for g in by_month.get((lo.year, lo.month), []) if best is None and specific else ():
+        month_index = by_entity.get((lo.year, lo.month), {}) if best is None and specific else {}
+        candidates = {id(g): (position, g) for entity in specific for position, g in month_index.get(entity, ())}
+        for _position, g in sorted(candidates.values(), key=lambda pg: pg[0]):
             if not (lo <= g.lo and g.hi <= hi):
                 continue
             shared = len(g.entities & specific)
-            if not shared:
-                continue
             key = (-shared, (g.hi - g.lo).days, g.lo)
             if best_key is None or key < best_key:
                 best, best_key = g, key
         if best is None:
             best = new(i)
-            by_month.setdefault((lo.year, lo.month), []).append(best)
+            add(best)
+            positions[id(best)] = ((lo.year, lo.month), len(by_month[(lo.year, lo.month)]) - 1)
         else:
             best.members.append(i)
             best.entities.update(e.entities)
+            if id(best) in positions:
+                index(best, *positions[id(best)])
         if e.precision == "weekday-unresolved":
             same_day.setdefault((e.source_id, e.note), best)
 
