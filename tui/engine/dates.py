@@ -50,7 +50,8 @@ _DATA = Path(__file__).resolve().parent / "data" / "calendar_names.json"
 
 
 @lru_cache(maxsize=1)
-def _cldr() -> dict:
+def calendar_names() -> dict:
+    """CLDR month and weekday names per language (also read by lexicon.is_calendar_word)."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
@@ -84,7 +85,7 @@ class _Names:
 
 @lru_cache(maxsize=None)
 def _names(language: str) -> _Names:
-    data = _cldr()[language]
+    data = calendar_names()[language]
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     month_forms: list[str] = []
@@ -298,7 +299,7 @@ def _rules_en(n: _Names) -> list[_Rule]:
 
 
 def _rules_pl(n: _Names) -> list[_Rule]:
-    cldr = _cldr()["pl"]["months"]
+    cldr = calendar_names()["pl"]["months"]
     gen = [forms[0] for forms in cldr]  # CLDR's format form is the genitive: "21 września"
     nom = [forms[-1] for forms in cldr]  # the stand-alone form is the nominative: "wrzesień 2022"
     wd_nom = list(n.weekday_forms)
@@ -723,8 +724,8 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
     def build(n: _Names) -> list[_Rule]:
         # Next to a day number an abbreviation is a month with or without its full stop, in any case: a
         # dateline's "4 feb", "04 FEB", "05 fev 2025" (abbreviations are three or more letters here).
-        abbreviations = {form.rstrip(".") for forms in _cldr()[language]["months_abbr"] for form in forms
-                         if len(form.rstrip(".")) >= 3}
+        abbreviations = {form.rstrip(".") for forms in calendar_names()[language]["months_abbr"]
+                         for form in forms if len(form.rstrip(".")) >= 3}
         abbreviations |= {a.upper() for a in abbreviations}
         c = {
             "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": t.count, "DM": t.day_month,

@@ -359,9 +359,9 @@ def is_calendar_word(word: str, language: str = "") -> bool:
 
 @lru_cache(maxsize=None)
 def _calendar_names(language: str) -> frozenset[str]:
-    from .dates import _cldr
+    from .dates import calendar_names
 
-    data = _cldr().get(language)
+    data = calendar_names().get(language)
     if not data:
         return frozenset()
     return frozenset(fold(name) for key in ("months", "weekdays") for forms in data[key] for name in forms)
