@@ -13,12 +13,14 @@ import pytest
 import tui
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "acceptance" / "score.py"
+# Copies of ../shared/acceptance's scorer and the sample story's gold, so that a clone alone runs these
+# tests; test_copies_match_the_shared_originals notices when the originals change.
+ACCEPTANCE = ROOT / "tests" / "data" / "acceptance"
+SCORER = ACCEPTANCE / "score.py"
+SHARED_ACCEPTANCE = ROOT.parent / "shared" / "acceptance"
 
 
 def scorer():
-    if not SCORER.exists():
-        pytest.skip("../shared/acceptance/score.py is not beside the repo")
     spec = importlib.util.spec_from_file_location("acceptance_score", SCORER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -56,9 +58,14 @@ def search_quality(gold_path: Path, corpus: Path) -> tuple[float, float, int]:
 
 
 def test_sample_story_is_perfect():
-    recall, precision, perfect = search_quality(ROOT.parent / "shared" / "acceptance" / "seeds_gold.json",
-                                                ROOT / "seeds")
+    recall, precision, perfect = search_quality(ACCEPTANCE / "seeds_gold.json", ROOT / "seeds")
     assert (recall, precision, perfect) == (1.0, 1.0, 83)
+
+
+@pytest.mark.skipif(not SHARED_ACCEPTANCE.is_dir(), reason="../shared/acceptance is not beside the repo")
+@pytest.mark.parametrize("name", ["score.py", "seeds_gold.json"])
+def test_copies_match_the_shared_originals(name):
+    assert (ACCEPTANCE / name).read_bytes() == (SHARED_ACCEPTANCE / name).read_bytes()
 
 
 def test_held_out_story_stays_above_the_measured_floor():
