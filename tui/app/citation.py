@@ -23,10 +23,10 @@ def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[in
     sentence_start = lo
     for match in _END.finditer(text, lo, start):
         sentence_start = match.end()
-    match = _END.search(text, end, min(len(text), end + _MAX_SENTENCE))
-    sentence_end = match.start() + len(match.group().rstrip()) if match else min(len(text), end + _MAX_SENTENCE)
-    if match and match.group().startswith("\n"):
-        sentence_end = match.start()
+    after = _END.search(text, end, min(len(text), end + _MAX_SENTENCE))
+    sentence_end = after.start() + len(after.group().rstrip()) if after else min(len(text), end + _MAX_SENTENCE)
+    if after and after.group().startswith("\n"):
+        sentence_end = after.start()
     return sentence_start, max(sentence_end, end)
 
 

@@ -105,7 +105,7 @@ class StoryCommands(Provider):
                       partial(self._app.go_to_entity, entity.id), text=entity.name)
         folded_query = fold(query)
         scored = [(source_score(folded_query, title, path), number, source)
-                  for number, (source, (title, path)) in enumerate(zip(story.sources, self._folded), 1)]
+                  for number, (source, (title, path)) in enumerate(zip(story.sources, self._folded, strict=True), 1)]
         scored = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))[:_SOURCE_HITS]
         for score, number, source in scored:
             yield Hit(score * 0.9, self._source_prompt(number, source),

@@ -16,6 +16,7 @@ from ..textsafe import printable
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.dom import DOMNode
 
     from ..engine.model import Skipped, Source
 
@@ -29,8 +30,9 @@ def binding_rows(app: App) -> list[tuple[str, str, str, str]]:
     from .widgets.rowlist import RowList
     from .widgets.search import SearchPane
 
-    owners = [("Anywhere", type(app)), ("Search box", SearchPane), ("Entities", EntitiesPane),
-              ("Lists", RowList), ("Reader", ArticleView), ("Timeline", EventList)]
+    owners: list[tuple[str, type[DOMNode]]] = [
+        ("Anywhere", type(app)), ("Search box", SearchPane), ("Entities", EntitiesPane),
+        ("Lists", RowList), ("Reader", ArticleView), ("Timeline", EventList)]
     rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for where, owner in owners:
