@@ -9,17 +9,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .engine.model import json_text
 from .textsafe import printable
 
 
 def _t(value: object) -> Text:
-    return Text(printable("" if value is None else str(value)))
+    # json_text: a name that is not UTF-8 (a lone surrogate) would make a UTF-8 terminal's encoder fail
+    return Text(printable(json_text("" if value is None else str(value))))
 
 
 def print_table(command: str, story, payload: dict) -> None:
     console = Console(highlight=False)
     if command == "search":
-        table = Table(title=Text(f"search: {printable(payload['query'])}"), expand=False)
+        table = Table(title=_t(f"search: {payload['query']}"), expand=False)
         for col in ("score", "entity", "type", "matched", "mentions per source"):
             table.add_column(col)
         for result in payload["results"]:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -63,7 +64,7 @@ class _Anchor:
 
     @property
     def date(self) -> dt.date | None:
-        return dt.date(self.year, self.month, self.day) if self.day else None
+        return dates.calendar_day(self.year, self.month, self.day) if self.day else None
 
     @property
     def label(self) -> str:
@@ -73,14 +74,15 @@ class _Anchor:
 def _anchor(source: Source) -> _Anchor | None:
     if not source.date:
         return None
-    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", source.date)
+    # ASCII digits only: int() would read Arabic-Indic or full-width ones too
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?", source.date)
     if not m:
         return None
     year, month = int(m.group(1)), int(m.group(2))
     day = int(m.group(3)) if m.group(3) and source.date_precision != "month" else None
     try:
-        dt.date(year, month, day or 1)
-    except ValueError:
+        dates.calendar_day(year, month, day or 1)
+    except (ValueError, dates.OutsideCalendar):  # loading warns of a malformed header; a Source made by hand
         return None
     return _Anchor(year, month, day)
 
@@ -385,12 +387,11 @@ def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language:
 
 
 def _ym(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
+    return f"{dates.calendar_year(year):04d}-{month:02d}"
 
 
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + by
-    return index // 12, index % 12 + 1
+def _y(year: int) -> str:
+    return f"{dates.calendar_year(year):04d}"
 
 
 def _year_for_month(month: int, a: _Anchor, direction: str, strict: bool) -> int:
@@ -413,7 +414,7 @@ def _year_for_day(month: int, day: int, a: _Anchor, direction: str, strict: bool
 
 
 def _day_ordinal(year: int, month: int, day: int) -> int:
-    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1])).toordinal()
+    return dates.calendar_day(year, month, min(day, calendar.monthrange(year, month)[1])).toordinal()
 
 
 def _nearer(a: _Anchor, ordinal: Callable[[str], int]) -> str:
@@ -424,13 +425,13 @@ def _nearer(a: _Anchor, ordinal: Callable[[str], int]) -> str:
 
 
 def _week(a: dt.date, offset: int, earlier: bool) -> tuple[str | None, str, str]:
-    monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(weeks=offset)
-    last = a if earlier and offset == 0 else monday + dt.timedelta(days=6)
+    monday = dates.add_days(a, 7 * offset - a.weekday())
+    last = a if earlier and offset == 0 else dates.add_days(monday, 6)
     note = f"the week of {monday.isoformat()} to {last.isoformat()}"
     if (monday.year, monday.month) == (last.year, last.month):
         return _ym(monday.year, monday.month), "month", note
     if monday.year == last.year:
-        return f"{monday.year:04d}", "year", note + " (across two months)"
+        return _y(monday.year), "year", note + " (across two months)"
     return None, "vague", note + " (across New Year)"
 
 
@@ -441,7 +442,8 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
 
     if f.kind == "year":
         note = f"{f.part} in the year" if f.part else ""
-        return f"{f.year:04d}", "year", note
+        assert f.year is not None
+        return _y(f.year), "year", note
 
     if f.kind == "day":
         assert f.month is not None and f.day is not None
@@ -451,7 +453,7 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
             if a is None:
                 return None, "unresolved", "a day without a year, in an article without a date"
             if f.year_shift is not None:
-                year = a.year + f.year_shift
+                year = dates.add_years(a.year, f.year_shift)
             else:
                 direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
                 if direction == "weak-future":  # a modal: the nearer of the last and the next such day
@@ -459,7 +461,7 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
                         _year_for_day(f.month, f.day, a, d, strict=False), f.month, f.day))
                 year = _year_for_day(f.month, f.day, a, direction, strict=f.shift in ("last", "next"))
             inferred = f"year inferred from the article's date {a.label}"
-        day = dt.date(year, f.month, f.day)
+        day = dates.calendar_day(year, f.month, f.day)
         note = inferred
         if f.weekday is not None and f.weekday != day.weekday():
             note = "; ".join(filter(None, [note, f"written as a {_WEEKDAY_NAMES[f.weekday]}, but "
@@ -474,7 +476,7 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
         if a is None:
             return None, "unresolved", "a month without a year, in an article without a date"
         if f.year_shift is not None:
-            year = a.year + f.year_shift
+            year = dates.add_years(a.year, f.year_shift)
         elif f.shift == "this":
             year = a.year
         else:
@@ -496,10 +498,10 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
         direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
         if direction in ("future", "weak-future"):  # a weekday is days away: a modal is enough
             delta = (f.weekday - own.weekday()) % 7 or (7 if f.shift == "next" else 0)
-            day = own + dt.timedelta(days=delta)
+            day = dates.add_days(own, delta)
         else:
             delta = (own.weekday() - f.weekday) % 7 or (7 if f.shift == "last" else 0)
-            day = own - dt.timedelta(days=delta)
+            day = dates.add_days(own, -delta)
         if day == own:
             note = f"the article's own day ({name} {a.label})"
         else:
@@ -515,18 +517,37 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
         if a.date is None:
             return (_ym(a.year, a.month), "month",
                     f"{_day_phrase(offset)} in an article dated only {_ym(a.year, a.month)}")
-        return (a.date + dt.timedelta(days=offset)).isoformat(), "day", ""
+        return dates.add_days(a.date, offset).isoformat(), "day", ""
     if unit == "week":
         if a.date is None:
             return None, "unresolved", f"a week relative to an article dated only {_ym(a.year, a.month)}"
         return _week(a.date, offset, f.part == "earlier")
     if unit == "month":
-        year, month = _shift_month(a.year, a.month, offset)
+        year, month = dates.add_months(a.year, a.month, offset)
         part = f.part if f.part in ("early", "mid", "late") else None
         return _ym(year, month), f"{part}-month" if part else "month", ""
     if unit == "year":
-        return f"{a.year + offset:04d}", "year", ""
+        return _y(dates.add_years(a.year, offset)), "year", ""
     raise AssertionError(unit)
+
+
+def _resolve_in_calendar(f: dates.Found, a: _Anchor | None,
+                         tense: Callable[[], str]) -> tuple[str | None, str, str]:
+    """`_resolve`, with a date outside years 1-9999 turned into an unresolved expression with a note.
+
+    The date it gives is checked by `interval` here, so that ordering and grouping, which read every
+    date's interval, never meet one they cannot compute."""
+    try:
+        date, precision, note = _resolve(f, a, tense)
+        interval(date, precision)
+    except dates.OutsideCalendar as error:
+        against = f" (against the article's date {a.label})" if a is not None else ""
+        return None, "unresolved", f"{OUTSIDE_CALENDAR}: {error}{against}"
+    return date, precision, note
+
+
+# The start of the note of an expression whose date would lie before year 1 or after year 9999.
+OUTSIDE_CALENDAR = f"outside the calendar (years {dates.MIN_YEAR}-{dates.MAX_YEAR})"
 
 
 def _day_phrase(offset: int) -> str:
@@ -568,7 +589,7 @@ def find_expressions(source: Source) -> list[TemporalExpression]:
             return _tense(text, sentence, f.start, f.end, source.language, weekday and f.role != "since",
                           deadline=weekday and f.role == "until")
 
-        date, precision, note = _resolve(f, anchor, tense)
+        date, precision, note = _resolve_in_calendar(f, anchor, tense)
         out.append(TemporalExpression(
             source=source.path, source_id=source.id, start=f.start, end=f.end, text=text[f.start : f.end],
             date=date, precision=precision, role=f.role, sentence=text[sentence[0] : sentence[1]],
@@ -584,15 +605,15 @@ def interval(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None
         return None
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 3:
-        day = dt.date(*parts)
+        day = dates.calendar_day(*parts)
         return day, day
     if len(parts) == 2:
         year, month = parts
         last = calendar.monthrange(year, month)[1]
         first_day, last_day = {"early-month": (1, 10), "mid-month": (11, 20), "late-month": (21, last)}.get(
             precision, (1, last))
-        return dt.date(year, month, first_day), dt.date(year, month, last_day)
-    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        return dates.calendar_day(year, month, first_day), dates.calendar_day(year, month, last_day)
+    return dates.calendar_day(parts[0], 1, 1), dates.calendar_day(parts[0], 12, 31)
 
 
 def _sort_key(date: str | None, precision: str) -> tuple:
@@ -626,13 +647,25 @@ class _Group:
     closed: bool = False  # boilerplate, year-level, unresolved: nothing else joins it
 
 
+# The start of the warning a source gets when reading its dates failed (see `build_timeline`).
+CHRONOLOGY_FAILED = "dates not read"
+
+# failed(source, warning): reading the dates of `source` raised; its expressions are left out.
+SourceFailure = Callable[[Source, str], None]
+
+
 def build_timeline(
-    sources: Sequence[Source], entity_spans: Mapping[str, Sequence[tuple[int, int, str]]]
+    sources: Sequence[Source], entity_spans: Mapping[str, Sequence[tuple[int, int, str]]],
+    failed: SourceFailure | None = None,
 ) -> tuple[list[TemporalExpression], list[Event]]:
     """Every expression of every source, chronologically (unresolved, then vague, last), and the events.
 
     entity_spans: source id -> [(start, end, entity_id), ...]; an expression's `entities` are the entities
     mentioned inside its sentence.
+
+    failed: given, an unexpected error while reading one source's dates (a bug: dates outside the
+    calendar are handled) leaves that source out, reported through failed(source, warning), and the
+    chronology of the rest is built; not given, or with STORYVIEW_DEBUG set, the error propagates.
 
     Grouping into events (deterministic, whatever the order of `sources`):
       1. Expressions of the same exact day whose sentences share an entity are one event, across sources.
@@ -654,12 +687,17 @@ def build_timeline(
     exprs: list[TemporalExpression] = []
     boiler: set[int] = set()
     for source in sorted(sources, key=lambda s: s.id):
-        spans = sorted(entity_spans.get(source.id, ()))
-        starts = [s for s, _, _ in spans]
-        for e in find_expressions(source):
-            hi = e.sentence_start + len(e.sentence)
-            e = replace(e, entities=_sentence_entities(spans, starts, e.sentence_start, hi))
-            if source.boilerplate and source.in_boilerplate(e.start):
+        try:
+            found = _source_expressions(source, entity_spans.get(source.id, ()))
+        except Exception as error:
+            # One file must not take down the chronology of the whole story; STORYVIEW_DEBUG (and a
+            # caller without `failed`, e.g. a test) gets the error itself.
+            if failed is None or os.environ.get("STORYVIEW_DEBUG"):
+                raise
+            failed(source, f"{CHRONOLOGY_FAILED} (internal error: {type(error).__name__}: {error})")
+            continue
+        for e, in_boilerplate in found:
+            if in_boilerplate:
                 boiler.add(len(exprs))
             exprs.append(e)
     order = sorted(range(len(exprs)), key=lambda i: _expression_key(exprs[i]))
@@ -683,6 +721,19 @@ def build_timeline(
         members = sorted(g.members, key=lambda i: _expression_key(exprs[i]))
         events.append(Event(event_id, g.date, g.precision, tuple(final[i] for i in members)))
     return [final[i] for i in order], events
+
+
+def _source_expressions(source: Source, entity_spans: Sequence[tuple[int, int, str]]
+                        ) -> list[tuple[TemporalExpression, bool]]:
+    """The expressions of one source with their entities, and whether each lies in its boilerplate."""
+    spans = sorted(entity_spans)
+    starts = [s for s, _, _ in spans]
+    out = []
+    for e in find_expressions(source):
+        hi = e.sentence_start + len(e.sentence)
+        e = replace(e, entities=_sentence_entities(spans, starts, e.sentence_start, hi))
+        out.append((e, bool(source.boilerplate) and source.in_boilerplate(e.start)))
+    return out
 
 
 def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], ubiquitous: set[str]) -> list[_Group]:

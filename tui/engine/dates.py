@@ -44,6 +44,55 @@ class Found:
     offset: int = 0  # relative: units from the article's date (yesterday = day -1)
 
 
+# --- calendar arithmetic ----------------------------------------------------------------------------------
+# Every date the chronology computes goes through these: an article dated 9999-12-31 says "tomorrow",
+# one dated 0001-01-01 "in December". Python's dates (and ISO 8601 without extensions) stop at years
+# 1 and 9999; beyond them the arithmetic raises OutsideCalendar, which the resolver turns into an
+# unresolved expression with a note, never into an error.
+
+MIN_YEAR, MAX_YEAR = dt.MINYEAR, dt.MAXYEAR
+
+
+class OutsideCalendar(Exception):
+    """A date that the calendar cannot write: its year is before 1 or after 9999."""
+
+
+def calendar_year(year: int) -> int:
+    """`year` itself, or OutsideCalendar."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise OutsideCalendar(f"year {year}")
+    return year
+
+
+def calendar_day(year: int, month: int, day: int) -> dt.date:
+    """The date, OutsideCalendar for a year out of range, ValueError (as date()) for a day its month lacks."""
+    return dt.date(calendar_year(year), month, day)
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days` (negative: back), or OutsideCalendar."""
+    ordinal = day.toordinal() + days
+    if not 1 <= ordinal <= dt.date.max.toordinal():
+        raise OutsideCalendar(f"{day.isoformat()} {days:+d} day(s)")
+    return dt.date.fromordinal(ordinal)
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) moved by `months`, or OutsideCalendar."""
+    index = year * 12 + (month - 1) + months
+    shifted = index // 12
+    if not MIN_YEAR <= shifted <= MAX_YEAR:
+        raise OutsideCalendar(f"{year:04d}-{month:02d} {months:+d} month(s)")
+    return shifted, index % 12 + 1
+
+
+def add_years(year: int, years: int) -> int:
+    """`year` moved by `years`, or OutsideCalendar."""
+    if not MIN_YEAR <= year + years <= MAX_YEAR:
+        raise OutsideCalendar(f"{year:04d} {years:+d} year(s)")
+    return year + years
+
+
 # --- names ------------------------------------------------------------------------------------------------
 
 _DATA = Path(__file__).resolve().parent / "data" / "calendar_names.json"
@@ -969,8 +1018,10 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
             return None
         if year is not None:
             try:
-                dt.date(year, month, day)
+                calendar_day(year, month, day)
             except ValueError:  # 29 February of a common year
+                return None
+            except OutsideCalendar:  # "0000-01-01" written in the text: no day of the calendar
                 return None
     part = _part(f.get("part"))
     if rule.kind == "day":

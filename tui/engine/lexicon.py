@@ -30,6 +30,16 @@ def _polish():
     return _morfeusz
 
 
+# Characters morfeusz cannot take: its binding raises TypeError on a lone surrogate (a byte that was not
+# UTF-8), and it prints "replacing invalid utf8 sequence" to stderr for U+FFFD (a byte decoding replaced).
+_UNANALYSABLE = re.compile("[\ud800-\udfff\ufffd]")
+
+
+def _analysable(word: str) -> bool:
+    """False for a word holding a character lost on the way (no dictionary has it: it is unknown, 'ign')."""
+    return word.isascii() or _UNANALYSABLE.search(word) is None
+
+
 @lru_cache(maxsize=200_000)
 def polish_analyses(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """(lemma, part of speech, labels) for a Polish word form; lemma without morfeusz's ':Sm1' suffix.
@@ -37,6 +47,8 @@ def polish_analyses(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     Labels include 'nazwa_geograficzna', 'imię', 'nazwisko', 'nazwa_organizacji' for proper nouns;
     part of speech 'ign' means the word is not in the dictionary.
     """
+    if not _analysable(word):
+        return ((word, "ign", ()),)
     with _lock:  # the C++ analyser is not documented as thread-safe; the TUI indexes in a worker
         raw = _polish().analyse(word)
     seen: dict[tuple[str, str, tuple[str, ...]], None] = {}
@@ -49,6 +61,8 @@ def polish_analyses(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 @lru_cache(maxsize=100_000)
 def polish_tags(word: str) -> tuple[tuple[str, str], ...]:
     """(lemma, full morfeusz tag) for a Polish word form: the tag carries tense and aspect ('fin:sg:ter:perf')."""
+    if not _analysable(word):
+        return ((word, "ign"),)
     with _lock:
         raw = _polish().analyse(word)
     return tuple(dict.fromkeys((lemma, tag) for _s, _e, (_f, lemma, tag, _l, _q) in raw))

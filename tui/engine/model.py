@@ -5,11 +5,64 @@ Frozen dataclasses with `to_json()` methods; the CLI's JSON contract is exactly 
 
 from __future__ import annotations
 
+import base64
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 EntityType = Literal["PERSON", "PLACE", "ORG", "OTHER"]
 DatePrecision = Literal["day", "month"]
+
+
+# --- strings in JSON --------------------------------------------------------------------------------------
+# A file name that is not UTF-8 reaches Python as a str holding lone surrogates (os.fsdecode writes each
+# undecodable byte 0xNN as U+DCNN), and a lone surrogate cannot be written as UTF-8: JSON output would be
+# invalid, or a strict stdout would fail. Every string of the JSON contract goes through json_text.
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # a byte that was not UTF-8: the byte, as Python writes it
+    return f"\\u{code:04x}"
+
+
+def json_text(text: str) -> str:
+    """`text` as valid Unicode: each lone surrogate written as an escape, `\\xff` for the byte 0xFF of a
+    name that is not UTF-8 (`\\udXXX` for any other), everything else untouched."""
+    if text.isascii() or _LONE_SURROGATE.search(text) is None:
+        return text
+    return _LONE_SURROGATE.sub(_escape_surrogate, text)
+
+
+@lru_cache(maxsize=65_536)
+def json_path(path: str) -> str:
+    """json_text for a path or source id (few distinct, written once per mention: cached)."""
+    return json_text(path)
+
+
+def path_bytes(path: str) -> str | None:
+    """The raw bytes of a path that is not valid UTF-8, in base64 (RFC 4648, padded); None for a path that is.
+
+    `json_text(path)` is readable but cannot be told apart from a name spelling out the escape itself
+    ("\\xff.txt" in ASCII); these bytes give the file back exactly."""
+    if json_text(path) is path:
+        return None
+    try:
+        raw = path.encode("utf-8", "surrogateescape")  # what os.fsencode gives on a UTF-8 system
+    except UnicodeEncodeError:  # a surrogate no file system gave (a Source made by hand)
+        raw = path.encode("utf-8", "surrogatepass")
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _with_path_bytes(payload: dict, path: str) -> dict:
+    raw = path_bytes(path)
+    if raw is not None:
+        payload["path_bytes"] = raw
+    return payload
 
 
 @dataclass(frozen=True)
@@ -20,7 +73,7 @@ class Skipped:
     reason: str
 
     def to_json(self) -> dict:
-        return {"path": self.path, "reason": self.reason}
+        return _with_path_bytes({"path": json_path(self.path), "reason": json_text(self.reason)}, self.path)
 
 
 @dataclass(frozen=True)
@@ -54,18 +107,18 @@ class Source:
         return any(start <= offset < end for start, end in self.boilerplate)
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "path": self.path,
+        return _with_path_bytes({
+            "id": json_path(self.id),
+            "path": json_path(self.path),
             "language": self.language,
             "date": self.date,
             "date_precision": self.date_precision,
-            "title": self.title,
+            "title": json_text(self.title),
             "words": self.words,
             "encoding": self.encoding,
-            "warnings": list(self.warnings),
+            "warnings": [json_text(w) for w in self.warnings],
             "boilerplate": [list(span) for span in self.boilerplate],
-        }
+        }, self.path)
 
 
 class Mention(NamedTuple):
@@ -85,11 +138,11 @@ class Mention(NamedTuple):
 
     def to_json(self) -> dict:
         return {
-            "source": self.source,
+            "source": json_path(self.source),
             "start": self.start,
             "end": self.end,
-            "text": self.text,
-            "source_id": self.source_id,
+            "text": json_text(self.text),
+            "source_id": json_path(self.source_id),
             "boilerplate": self.boilerplate,
         }
 
@@ -100,7 +153,7 @@ class Variant:
     count: int
 
     def to_json(self) -> dict:
-        return {"text": self.text, "count": self.count}
+        return {"text": json_text(self.text), "count": self.count}
 
 
 @dataclass(frozen=True)
@@ -114,7 +167,7 @@ class Entity:
     mentions: tuple[Mention, ...]
 
     def ref_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "type": self.type}
+        return {"id": json_text(self.id), "name": json_text(self.name), "type": self.type}
 
     def to_json(self) -> dict:
         return {
@@ -140,8 +193,8 @@ class SearchResult:
         return {
             "entity": self.entity.ref_json(),
             "score": round(self.score, 4),
-            "matched": self.matched,
-            "variants": [v.text for v in self.entity.variants],
+            "matched": json_text(self.matched),
+            "variants": [json_text(v.text) for v in self.entity.variants],
             "mentions": [m.to_json() for m in self.entity.mentions],
         }
 
@@ -166,18 +219,18 @@ class TemporalExpression:
 
     def to_json(self) -> dict:
         return {
-            "source": self.source,
+            "source": json_path(self.source),
             "start": self.start,
             "end": self.end,
-            "text": self.text,
+            "text": json_text(self.text),
             "date": self.date,
             "precision": self.precision,
             "role": self.role,
-            "sentence": self.sentence,
-            "entities": list(self.entities),
+            "sentence": json_text(self.sentence),
+            "entities": [json_text(e) for e in self.entities],
             "event": self.event,
-            "source_id": self.source_id,
-            "note": self.note,
+            "source_id": json_path(self.source_id),
+            "note": json_text(self.note),
         }
 
 

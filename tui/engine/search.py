@@ -5,6 +5,7 @@ costs the same whether the story has ten articles or ten thousand.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +61,35 @@ def _surface_words(text: str) -> list[str]:
     return kept or words
 
 
+# Dropped from a query: lone surrogates (a command-line byte that is not UTF-8 arrives as one, and the
+# Polish analyser cannot take it), format characters (bidi marks, zero-width spaces, soft hyphens: invisible,
+# never part of a name as indexed), private-use and unassigned code points, and U+FFFD (where something
+# was lost already). Controls (NUL, ESC...) and line/paragraph separators become spaces: they separate words.
+_QUERY_DROPPED = frozenset({"Cs", "Cf", "Co", "Cn"})
+_QUERY_SPACE = frozenset({"Cc", "Zl", "Zp"})
+
+
+def clean_query(query: str) -> str:
+    """The query as the index reads it: whitespace collapsed, at most MAX_QUERY_CHARS, NFC, without
+    characters no name holds. Every search goes through it (Story.search, the CLI, the TUI), so whatever
+    str comes in, the analysers behind see only text they can take."""
+    if not isinstance(query, str):
+        raise TypeError(f"a query is a str, not {type(query).__name__}")
+    # Bound the work first (a pasted book costs what MAX_QUERY_CHARS do); each character dropped below
+    # shortens it, so a margin keeps what follows a run of marks.
+    query = " ".join(query.split())[: 4 * MAX_QUERY_CHARS]
+    if not query.isascii() or not query.isprintable():
+        kept = []
+        for ch in query:
+            category = unicodedata.category(ch)
+            if category in _QUERY_SPACE:
+                kept.append(" ")
+            elif category not in _QUERY_DROPPED and ch != "\ufffd":
+                kept.append(ch)
+        query = unicodedata.normalize("NFC", "".join(kept))
+    return " ".join(query.split())[:MAX_QUERY_CHARS]
+
+
 class SearchIndex:
     """Distinct names of a story's entities, with exact, key and fuzzy look-ups.
 
@@ -103,7 +133,7 @@ class SearchIndex:
                 self.postings[key].append((name_index, position))
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
-        query = " ".join(query.split())[:MAX_QUERY_CHARS]
+        query = clean_query(query)
         if not query or not any(ch.isalpha() for ch in query):
             return []
         best: dict[int, tuple[float, str]] = {}

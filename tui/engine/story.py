@@ -3,6 +3,7 @@ object the CLI, the Python API and the TUI all read."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import threading
@@ -13,7 +14,7 @@ from functools import cached_property
 from .detection import NameDetector, Occurrence
 from .linking import Linker
 from .loading import find_articles
-from .model import Entity, Event, Mention, SearchResult, Skipped, Source, TemporalExpression
+from .model import Entity, Event, Mention, SearchResult, Skipped, Source, TemporalExpression, json_path, json_text
 from .search import SearchIndex
 from .shards import build_in_shards, shards_for
 
@@ -68,6 +69,8 @@ class Story:
         self.entities = entities
         self._entity_by_id = {e.id: e for e in entities}
         self._source_by_id = {s.id: s for s in sources}
+        # source id -> why its dates are missing from the chronology (a bug; see chronology.build_timeline)
+        self.chronology_warnings: dict[str, str] = {}
 
     @cached_property
     def _index(self) -> SearchIndex:
@@ -80,7 +83,8 @@ class Story:
         self._index
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
-        """Entities matching any spelling of `query`, best first."""
+        """Entities matching any spelling of `query`, best first (any str: it is sanitised first, see
+        search.clean_query)."""
         return self._index.search(query, limit)
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -106,8 +110,26 @@ class Story:
 
         spans = {sid: [(m.start, m.end, m.entity_id) for m in mentions]
                  for sid, mentions in self.mentions_by_source.items()}
+        failures: dict[str, str] = {}
+
+        def failed(source: Source, warning: str) -> None:
+            failures[source.id] = warning
+
         with _gc_paused():
-            return build_timeline(self.sources, spans)
+            built = build_timeline(self.sources, spans, failed)
+        if failures:
+            self._warn(failures)
+        return built
+
+    def _warn(self, warnings: dict[str, str]) -> None:
+        """Add a warning to some sources (by id), where every client shows a source's warnings.
+
+        The sources are values: each is replaced, in place in `self.sources`, by a copy with the warning."""
+        for i, source in enumerate(self.sources):
+            if source.id in warnings:
+                warned = dataclasses.replace(source, warnings=(*source.warnings, warnings[source.id]))
+                self.sources[i] = self._source_by_id[source.id] = warned
+        self.chronology_warnings.update(warnings)
 
     @property
     def timeline(self) -> list[TemporalExpression]:
@@ -120,7 +142,7 @@ class Story:
 
     # -- the JSON contract ------------------------------------------------------------------------------
     def search_json(self, query: str, limit: int = 20) -> dict:
-        return {"query": query, "results": [r.to_json() for r in self.search(query, limit)]}
+        return {"query": json_text(query), "results": [r.to_json() for r in self.search(query, limit)]}
 
     def entities_json(self) -> dict:
         return {"entities": [e.to_json() for e in self.entities]}
@@ -129,7 +151,12 @@ class Story:
         return {"sources": [s.to_json() for s in self.sources], "skipped": [s.to_json() for s in self.skipped]}
 
     def timeline_json(self) -> dict:
-        return {"events": [t.to_json() for t in self.timeline]}
+        payload: dict = {"events": [t.to_json() for t in self.timeline]}
+        if self.chronology_warnings:  # only then: a source whose dates could not be read (a bug)
+            payload["warnings"] = [{"source": json_path(self._source_by_id[sid].path), "source_id": json_path(sid),
+                                    "warning": json_text(warning)}
+                                   for sid, warning in sorted(self.chronology_warnings.items())]
+        return payload
 
 
 def build_story(sources: list[Source], skipped: list[Skipped], progress: Progress | None = None) -> Story:
