@@ -3,6 +3,7 @@
     python tests/benchmarks/run.py                 # 1,500 and 10,000 articles, 3 runs each
     python tests/benchmarks/run.py --sizes 1500 --runs 5
     python tests/benchmarks/run.py --json results.json
+    python tests/benchmarks/run.py --huge          # only: one-line articles of 2, 5, 10, 19 MB
 
 Corpora are generated with ../shared/tools/gen_corpus.py (people = articles / 4) into a scratch folder
 (default: $TMPDIR/storyview-bench) and reused. Every figure is measured, never asserted: this is not a test.
@@ -208,6 +209,44 @@ def tui_in_tmux(paths: list[str], runs: int) -> dict:
     return out
 
 
+_HUGE_PROBE = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+import tui
+story = tui.load(sys.argv[1])
+loaded = time.perf_counter() - t0
+if sys.argv[2] == "timeline":
+    story.timeline
+print(json.dumps({"seconds": time.perf_counter() - t0, "load_seconds": loaded,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def huge_article(megabytes: int, scratch: Path) -> Path:
+    """One article of `megabytes` MB on a single line: the seeds' and held-out stories' text, no newline."""
+    path = scratch / f"huge-{megabytes}mb.txt"
+    if not path.exists():
+        texts = [" ".join(p.read_text(encoding="utf-8").split()[3:]) for p in
+                 sorted(SEEDS.glob("*.txt")) + sorted((ROOT / "tests" / "data").glob("heldout*/**/*.txt"))]
+        chunk = " ".join(texts) + " "
+        data = (chunk * (megabytes * 1024 * 1024 // len(chunk.encode()) + 1)).encode()[: megabytes * 1024 * 1024]
+        path.write_bytes(data.decode("utf-8", "ignore").encode() + b"\n")
+    return path
+
+
+def huge(scratch: Path, sizes: tuple[int, ...] = (2, 5, 10, 19)) -> dict:
+    """tui.load (entities) and tui.load + timeline of a one-line article, fresh process: seconds, peak RSS."""
+    out = {}
+    for megabytes in sizes:
+        path = huge_article(megabytes, scratch)
+        for what in ("entities", "timeline"):
+            run = subprocess.run([sys.executable, "-c", _HUGE_PROBE, str(path), what], capture_output=True,
+                                 text=True, check=True, cwd=ROOT)
+            row = json.loads(run.stdout)
+            out[f"{megabytes}mb_{what}"] = {"seconds": round(row["seconds"], 2), "peak_rss_mb": round(row["rss_mb"])}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1500,10000", help="corpus sizes, comma-separated")
@@ -215,10 +254,19 @@ def main() -> None:
     parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "storyview-bench"))
     parser.add_argument("--json", dest="json_out", help="also write the figures to this file")
     parser.add_argument("--skip-tui", action="store_true")
+    parser.add_argument("--huge", action="store_true",
+                        help="only time indexing one-line articles of 2, 5, 10 and 19 MB (seconds, peak RSS)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     scratch = Path(args.scratch)
     scratch.mkdir(parents=True, exist_ok=True)
+    if args.huge:
+        figures = huge(scratch)
+        for key, value in figures.items():
+            print(f"one-line article {key}: {json.dumps(value)}", flush=True)
+        if args.json_out:
+            Path(args.json_out).write_text(json.dumps({"huge": figures}, indent=1))
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     report: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                 "platform": platform.platform(), "processor": platform.processor() or platform.machine()},

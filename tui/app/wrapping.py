@@ -34,17 +34,18 @@ def _hard_split(text: str, start: int, end: int, width: int, col: int, lines: li
     return line_start, col
 
 
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Display lines of `text` at `width` cells: (start, end) offsets, end excluding the newline.
+def wrap(text: str, width: int, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Display lines of text[start:end] (default: all of it) at `width` cells: (start, end) offsets into
+    `text`, end excluding the newline.
 
     Words are kept whole unless longer than a line; blanks after a word stay on its line (so every
     character belongs to exactly one line and clicks map back to offsets)."""
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
-    paragraph_start = 0
-    length = len(text)
+    paragraph_start = start
+    length = len(text) if end is None else end
     while paragraph_start <= length:
-        newline = text.find("\n", paragraph_start)
+        newline = text.find("\n", paragraph_start, length)
         paragraph_end = length if newline < 0 else newline
         line_start, col = paragraph_start, 0
         for match in _TOKEN.finditer(text, paragraph_start, paragraph_end):

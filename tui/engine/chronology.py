@@ -582,6 +582,7 @@ def find_expressions(source: Source) -> list[TemporalExpression]:
         sentence = sentences.around(f.start)
         if sentence[1] < f.end:  # an expression across a line break: its sentence runs on
             sentence = (sentence[0], sentences.around(f.end - 1)[1])
+        sentence = _bounded(text, sentence, f.start, f.end)
 
         def tense(f: dates.Found = f, sentence: tuple[int, int] = sentence) -> str:
             # "since Monday" with a present tense ("obowiązują od poniedziałku") is an ongoing state
@@ -596,6 +597,28 @@ def find_expressions(source: Source) -> list[TemporalExpression]:
             sentence_start=sentence[0], note=note,
         ))
     return out
+
+
+# A "sentence" longer than this is no sentence (a megabyte without a full stop, 19 MB of dates): each
+# expression would copy all of it and search it for tense markers, a cost of the square of the text.
+# Such an expression gets a window of its surroundings instead; real sentences are far shorter.
+MAX_SENTENCE_CHARS = 2000
+_WINDOW_CHARS = 400
+
+
+def _bounded(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """`sentence`, or a window of whole words around text[start:end] when the sentence is too long."""
+    lo, hi = sentence
+    if hi - lo <= MAX_SENTENCE_CHARS:
+        return sentence
+    window_lo, window_hi = max(lo, start - _WINDOW_CHARS), min(hi, end + _WINDOW_CHARS)
+    if window_lo > lo:
+        cut = text.find(" ", window_lo, start)
+        window_lo = cut + 1 if cut != -1 else start
+    if window_hi < hi:
+        cut = text.rfind(" ", end, window_hi)
+        window_hi = cut if cut != -1 else end
+    return window_lo, window_hi
 
 
 @lru_cache(maxsize=4096)

@@ -10,7 +10,7 @@ organisations, and a place inside a descriptive organisation name is a mention o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -59,7 +59,16 @@ _CONJUNCTIONS = frozenset({"and", "und", "et", "i", "y", "e", "oraz"})
 _CONNECTOR_WORDS = sorted((lexicon.NAME_CONNECTORS | _CONJUNCTIONS) - {"d'", "l'", "ds."}, key=len, reverse=True)
 _CONN = "(?:" + "|".join(re.escape(w) for w in _CONNECTOR_WORDS) + ")"
 _GAP = r"[ \t\u00a0]+"
-RUN = re.compile(rf"{_ELIDED}{_CAP}(?:{_GAP}(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP})*")
+# Where more than MAX_RUN_WORDS capitalised words follow each other, capitals mark no names: the longest
+# names and title-case headlines have a dozen or so words, while a text of nothing but capitalised words
+# ("Aaa Bbb Ccc ...", 19 MB of them) would be one run, and segmenting a run costs the square of its length.
+# So a run matches at most MAX_RUN_WORDS words, and a stretch that goes on beyond them is passed over whole.
+MAX_RUN_WORDS = 32
+# A run longer than this holds a "word" no name has (a megabyte of letters without a space): not a name.
+MAX_RUN_CHARS = 1000
+_NEXT_WORD = rf"{_GAP}(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP}"
+RUN = re.compile(rf"{_ELIDED}{_CAP}(?:{_NEXT_WORD}){{0,{MAX_RUN_WORDS - 1}}}")
+_RUN_GOES_ON = re.compile(rf"(?:{_NEXT_WORD}){{1,{MAX_RUN_WORDS}}}")
 _TOKEN = re.compile(rf"{_ELIDED}{_CAP}|{_LOWER}+")
 _SENTENCE_END = set(".!?:;\n\u2026")
 _LOWER_SUFFIX = re.compile(rf"[-‐]{_LOWER}")
@@ -177,6 +186,19 @@ def _without_escapes(text: str) -> str:
     return _ESCAPE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _runs(text: str, start: int) -> Iterator[re.Match[str]]:
+    """The capitalised runs of text[start:] that can hold names (see MAX_RUN_WORDS, MAX_RUN_CHARS)."""
+    search, goes_on = RUN.search, _RUN_GOES_ON.match
+    while (match := search(text, start)) is not None:
+        start = match.end()
+        if goes_on(text, start) is not None:  # the run stopped at its bound, not at its end: skip the stretch
+            while (more := goes_on(text, start)) is not None:
+                start = more.end()
+            continue
+        if match.end() - match.start() <= MAX_RUN_CHARS:
+            yield match
+
+
 def _is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
@@ -221,7 +243,7 @@ class NameDetector:
         for source in self.sources:
             text, body_start = _without_escapes(source.text), source.body_start
             runs = []
-            for match in RUN.finditer(text, body_start):
+            for match in _runs(text, body_start):
                 run_text, base = match.group(0), match.start()
                 initial = self._sentence_initial(text, base, body_start)
                 runs.append((run_text, base, initial, _context_word(_previous_word(text, base))))

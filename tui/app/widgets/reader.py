@@ -2,8 +2,9 @@
 one emphasised and scrolled into view, other detected names clickable, and boilerplate dimmed.
 
 Article text is data: it is neutralised (control characters become visible symbols, same length) and
-drawn as `rich.text.Text`, never parsed as markup. Only the lines on screen are drawn, so a 2 MB
-one-line article opens as fast as a short one.
+drawn as `rich.text.Text`, never parsed as markup. Only the lines on screen are drawn, and an article
+too long to wrap in the blink of an eye (a 19 MB line takes seconds) is wrapped in a worker thread: until
+it is done, the reader shows a window of the text around the place to show.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,6 +25,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 from ...textsafe import neutralise, printable
 from ..labels import source_date_detail, words
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
     from ...engine.model import Mention, Source
 
 _CACHE_LIMIT = 2000
+# Bodies longer than this are wrapped in a worker (wrapping costs ~0.2 s per MB); meanwhile a window of
+# _WINDOW_CHARS around the place to show is wrapped at once.
+LAZY_WRAP_CHARS = 256 * 1024
+_WINDOW_CHARS = 32 * 1024
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -89,6 +95,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrapped_width = -1
+        self._partial = False  # _lines cover a window of the body; the whole is being wrapped in a worker
         self._cache: dict[int, Strip] = {}
         self._placeholder = "Loading the story…"
 
@@ -98,6 +105,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._placeholder = message
         self._body = ""
         self._lines, self._line_starts = [], []
+        self._partial = False
         self._mentions, self._mention_starts = [], []
         self._wrapped_width = -1
         self._cache.clear()
@@ -122,6 +130,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.span_is_mention = span_is_mention
         self._cache.clear()
         self._rewrap()
+        if self._partial and span is not None and self._lines and not (
+                self._lines[0][0] <= span[0] - self._base <= self._lines[-1][1]):
+            self._set_lines(self._window_lines(self._wrapped_width), self._wrapped_width, partial=True)
         self.refresh()
         if span is not None:
             self.scroll_to_offset(span[0])
@@ -131,10 +142,51 @@ class ArticleView(ScrollView, can_focus=True):
         if width <= 0 or width == self._wrapped_width:
             return
         self._wrapped_width = width
-        self._lines = wrap(self._body, width) if self.source is not None else []
-        self._line_starts = [start for start, _ in self._lines]
+        if self.source is None:
+            self._set_lines([], width, partial=False)
+        elif len(self._body) <= LAZY_WRAP_CHARS:
+            self._set_lines(wrap(self._body, width), width, partial=False)
+        else:
+            self._set_lines(self._window_lines(width), width, partial=True)
+            body, source = self._body, self.source
+            self.run_worker(lambda: (source, width, wrap(body, width)), thread=True, exclusive=True,
+                            group="wrap", exit_on_error=False)
+
+    def _window_lines(self, width: int) -> list[tuple[int, int]]:
+        """The lines of a window of the body around the place to show, cut at paragraph or word starts."""
+        body = self._body
+        around = max(0, (self.span[0] if self.span is not None else self._base) - self._base)
+        lo, hi = max(0, around - _WINDOW_CHARS // 2), min(len(body), around + _WINDOW_CHARS // 2)
+        if lo > 0:
+            cut = max(body.rfind("\n", lo - _WINDOW_CHARS // 2, lo), body.rfind(" ", lo - 200, lo))
+            lo = cut + 1 if cut != -1 else lo
+        return wrap(body, width, lo, hi)
+
+    def _set_lines(self, lines: list[tuple[int, int]], width: int, partial: bool) -> None:
+        self._lines = lines
+        self._line_starts = [start for start, _ in lines]
+        self._partial = partial
         self._cache.clear()
-        self.virtual_size = Size(width, len(self._lines))
+        self.virtual_size = Size(width, len(lines))
+
+    @on(Worker.StateChanged)
+    def _wrapped(self, event: Worker.StateChanged) -> None:
+        """The whole body is wrapped: take its lines, keeping the text on screen where it is."""
+        if event.worker.group != "wrap" or event.state != WorkerState.SUCCESS:
+            return  # a failure reaches the app's handler, which reports it
+        source, width, lines = event.worker.result
+        if source is not self.source or width != self._wrapped_width or not self._partial:
+            return  # a wrap of an article or a width no longer shown
+        top = self.top_offset()
+        self._set_lines(lines, width, partial=False)
+        if top is not None:
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def wrapping(self) -> bool:
+        """Is the whole article still being wrapped (only a window of it shown)?"""
+        return self._partial
 
     def line_of(self, offset: int) -> int:
         """The display line holding text offset `offset`."""
