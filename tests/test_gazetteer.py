@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -219,15 +218,10 @@ def test_data_file_declares_source_and_licence() -> None:
     assert (gazetteer.DATA_FILE.parent / "__init__.py").exists()
 
 
-def test_loading_is_fast() -> None:
-    # Reading and indexing the file, as the first lookup does; the best of five, to ride out a busy machine.
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        index = gazetteer._build_index(json.loads(gazetteer.DATA_FILE.read_text(encoding="utf-8")))
-        timings.append(time.perf_counter() - start)
-        assert index.by_key["kijow"].id == "Europe/Kyiv"
-    assert min(timings) < 0.030, timings
+def test_loading_builds_the_index() -> None:
+    # Reading and indexing the file, as the first lookup does (its time is a figure of tests/benchmarks/run.py).
+    index = gazetteer._build_index(json.loads(gazetteer.DATA_FILE.read_text(encoding="utf-8")))
+    assert index.by_key["kijow"].id == "Europe/Kyiv"
 
 
 def test_runtime_needs_neither_babel_nor_textual() -> None:

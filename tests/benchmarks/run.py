@@ -247,6 +247,50 @@ def huge(scratch: Path, sizes: tuple[int, ...] = (2, 5, 10, 19)) -> dict:
     return out
 
 
+def gazetteer_load(runs: int) -> dict:
+    """Reading and indexing the CLDR gazetteer, as the first place lookup does (was a test asserting < 30 ms)."""
+    from tui.engine import gazetteer
+
+    timings = []
+    for _ in range(max(runs, 5)):
+        start = time.perf_counter()
+        gazetteer._build_index(json.loads(gazetteer.DATA_FILE.read_text(encoding="utf-8")))
+        timings.append(time.perf_counter() - start)
+    return spread([t * 1000 for t in timings], 1) | {"unit": "ms"}
+
+
+_OPEN_PROBE = """
+import asyncio, sys, time
+sys.path.insert(0, sys.argv[1])
+from tui.app.factory import create_app
+from tui.app.widgets.reader import ArticleView
+
+async def main():
+    app = create_app([sys.argv[2]])
+    async with app.run_test(size=(140, 45)) as pilot:
+        while app.story is None:
+            await pilot.pause(0.05)
+        huge = next(i for i, s in enumerate(app.story.sources) if s.path == "huge.txt") + 1
+        started = time.perf_counter()
+        await pilot.press(str(huge))
+        await pilot.pause()
+        print(time.perf_counter() - started)
+
+asyncio.run(main())
+"""
+
+
+def reader_open_long_line(scratch: Path, runs: int) -> dict:
+    """Pressing a source's number until the reader shows a 2 MB one-line article (was a test asserting < 2 s)."""
+    folder = scratch / "two-megabyte-line"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text(" date 2022-10-01 Petro Vrublevsky met Tokayev in Astana.\n", encoding="utf-8")
+    (folder / "huge.txt").write_text(" date 2022-10-02 " + "Moscow said nothing new. " * 80_000, encoding="utf-8")
+    seconds = [float(subprocess.run([sys.executable, "-c", _OPEN_PROBE, str(ROOT), str(folder)], capture_output=True,
+                                    text=True, check=True, cwd=ROOT).stdout.split()[-1]) for _ in range(runs)]
+    return spread(seconds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1500,10000", help="corpus sizes, comma-separated")
@@ -275,6 +319,11 @@ def main() -> None:
     def show(title: str, value) -> None:
         print(f"{title}: {json.dumps(value)}", flush=True)
 
+    report["gazetteer_load"] = gazetteer_load(args.runs)
+    show("Gazetteer: first load (read + index)", report["gazetteer_load"])
+    if not args.skip_tui:
+        report["reader_open_2mb_line"] = reader_open_long_line(scratch, args.runs)
+        show("Reader: opening a 2 MB one-line article", report["reader_open_2mb_line"])
     report["cli_search_seeds"] = cli_search(SEEDS, "Wrublewski", args.runs)
     show("CLI search on the seeds", report["cli_search_seeds"])
     for size in sizes:
