@@ -103,7 +103,10 @@ def _private_temp_base() -> Path | None:
         pass  # made by an earlier run, or planted by someone else: the lstat below tells which
     except OSError:  # read-only, full or not a folder: no disk cache from here
         return None
-    info = os.lstat(base)
+    try:
+        info = os.lstat(base)
+    except OSError:  # removed meanwhile (a /tmp cleaner): no disk cache this time
+        return None
     # in a shared /tmp anyone may have made the name first, as a link or an open folder
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o077:
         return None
