@@ -17,6 +17,7 @@ from .loading import find_articles
 from .model import Entity, Event, Mention, SearchResult, Skipped, Source, TemporalExpression, json_path, json_text
 from .search import SearchIndex
 from .shards import build_in_shards, shards_for
+from .wordlists import add_story_roots
 
 # progress(stage, done, total): stages are "reading", "names", "linking", "indexing"
 Progress = Callable[[str, int, int], None]
@@ -196,6 +197,7 @@ def load(*paths: str | os.PathLike, progress: Progress | None = None, workers: i
         from ..resources import bundled_seeds
 
         paths = (bundled_seeds(),)
+    add_story_roots(paths)  # the dictionary cache is never written inside the story being read
     with _gc_paused():
         candidates, skipped = find_articles(list(paths))
         if progress is not None:
