@@ -95,7 +95,8 @@ def report_problems(story) -> None:
 
 
 def run_command(command: str, argv: Sequence[str]) -> int:
-    args = _parser(command).parse_args(argv)
+    # intermixed: options may come between the query and the PATHs (`search Q --follow-links PATH`)
+    args = _parser(command).parse_intermixed_args(argv)
     story = load_story(args.paths, follow_links=args.follow_links)
     report_problems(story)
     if command == "search":
