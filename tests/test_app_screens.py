@@ -211,9 +211,9 @@ async def test_the_story_can_arrive_while_a_modal_is_open(monkeypatch):
     release = threading.Event()
     real_load = story_module.load
 
-    def held_load(*paths, progress=None):
+    def held_load(*paths, progress=None, **options):
         release.wait(10)
-        return real_load(*paths, progress=progress)
+        return real_load(*paths, progress=progress, **options)
 
     monkeypatch.setattr(story_module, "load", held_load)
     app = create_app([])

@@ -27,7 +27,7 @@ def check_invariants(source: Source) -> None:
 
 
 def text_mode_read(source: Source) -> str:
-    encoding = "utf-8" if source.encoding == "utf-8-sig" else source.encoding
+    encoding = source.encoding
     errors = "replace" if any("replaced" in w for w in source.warnings) else "strict"
     with open(source.abspath, encoding=encoding, errors=errors) as f:
         return f.read()
@@ -73,7 +73,7 @@ newline_heavy_text = st.lists(
 def test_utf8_text_loads_exactly_as_text_mode_reads_it(text: str, bom: bool) -> None:
     data = (("\ufeff" if bom else "") + text).encode("utf-8")
     sources, skipped = load_bytes(data)  # compares with open(...).read() while the file exists
-    expected = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+    expected = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig").read()
     if sources:
         (source,) = sources
         assert source.text == expected

@@ -25,6 +25,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("query", help="a name in any spelling, language or script")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_follow_links(parser)
     if command == "search":
         parser.add_argument("--limit", type=int, default=20, help="at most this many entities (default 20)")
     return parser
@@ -38,7 +39,13 @@ def _top_parser() -> argparse.ArgumentParser:
                "[PATH ...] [--json]. With no command, opens the dashboard.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--version", action="version", version="storyview 0.1.0")
+    _add_follow_links(parser)
     return parser
+
+
+def _add_follow_links(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--follow-links", action="store_true",
+                        help="follow links that lead outside the given PATHs (default: skip them)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = run_command(argv[0], argv[1:])
         else:
             args = _top_parser().parse_args(argv)
-            code = run_tui(args.paths)
+            code = run_tui(args.paths, follow_links=args.follow_links)
     except UserError as error:
         print(f"storyview: {error}", file=sys.stderr)
         code = EXIT_USAGE
@@ -68,14 +75,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def load_story(paths: Sequence[str], progress=None):
-    from .engine.loading import PathNotFound
+def load_story(paths: Sequence[str], progress=None, follow_links: bool = False):
+    from .engine.loading import PathError
     from .engine.story import load
 
     try:
-        story = load(*paths, progress=progress)
-    except PathNotFound as error:
-        raise UserError(f"no such file or directory: {error.path}") from None
+        story = load(*paths, progress=progress, follow_links=follow_links)
+    except PathError as error:
+        raise UserError(f"{error.reason}: {printable(error.path)}") from None
     return story
 
 
@@ -88,8 +95,9 @@ def report_problems(story) -> None:
 
 
 def run_command(command: str, argv: Sequence[str]) -> int:
-    args = _parser(command).parse_args(argv)
-    story = load_story(args.paths)
+    # intermixed: options may come between the query and the PATHs (`search Q --follow-links PATH`)
+    args = _parser(command).parse_intermixed_args(argv)
+    story = load_story(args.paths, follow_links=args.follow_links)
     report_problems(story)
     if command == "search":
         payload = story.search_json(args.query, limit=max(1, args.limit))
@@ -110,13 +118,17 @@ def run_command(command: str, argv: Sequence[str]) -> int:
     return 0
 
 
-def run_tui(paths: Sequence[str]) -> int:
+def run_tui(paths: Sequence[str], follow_links: bool = False) -> int:
+    from .engine.loading import PathError, check_path
+
     for path in paths:
-        if not os.path.exists(path):
-            raise UserError(f"no such file or directory: {printable(path)}")
+        try:
+            check_path(path)
+        except PathError as error:
+            raise UserError(f"{error.reason}: {printable(error.path)}") from None
     from .app.factory import create_app
 
-    app = create_app(paths)
+    app = create_app(paths, follow_links=follow_links)
     app.run()
     return app.return_code or 0
 

@@ -95,9 +95,10 @@ class StoryviewApp(App[None]):
             self.done = done
             self.total = total
 
-    def __init__(self, paths: tuple[str, ...] = ()) -> None:
+    def __init__(self, paths: tuple[str, ...] = (), follow_links: bool = False) -> None:
         super().__init__()
         self.paths = paths
+        self.follow_links = follow_links
         self.story: Story | None = None
         self.navigator: Navigator | None = None
         self.selection = Selection()
@@ -193,7 +194,7 @@ class StoryviewApp(App[None]):
     # -- loading ----------------------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_story(self) -> Story:
-        from ..engine.loading import PathNotFound
+        from ..engine.loading import PathError
         from ..engine.story import load
 
         last = 0.0
@@ -206,9 +207,9 @@ class StoryviewApp(App[None]):
                 self.post_message(self.LoadProgress(stage, done, total))
 
         try:
-            story = load(*self.paths, progress=progress)
-        except PathNotFound as error:
-            raise LookupError(f"no such file or directory: {error.path}") from None
+            story = load(*self.paths, progress=progress, follow_links=self.follow_links)
+        except PathError as error:
+            raise LookupError(f"{error.reason}: {error.path}") from None
         story.mentions_by_source  # computed here, off the UI thread
         story.prepare_search()
         return story

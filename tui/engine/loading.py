@@ -1,21 +1,30 @@
 """Turn the PATH arguments into Sources: find article files, decode them, read the date header.
 
 This is the trust boundary of the app: whatever is on disk (legacy encodings, BOMs, CRLF, binary files,
-escape sequences, huge lines, symlink loops) either becomes a Source whose `text` is exactly what Python's
-text mode would read, or a Skipped entry saying why. Nothing here writes to disk or raises for bad input;
-only a PATH that does not exist raises PathNotFound.
+escape sequences, huge lines, symlink loops, links out of the folder, FIFOs, devices, files that never end)
+either becomes a Source whose `text` is exactly what Python's text mode reads with the reported encoding,
+or a Skipped entry saying why. Nothing here writes to disk, blocks for ever or raises for bad input; only a
+PATH that cannot be used raises PathError (PathNotFound when it does not exist).
+
+By default nothing outside the given PATHs is read (as ripgrep and git): the roots are the PATHs resolved
+(a PATH that is itself a link is followed: the user named it), and a link whose target is outside every
+root is skipped as "link leads outside the story". `follow_links=True` lifts that.
 """
 
 from __future__ import annotations
 
 import calendar
+import errno
 import os
 import re
 import stat
+import threading
+import time
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .boilerplate import RepeatedParagraphs, find_boilerplate
 from .language import detect_language
@@ -23,6 +32,12 @@ from .model import DatePrecision, Skipped, Source
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ""})
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# The whole story, by the sizes found when scanning, in story order: files past it are skipped. 1 GiB is
+# ~100 times the largest story measured (10,000 articles, 9 MB) and still bounds memory and time.
+MAX_STORY_BYTES = 1024 * 1024 * 1024
+# A read that has not finished in this long is given up (a FUSE or network file, a /proc file that never ends).
+READ_SECONDS = 5.0
+_READ_CHUNK = 4 * 1024 * 1024
 TITLE_MAX_CHARS = 120
 
 # Single-byte encodings we consider when a file is not UTF-8 (charset-normalizer's names = Python codecs).
@@ -66,25 +81,39 @@ _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 _VALID_NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 _HEADER_RE = re.compile(r"\ufeff? date (\S*)(?:\s|\Z)")
-_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+# ASCII digits only: \d would take Arabic-Indic or full-width digits, which int() reads but the JSON
+# contract's dates must never carry.
+_ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 _WHITESPACE_RE = re.compile(r"\s+")
 _TITLE_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'»”’)\]]*(?=\s|$)")
 _TITLE_SCAN_CHARS = 600
 
 
-class PathNotFound(Exception):
+class PathError(Exception):
+    """A PATH argument that cannot be used; `reason` says why ("permission denied", ...)."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(f"{reason}: {os.fspath(path)}")
+        self.path = os.fspath(path)
+        self.reason = reason
+
+
+class PathNotFound(PathError):
     """A PATH argument that does not exist."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        super().__init__(f"no such file or folder: {os.fspath(path)}")
-        self.path = os.fspath(path)
+    def __init__(self, path: str | os.PathLike[str], reason: str = "no such file or directory") -> None:
+        super().__init__(path, reason)
 
 
 @dataclass
 class _Candidate:
     abspath: str
     relpath: str  # as the user sees it: relative to its PATH argument, forward slashes
+    realpath: str = ""  # resolved when scanning: what is opened (never through a link)
+    size: int = 0  # st_size when scanning
+    identity: tuple[int, int] | None = None  # (st_dev, st_ino) when scanning
+    roots: tuple[str, ...] | None = None  # the resolved PATHs it must stay in; None: --follow-links
 
 
 @dataclass
@@ -119,13 +148,14 @@ class _Skip(Exception):
 def load_sources(
     paths: Sequence[str | os.PathLike[str]],
     progress: Callable[[int, int], None] | None = None,
+    follow_links: bool = False,
 ) -> tuple[list[Source], list[Skipped]]:
     """Load every article under `paths` (files or folders), in a stable order.
 
     Returns the loaded sources and the files that were found but not loaded. `progress(done, total)` is
     called once before reading and after each file read.
     """
-    candidates, skipped = find_articles(paths)
+    candidates, skipped = find_articles(paths, follow_links=follow_links)
     if progress is not None:
         progress(0, len(candidates))
     articles: list[Article] = []
@@ -143,29 +173,51 @@ def load_sources(
     return sources, skipped
 
 
-def find_articles(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[_Candidate], list[Skipped]]:
+def check_path(path: str | os.PathLike[str]) -> None:
+    """Raise PathError (PathNotFound if it does not exist) for a PATH argument that cannot be used."""
+    try:
+        os.stat(path)
+    except ValueError:  # an embedded NUL: no file can have that name
+        raise PathNotFound(path) from None
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise PathNotFound(path) from None
+        raise PathError(path, _os_reason(exc)) from None
+
+
+def find_articles(
+    paths: Sequence[str | os.PathLike[str]], follow_links: bool = False
+) -> tuple[list[_Candidate], list[Skipped]]:
     """The files under `paths` to read as articles, in a stable order, and what was passed over.
 
-    Raises PathNotFound, before any work, if a path does not exist.
+    Raises PathError (PathNotFound if it does not exist), before any work, for a path that cannot be used.
+    Unless `follow_links`, links whose targets are outside every PATH are skipped, not followed.
     """
     for path in paths:
-        if not os.path.exists(path):
-            raise PathNotFound(path)
+        check_path(path)
+    roots = None if follow_links else tuple(os.path.realpath(path) for path in paths)
 
     candidates: list[_Candidate] = []
     skipped: list[Skipped] = []
     seen_files: dict[tuple[int, int], str] = {}
+    story_bytes = 0
     for path in paths:
-        found, skips = _collect(os.fspath(path))
+        found, skips = _collect(os.fspath(path), roots)
         skipped.extend(skips)
         for candidate in found:
-            identity = _file_identity(candidate.abspath)
+            identity = candidate.identity
             if identity is not None and identity in seen_files:
                 # The same file reached twice (overlapping PATHs, a symlink to a file): load it once.
                 skipped.append(Skipped(candidate.relpath, f"same file as {seen_files[identity]}"))
                 continue
             if identity is not None:
                 seen_files[identity] = candidate.relpath
+            if candidate.size <= MAX_FILE_BYTES:  # a bigger one is skipped when read, and costs nothing
+                story_bytes += candidate.size
+            if story_bytes > MAX_STORY_BYTES:
+                # Once reached, every later file is skipped too: the story is a prefix, not a lottery.
+                skipped.append(Skipped(candidate.relpath, f"story size limit reached ({_size(MAX_STORY_BYTES)})"))
+                continue
             candidates.append(candidate)
     return candidates, skipped
 
@@ -225,23 +277,33 @@ def source_ids(paths: Sequence[str]) -> list[str]:
 # ------------------------------------------------------------------------------------------ finding files
 
 
-def _collect(path: str) -> tuple[list[_Candidate], list[Skipped]]:
-    """Article candidates under one PATH argument, sorted by relative path, and what was passed over."""
-    if os.path.isfile(path):
+def _collect(path: str, roots: tuple[str, ...] | None) -> tuple[list[_Candidate], list[Skipped]]:
+    """Article candidates under one PATH argument, sorted by relative path, and what was passed over.
+
+    Every folder is listed, and every file recorded, by its resolved path: what is read later is what was
+    checked here, never a route through a link.
+    """
+    root_real = os.path.realpath(path)
+    try:
+        root_stat = os.stat(root_real)
+    except OSError as exc:  # checked by find_articles; gone or changed since
+        return [], [Skipped(path, f"unreadable: {_os_reason(exc)}")]
+    if stat.S_ISREG(root_stat.st_mode):
         # Named explicitly: try it whatever its name; the content checks still apply.
-        return [_Candidate(os.path.abspath(path), os.path.basename(path))], []
-    if not os.path.isdir(path):
-        return [], [Skipped(path, "not a regular file or folder")]
+        return [_Candidate(os.path.abspath(path), os.path.basename(path), root_real, root_stat.st_size,
+                           (root_stat.st_dev, root_stat.st_ino), roots)], []
+    if not stat.S_ISDIR(root_stat.st_mode):
+        return [], [Skipped(path, f"not a regular file or folder ({_file_kind(root_stat.st_mode)})")]
 
     candidates: list[_Candidate] = []
     skipped: list[Skipped] = []
-    root_stat = os.stat(path)
     seen_dirs = {(root_stat.st_dev, root_stat.st_ino)}  # real identities: symlinked dirs never loop
-    queue: deque[tuple[str, str]] = deque([(path, "")])  # breadth-first: the shortest route to a folder wins
+    # (shown path, resolved path, relative prefix); breadth-first: the shortest route to a folder wins
+    queue: deque[tuple[str, str, str]] = deque([(path, root_real, "")])
     while queue:
-        dirpath, relprefix = queue.popleft()
+        dirpath, realdir, relprefix = queue.popleft()
         try:
-            with os.scandir(dirpath) as it:
+            with os.scandir(realdir) as it:
                 # Sorted, so that when two routes reach one folder (a symlink), the same one wins everywhere.
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
@@ -252,35 +314,65 @@ def _collect(path: str) -> tuple[list[_Candidate], list[Skipped]]:
                 continue  # hidden: .git, .DS_Store, editor swap files
             relpath = relprefix + entry.name
             try:
-                if entry.is_dir():
-                    st = entry.stat()
-                    identity = (st.st_dev, st.st_ino)
-                    if identity not in seen_dirs:
-                        seen_dirs.add(identity)
-                        queue.append((entry.path, relpath + "/"))
-                    continue
-                if not entry.is_file():
-                    reason = "broken symlink" if entry.is_symlink() else "not a regular file"
-                    skipped.append(Skipped(relpath, reason))
-                    continue
+                found = _resolve_entry(entry, roots)
+            except _Skip as skip:
+                skipped.append(Skipped(relpath, skip.reason))
+                continue
             except OSError as exc:
                 skipped.append(Skipped(relpath, f"unreadable: {_os_reason(exc)}"))
+                continue
+            real, st = found
+            shown = os.path.join(dirpath, entry.name)
+            if stat.S_ISDIR(st.st_mode):
+                identity = (st.st_dev, st.st_ino)
+                if identity not in seen_dirs:
+                    seen_dirs.add(identity)
+                    queue.append((shown, real, relpath + "/"))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                skipped.append(Skipped(relpath, f"not a regular file ({_file_kind(st.st_mode)})"))
                 continue
             suffix = os.path.splitext(entry.name)[1].lower()
             if suffix not in TEXT_SUFFIXES:
                 skipped.append(Skipped(relpath, f"not a text article ({suffix})"))
                 continue
-            candidates.append(_Candidate(os.path.abspath(entry.path), relpath))
+            candidates.append(_Candidate(os.path.abspath(shown), relpath, real, st.st_size,
+                                         (st.st_dev, st.st_ino), roots))
     candidates.sort(key=lambda c: c.relpath)
     return candidates, skipped
 
 
-def _file_identity(path: str) -> tuple[int, int] | None:
+def _resolve_entry(entry: os.DirEntry[str], roots: tuple[str, ...] | None) -> tuple[str, os.stat_result]:
+    """(resolved path, its stat) of a folder entry; raises _Skip for a link that must not be followed."""
+    if not entry.is_symlink():
+        return entry.path, entry.stat(follow_symlinks=False)
+    target = os.path.realpath(entry.path)
     try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
+        st = os.stat(entry.path)
+    except FileNotFoundError:
+        raise _Skip("broken symlink") from None
+    if roots is not None and not _within(target, roots):
+        kind = "" if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode) else f" (to a {_file_kind(st.st_mode)})"
+        raise _Skip(f"link leads outside the story{kind}")
+    return target, st
+
+
+def _within(path: str, roots: tuple[str, ...]) -> bool:
+    return any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "unknown file type"
 
 
 def _os_reason(exc: OSError) -> str:
@@ -290,20 +382,13 @@ def _os_reason(exc: OSError) -> str:
 # ----------------------------------------------------------------------------------------------- decoding
 
 
+# Never blocks in open() (a FIFO waits for a writer, a tty would become ours), never leaks into children.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+
+
 def _read(candidate: _Candidate) -> tuple[str, str, list[str]]:
     """Read and decode one file: (text, encoding, warnings), or raise _Skip with the reason."""
-    try:
-        with open(candidate.abspath, "rb") as f:
-            st = os.fstat(f.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise _Skip("not a regular file")  # a FIFO would block forever
-            if st.st_size > MAX_FILE_BYTES:
-                raise _Skip(f"too large ({_megabytes(st.st_size)} MB; the limit is {_megabytes(MAX_FILE_BYTES)} MB)")
-            data = f.read(MAX_FILE_BYTES + 1)  # the file may grow after the stat
-    except OSError as exc:
-        raise _Skip(f"unreadable: {_os_reason(exc)}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise _Skip(f"too large (over {_megabytes(MAX_FILE_BYTES)} MB)")
+    data = _read_bytes(candidate)
     if not data:
         raise _Skip("empty file")
 
@@ -314,6 +399,131 @@ def _read(candidate: _Candidate) -> tuple[str, str, list[str]]:
     if not text.lstrip("\ufeff").strip():
         raise _Skip("no text (blank file)")
     return text, encoding, warnings
+
+
+def _read_bytes(candidate: _Candidate) -> bytes:
+    """The file's bytes, checked on the open descriptor (not the path, which may have changed since the
+    scan) and bounded in size and time; raises _Skip."""
+    if candidate.realpath:
+        # The resolved path: its last part is no link, unless it was swapped for one since the scan.
+        path, flags = candidate.realpath, _OPEN_FLAGS | os.O_NOFOLLOW
+    else:
+        path, flags = candidate.abspath, _OPEN_FLAGS
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and flags & os.O_NOFOLLOW:
+            raise _Skip("became a link after the scan") from None
+        raise _Skip(f"unreadable: {_os_reason(exc)}") from None
+    handed_over = False
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _Skip(f"not a regular file ({_file_kind(st.st_mode)})")
+        if candidate.roots is not None and not _opened_within(fd, candidate.roots):
+            raise _Skip("link leads outside the story")  # a folder on the way was swapped for a link
+        if st.st_size > MAX_FILE_BYTES:
+            raise _Skip(f"too large ({_megabytes(st.st_size)} MB; the limit is {_megabytes(MAX_FILE_BYTES)} MB)")
+        if st.st_size > 0 and not _may_block(st.st_dev):
+            data = _read_fd(fd, st.st_size, time.monotonic() + READ_SECONDS)
+        else:
+            # Files that say they are empty (/proc, /sys) or live where a read can wait for ever (FUSE, NFS):
+            # read in a thread that owns the descriptor, and give up on it after READ_SECONDS.
+            handed_over = True
+            data = _read_in_thread(fd, st.st_size)
+    except OSError as exc:
+        raise _Skip(f"unreadable: {_os_reason(exc)}") from None
+    finally:
+        if not handed_over:
+            os.close(fd)
+    return data
+
+
+def _read_fd(fd: int, size: int, deadline: float) -> bytes:
+    """At most MAX_FILE_BYTES (+1 to see it is over), and no more than `size` (+1 to see it grew) when the
+    size is known; raises _Skip for a file that grows, would block, or does not end by `deadline`."""
+    limit = (min(size, MAX_FILE_BYTES) if size > 0 else MAX_FILE_BYTES) + 1
+    chunks: list[bytes] = []
+    got = 0
+    while got < limit:
+        try:
+            chunk = os.read(fd, min(limit - got, max(_READ_CHUNK, size + 1 - got)))
+        except BlockingIOError:
+            raise _Skip("read would block (not a plain file)") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        if time.monotonic() > deadline:
+            raise _Skip(f"read did not finish within {READ_SECONDS:g} s")
+    if got > MAX_FILE_BYTES:
+        raise _Skip(f"too large (over {_megabytes(MAX_FILE_BYTES)} MB, the limit)")
+    if 0 < size < got:
+        raise _Skip(f"changed while being read (grew past its size of {size} bytes)")
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _read_in_thread(fd: int, size: int) -> bytes:
+    """_read_fd in a daemon thread that closes `fd` when its read returns, however late; raises _Skip if
+    it has not finished within READ_SECONDS (a read blocked in the kernel cannot be interrupted)."""
+    outcome: list[bytes | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(_read_fd(fd, size, time.monotonic() + READ_SECONDS))
+        except BaseException as exc:  # handed to the caller below, not swallowed
+            outcome.append(exc)
+        finally:
+            os.close(fd)
+
+    reader = threading.Thread(target=run, name="storyview-read", daemon=True)
+    reader.start()
+    reader.join(READ_SECONDS + 1.0)
+    if not outcome:
+        raise _Skip(f"read did not finish within {READ_SECONDS:g} s")
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _opened_within(fd: int, roots: tuple[str, ...]) -> bool:
+    """Is the opened file under a root? Linux names it in /proc/self/fd; elsewhere the scan's check stands."""
+    try:
+        opened = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return True
+    return _within(opened.removesuffix(" (deleted)"), roots)
+
+
+# Filesystems where a read of a regular file can wait for ever: network, FUSE, kernel pseudo-files.
+_MAY_BLOCK_FS = ("fuse", "nfs", "cifs", "smb", "9p", "ceph", "afs", "gluster", "virtiofs", "lustre",
+                 "proc", "sysfs", "debugfs", "tracefs", "securityfs", "configfs", "efivarfs")
+
+
+def _may_block(device: int) -> bool:
+    fstype = _filesystem_types().get(device)
+    return fstype is not None and fstype.startswith(_MAY_BLOCK_FS)
+
+
+@lru_cache(maxsize=1)
+def _filesystem_types() -> dict[int, str]:
+    """st_dev -> filesystem type of every mount this process sees ({} where /proc is not there)."""
+    types: dict[int, str] = {}
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return types
+    for line in lines:
+        fields = line.split()
+        try:
+            major, minor = fields[2].split(":")
+            fstype = fields[fields.index("-") + 1]
+        except (IndexError, ValueError):
+            continue
+        types[os.makedev(int(major), int(minor))] = fstype
+    return types
 
 
 def _decode(data: bytes) -> tuple[str, str, list[str]]:
@@ -335,8 +545,11 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError:
         pass
     else:
-        # Kept as U+FEFF, exactly as open(encoding="utf-8") reads it; "utf-8-sig" records that it was there.
-        return _universal_newlines(text), "utf-8-sig" if text.startswith("\ufeff") else "utf-8", []
+        if text.startswith("\ufeff"):
+            # The BOM is not text: dropped, as open(encoding="utf-8-sig") drops it, so that offsets count
+            # what a reader with the reported encoding gets (the UTF-16/32 codecs drop theirs too).
+            return _universal_newlines(text[1:]), "utf-8-sig", []
+        return _universal_newlines(text), "utf-8", []
 
     escaped = data.decode("utf-8", "surrogateescape")  # each invalid byte becomes one lone surrogate
     invalid = _ESCAPED_BYTE_RE.subn("", escaped)[1]
@@ -490,6 +703,12 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     if "." in word or (len(word) <= 3 and word[:1].isupper()):
         return False  # an initialism or a title like "Dr"
     return match.start() >= 3
+
+
+def _size(size: int) -> str:
+    if size >= 1024**3 and size % 1024**3 == 0:
+        return f"{size // 1024**3} GiB"
+    return f"{_megabytes(size)} MB"
 
 
 def _megabytes(size: int) -> str:

@@ -186,12 +186,15 @@ def _linked(sources: list[Source], skipped: list[Skipped], occurrences: list[Occ
     return story
 
 
-def load(*paths: str | os.PathLike, progress: Progress | None = None, workers: int | None = None) -> Story:
+def load(*paths: str | os.PathLike, progress: Progress | None = None, workers: int | None = None,
+         follow_links: bool = False) -> Story:
     """Read a story from folders (recursively) and files; no path means the bundled sample story.
 
-    Raises loading.PathNotFound for a path that does not exist; unreadable files are skipped and listed
-    in `story.skipped` with the reason. `workers` is how many processes build it (default: as many as
-    the machine has cores and the story is big enough to repay; the story is the same either way).
+    Raises loading.PathError (loading.PathNotFound for a path that does not exist) for a path that cannot
+    be used; unreadable files are skipped and listed in `story.skipped` with the reason. Links whose
+    target is outside every path are skipped unless `follow_links`. `workers` is how many processes
+    build it (default: as many as the machine has cores and the story is big enough to repay; the story
+    is the same either way).
     """
     if not paths:
         from ..resources import bundled_seeds
@@ -199,7 +202,7 @@ def load(*paths: str | os.PathLike, progress: Progress | None = None, workers: i
         paths = (bundled_seeds(),)
     add_story_roots(paths)  # the dictionary cache is never written inside the story being read
     with _gc_paused():
-        candidates, skipped = find_articles(list(paths))
+        candidates, skipped = find_articles(list(paths), follow_links=follow_links)
         if progress is not None:
             progress("reading", 0, len(candidates))
         sources, unread, occurrences = build_in_shards(candidates, shards_for(len(candidates), workers), progress)
