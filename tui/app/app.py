@@ -4,14 +4,9 @@ to every pane. Layout and colours live in styles/storyview.tcss."""
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
-import signal
 import sys
-import threading
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -27,6 +22,7 @@ from ..resources import bundled_styles
 from ..textsafe import printable
 from .citation import citation
 from .commands import StoryCommands
+from .lifetime import exit_on_signals, in_daemon_thread
 from .navigation import Navigator, Selection
 from .screens import HelpScreen, ProblemsScreen
 from .widgets.chronology import ChronologyPane
@@ -46,46 +42,6 @@ _PANE_TAB = {"search": "tab-entities", "entities": "tab-entities", "sources": "t
              "reader": "tab-reader", "chronology": "tab-timeline"}
 _PROGRESS_INTERVAL = 0.05  # seconds between progress messages from the loader
 _SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
-# signals that end the app as ctrl+q does; the exit status is 128 + the signal's number, as a shell reports
-_EXIT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-T = TypeVar("T")
-
-
-async def in_daemon_thread(work: Callable[[], T], name: str) -> T:
-    """Run `work` in a daemon thread and wait for it without holding up the event loop.
-
-    Textual's thread workers run in asyncio's default executor, whose threads are joined when the loop
-    closes and again when the interpreter exits: quitting while a big story loaded waited for the loader
-    (24-44 s; for ever on a read that never returns). When the worker awaiting this is cancelled (the app
-    is quitting), the thread is abandoned instead and ends with the process; shard workers it forked are
-    killed with it."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
-
-    def settle(result: T | None, error: BaseException | None) -> None:
-        if future.done():  # cancelled: nobody waits for it any more
-            return
-        if error is not None:
-            future.set_exception(error)
-        else:
-            future.set_result(result)  # type: ignore[arg-type]
-
-    def run() -> None:
-        result: T | None = None
-        error: BaseException | None = None
-        try:
-            result = work()
-        except Exception as failed:  # noqa: BLE001 - handed to the awaiting worker, which reports it
-            error = failed
-        try:
-            loop.call_soon_threadsafe(settle, result, error)
-        except RuntimeError:  # the loop is closed: the app has exited, nothing is left to tell
-            pass
-
-    context = contextvars.copy_context()  # the active app, as a thread worker would see it
-    threading.Thread(target=context.run, args=(run,), name=name, daemon=True).start()
-    return await future
 
 
 class _DashboardScreen(Screen):
@@ -167,21 +123,7 @@ class StoryviewApp(App[None]):
     def on_load(self) -> None:
         # before the terminal is switched to the app's screen, so no moment of it is left unguarded
         if not self.is_headless:
-            self._exit_on_signals()
-
-    def _exit_on_signals(self) -> None:
-        """SIGTERM, SIGHUP (the terminal was closed) and SIGINT end the app as ctrl+q does, so the terminal
-        is given back as it was found (main screen, no mouse reporting), as less does. Without this the
-        process died at once, leaving the terminal in the alternate screen with mouse reporting on."""
-        loop = asyncio.get_running_loop()
-        for number in _EXIT_SIGNALS:
-            try:
-                loop.add_signal_handler(number, self._exit_on_signal, number)
-            except (ValueError, RuntimeError, NotImplementedError):  # not the main thread, or no signals here
-                return
-
-    def _exit_on_signal(self, number: int) -> None:
-        self.exit(return_code=128 + number)
+            exit_on_signals(self)
 
     def on_mount(self) -> None:
         # the loader and the chronology are CPU-bound Python threads; a shorter GIL switch interval hands
