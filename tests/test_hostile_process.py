@@ -17,6 +17,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -177,7 +178,7 @@ def test_a_worker_holds_none_of_the_parents_pipes(big_story):
     report = Path(big_story).parent / f"fds-{uuid.uuid4().hex[:8]}"
     try:
         result = subprocess.run([sys.executable, "-c", script, str(big_story), str(handed_write), str(report)],
-                                pass_fds=(handed_write,), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                pass_fds=(handed_write,), capture_output=True, check=False,
                                 cwd=ROOT, env=_env(), timeout=HANG_GUARD, start_new_session=True)
         assert result.returncode == 0, result.stderr
         reports = list(report.parent.glob(report.name + ".*"))
@@ -277,12 +278,22 @@ def test_error_lines_never_carry_terminal_controls(tmp_path, argv):
 
 
 # -- class 5: the dashboard in a real terminal --------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Run:
+    pane: str
+    pid: int  # storyview's own process
+    group: int  # its process group (the pane's shell's): everything it started
+    status: Path  # where the pane's shell writes storyview's exit status
+
+
 class _Terminal:
     """A private tmux server (its own socket: no option leaks into anyone's tmux), whose panes stay after
-    their process ends so the terminal's state and the exit status can be read."""
+    their process ends so the terminal's state can be read after storyview is gone."""
 
-    def __init__(self) -> None:
+    def __init__(self, scratch: Path) -> None:
         self.socket = f"storyview-process-{uuid.uuid4().hex[:8]}"
+        self.scratch = scratch
+        self.runs: list[_Run] = []
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "keep", "-x", "120", "-y", "40", "sleep 600")
         self.tmux("set", "-g", "escape-time", "0")
         self.tmux("set", "-g", "remain-on-exit", "on")
@@ -291,12 +302,17 @@ class _Terminal:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True,
                               env=_env(), timeout=HANG_GUARD).stdout
 
-    def start(self, command: str) -> tuple[str, int]:
-        """Run `command` (exec'd: the pane's process is storyview itself) in a new 120x40 window."""
-        window = self.tmux("new-window", "-d", "-P", "-F", "#{pane_id}", "-c", str(ROOT),
-                           f"exec env -u COLUMNS -u LINES {command}").strip()
-        self.tmux("resize-window", "-t", window, "-x", "120", "-y", "40")
-        return window, int(self.show(window, "#{pane_pid}"))
+    def start(self, command: str) -> _Run:
+        """Run `command` in a new 120x40 window. Its exit status is written down by the shell: tmux's own
+        #{pane_dead_status} is sometimes never filled in."""
+        status = self.scratch / f"status-{len(self.runs)}"
+        pane = self.tmux("new-window", "-d", "-P", "-F", "#{pane_id}", "-c", str(ROOT),
+                         f"env -u COLUMNS -u LINES {command}; echo $? > {status}").strip()
+        shell = int(self.show(pane, "#{pane_pid}"))
+        pid = _wait_until(lambda: _children(shell), "storyview has started")[0]  # type: ignore[index]
+        run = _Run(pane, pid, shell, status)
+        self.runs.append(run)
+        return run
 
     def show(self, pane: str, what: str) -> str:
         return self.tmux("display", "-p", "-t", pane, what).strip()
@@ -306,43 +322,36 @@ class _Terminal:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=HANG_GUARD)
+        for run in self.runs:
+            _kill_group(run.group)
 
 
 @pytest.fixture
-def terminal() -> Iterator[_Terminal]:
-    started: list[int] = []
-    term = _Terminal()
-    original_start = term.start
-
-    def start(command: str) -> tuple[str, int]:
-        pane, pid = original_start(command)
-        started.append(pid)
-        return pane, pid
-
-    term.start = start  # type: ignore[method-assign]
+def terminal(tmp_path) -> Iterator[_Terminal]:
+    term = _Terminal(tmp_path)
     try:
         yield term
     finally:
         term.close()
-        for pid in started:  # each was its pane's session leader: its group is everything it started
-            _kill_group(pid)
 
 
-def _dashboard(terminal: _Terminal, story: Path, *, python: str = "-m tui.cli") -> tuple[str, int]:
-    pane, pid = terminal.start(f"STORYVIEW_WORKERS=2 {sys.executable} {python} {story}")
-    _wait_until(lambda: terminal.show(pane, "#{alternate_on}") == "1" and "Quit" in terminal.screen(pane),
+def _dashboard(terminal: _Terminal, story: Path) -> _Run:
+    run = terminal.start(f"STORYVIEW_WORKERS=2 {sys.executable} -m tui.cli {story}")
+    _wait_until(lambda: terminal.show(run.pane, "#{alternate_on}") == "1" and "Quit" in terminal.screen(run.pane),
                 "the dashboard is on screen")
-    return pane, pid
+    return run
 
 
-def _wait_for_exit(terminal: _Terminal, pane: str) -> int:
-    _wait_until(lambda: terminal.show(pane, "#{pane_dead}") == "1", "the dashboard has exited")
-    return int(terminal.show(pane, "#{pane_dead_status}") or -1)
+def _wait_for_exit(run: _Run) -> int:
+    """storyview's exit status (a shell reports a death by signal N as 128 + N too: whether the signal was
+    handled shows in the terminal it leaves behind)."""
+    text = _wait_until(lambda: run.status.exists() and run.status.read_text().strip(), "storyview has exited")
+    return int(text)  # type: ignore[arg-type]
 
 
-def _assert_terminal_given_back(terminal: _Terminal, pane: str) -> None:
-    assert terminal.show(pane, "#{alternate_on}") == "0", "left in the alternate screen"
-    assert terminal.show(pane, "#{mouse_any_flag}") == "0", "left with mouse reporting on"
+def _assert_terminal_given_back(terminal: _Terminal, run: _Run) -> None:
+    assert terminal.show(run.pane, "#{alternate_on}") == "0", "left in the alternate screen"
+    assert terminal.show(run.pane, "#{mouse_any_flag}") == "0", "left with mouse reporting on"
 
 
 @linux_only
@@ -352,25 +361,25 @@ def _assert_terminal_given_back(terminal: _Terminal, pane: str) -> None:
 def test_a_signal_mid_load_gives_the_terminal_back(terminal, big_story, sig):
     """`kill PID` while a big story loads: the dashboard exits (128 + n), the terminal is out of the
     alternate screen with mouse reporting off, and no shard worker is left."""
-    pane, pid = _dashboard(terminal, big_story)
-    workers = _wait_until(lambda: _children(pid), "a shard worker is running")
-    os.kill(pid, sig)
-    assert _wait_for_exit(terminal, pane) == 128 + sig
-    _assert_terminal_given_back(terminal, pane)
+    run = _dashboard(terminal, big_story)
+    workers = _wait_until(lambda: _children(run.pid), "a shard worker is running")
+    os.kill(run.pid, sig)
+    assert _wait_for_exit(run) == 128 + sig
+    _assert_terminal_given_back(terminal, run)
     _wait_until(lambda: not any(_alive(worker) for worker in workers), "the shard workers have ended")
-    assert not _in_group(pid)
+    _wait_until(lambda: not _in_group(run.group), "nothing storyview started is left")
 
 
 @linux_only
 @needs_tmux
 def test_closing_the_terminal_mid_load_ends_everything(terminal, big_story):
     """The window is closed (SIGHUP, then SIGCONT, on a terminal that is gone): nothing is left."""
-    pane, pid = _dashboard(terminal, big_story)
-    workers = _wait_until(lambda: _children(pid), "a shard worker is running")
-    terminal.tmux("kill-pane", "-t", pane)
-    _wait_until(lambda: not _alive(pid) and not any(_alive(worker) for worker in workers),
+    run = _dashboard(terminal, big_story)
+    workers = _wait_until(lambda: _children(run.pid), "a shard worker is running")
+    terminal.tmux("kill-pane", "-t", run.pane)
+    _wait_until(lambda: not _alive(run.pid) and not any(_alive(worker) for worker in workers),
                 "the dashboard and its workers have ended")
-    assert not _in_group(pid)
+    _wait_until(lambda: not _in_group(run.group), "nothing storyview started is left")
 
 
 # the loader is stuck in a read that never returns, as on a FIFO nobody writes or a file that never ends
@@ -387,6 +396,7 @@ _STUCK_LOADER = (
 )
 
 
+@linux_only
 @needs_tmux
 @pytest.mark.parametrize("how", ["ctrl+q", "SIGINT"])
 def test_quitting_while_the_loader_is_stuck_takes_effect_at_once(terminal, tmp_path, small_story, how):
@@ -395,23 +405,23 @@ def test_quitting_while_the_loader_is_stuck_takes_effect_at_once(terminal, tmp_p
     launcher = tmp_path / "stuck_loader.py"
     launcher.write_text(_STUCK_LOADER, encoding="utf-8")
     marker = tmp_path / "stuck"
-    pane, pid = terminal.start(f"STUCK_MARKER={marker} PYTHONPATH={ROOT} {sys.executable} {launcher} {small_story}")
-    _wait_until(lambda: terminal.show(pane, "#{alternate_on}") == "1" and "Loading" in terminal.screen(pane)
+    run = terminal.start(f"STUCK_MARKER={marker} PYTHONPATH={ROOT} {sys.executable} {launcher} {small_story}")
+    _wait_until(lambda: terminal.show(run.pane, "#{alternate_on}") == "1" and "Loading" in terminal.screen(run.pane)
                 and marker.exists(), "the dashboard's loader is stuck in its read")
     if how == "ctrl+q":
-        terminal.tmux("send-keys", "-t", pane, "C-q")
+        terminal.tmux("send-keys", "-t", run.pane, "C-q")
     else:
-        os.kill(pid, signal.SIGINT)
-    assert _wait_for_exit(terminal, pane) == (0 if how == "ctrl+q" else 130)
-    _assert_terminal_given_back(terminal, pane)
+        os.kill(run.pid, signal.SIGINT)
+    assert _wait_for_exit(run) == (0 if how == "ctrl+q" else 130)
+    _assert_terminal_given_back(terminal, run)
 
 
 @linux_only
 @needs_tmux
 def test_ctrl_q_mid_load_quits_and_stops_the_workers(terminal, big_story):
-    pane, pid = _dashboard(terminal, big_story)
-    workers = _wait_until(lambda: _children(pid), "a shard worker is running")
-    terminal.tmux("send-keys", "-t", pane, "C-q")
-    assert _wait_for_exit(terminal, pane) == 0
-    _assert_terminal_given_back(terminal, pane)
+    run = _dashboard(terminal, big_story)
+    workers = _wait_until(lambda: _children(run.pid), "a shard worker is running")
+    terminal.tmux("send-keys", "-t", run.pane, "C-q")
+    assert _wait_for_exit(run) == 0
+    _assert_terminal_given_back(terminal, run)
     _wait_until(lambda: not any(_alive(worker) for worker in workers), "the shard workers have ended")
