@@ -152,6 +152,36 @@ def test_a_cli_killed_mid_build_lets_go_of_stdout_and_leaves_no_worker(big_story
         process.wait(timeout=HANG_GUARD)
 
 
+# a worker busy in its work (here for ever), never looking at its channel to the parent; optionally where
+# prctl(PR_SET_PDEATHSIG) is refused (an option number the kernel does not know), so that the watchdog
+# thread waiting on multiprocessing's pipe from the parent must end it alone
+_BUSY_WORKER = (
+    "import sys, time\n"
+    "from tui.engine import shards\n"
+    "if sys.argv[1] == 'watchdog':\n"
+    "    shards._PR_SET_PDEATHSIG = 0x7FFF\n"
+    "shards._serve = lambda connection, candidates: time.sleep(3600)\n"
+    "import tui\n"
+    "tui.load(sys.argv[2], workers=2)\n"
+)
+
+
+@linux_only
+@pytest.mark.parametrize("guard", ["pdeathsig", "watchdog"])
+def test_a_busy_worker_dies_with_its_parent(big_story, guard):
+    process = subprocess.Popen([sys.executable, "-c", _BUSY_WORKER, guard, str(big_story)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                               cwd=ROOT, env=_env(), start_new_session=True)
+    try:
+        workers = _wait_until(lambda: _children(process.pid), "a shard worker is running")
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=HANG_GUARD)
+        _wait_until(lambda: not any(_alive(worker) for worker in workers), "the worker has ended")
+    finally:
+        _kill_group(process.pid)
+        process.wait(timeout=HANG_GUARD)
+
+
 @linux_only
 def test_a_worker_holds_none_of_the_parents_pipes(big_story):
     """Not the caller's stdout or stderr, not a pipe the caller handed down, not the parent's end of its
