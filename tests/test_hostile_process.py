@@ -351,9 +351,11 @@ class _Terminal:
         return self.tmux("capture-pane", "-p", "-t", pane)
 
     def close(self) -> None:
+        socket = self.tmux("display", "-p", "#{socket_path}").strip()
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=HANG_GUARD)
         for run in self.runs:
             _kill_group(run.group)
+        Path(socket).unlink(missing_ok=True)  # a killed server leaves its socket file behind
 
 
 @pytest.fixture
