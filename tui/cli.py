@@ -1,18 +1,27 @@
 """The storyview command: the TUI by default, and `search`, `entities`, `sources`, `timeline` subcommands
-that print Rich tables or, with --json, the JSON contract other tools read."""
+that print Rich tables or, with --json, the JSON contract other tools read.
+
+The streams: the output goes to stdout and nothing else does; every diagnostic goes to stderr, with its
+control characters made visible. A stderr that fails is ignored. A reader that goes away (`| head`) ends
+the command quietly with status 0; an output that cannot be written (stdout closed, a full disk) is one
+line on stderr and status 1."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TextIO
 
-from .textsafe import printable
+from .textsafe import neutralise, printable
 
 COMMANDS = ("search", "entities", "sources", "timeline")
+EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class UserError(Exception):
@@ -50,6 +59,16 @@ def _add_follow_links(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _fill_closed_standard_streams()
+    stderr = sys.stderr
+    sys.stderr = _Diagnostics(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stderr = stderr
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             code = run_command(argv[0], argv[1:])
@@ -57,22 +76,135 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _top_parser().parse_args(argv)
             code = run_tui(args.paths, follow_links=args.follow_links)
     except UserError as error:
-        print(f"storyview: {error}", file=sys.stderr)
+        _say(str(error))
         code = EXIT_USAGE
     except BrokenPipeError:
         # the reader (e.g. `head`) went away: that is not an error, and Python must not complain at exit
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         code = 0
     except KeyboardInterrupt:
-        code = 130
+        code = EXIT_INTERRUPTED
     except Exception as error:  # the last line of defence: a message, never a traceback
         if os.environ.get("STORYVIEW_DEBUG"):
             raise
-        print(f"storyview: internal error: {type(error).__name__}: {error} "
-              "(set STORYVIEW_DEBUG=1 for details)", file=sys.stderr)
-        code = 1
+        _say(f"internal error: {type(error).__name__}: {error} (set STORYVIEW_DEBUG=1 for details)")
+        code = EXIT_INTERNAL
     return code
+
+
+def _say(message: str) -> None:
+    """One line on stderr: `storyview: message`, whatever the message echoes."""
+    print(f"storyview: {printable(message)}", file=sys.stderr)
+
+
+def _fill_closed_standard_streams() -> None:
+    """Give /dev/null to any of descriptors 0-2 the caller closed (`2>&-`, `>&-`).
+
+    A closed descriptor is the lowest free number, so the next file opened (an article, a cache file)
+    would take it, and a skip message "to stderr" would be written into that file, or into the JSON on
+    stdout. stdout gets /dev/null read-only, so writing the output still fails (EBADF) and is reported
+    as a stdout that cannot be written; stderr gets it writable, so diagnostics vanish as the caller
+    asked."""
+    for fd, flags in ((0, os.O_RDONLY), (1, os.O_RDONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, flags)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    # Python found them closed at start-up and set these to None (print(file=None) writes to stdout)
+    if sys.stdout is None:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1,  # noqa: SIM115
+                          closefd=False)
+
+
+class _Diagnostics(io.TextIOBase):
+    """sys.stderr while storyview runs. Every control character is made visible, since messages echo
+    paths, queries and, through argparse, any argument ("unrecognized arguments: ..."), and a name
+    holding ESC/BEL sequences would otherwise retitle the terminal. A stderr that fails (a reader gone,
+    a full disk) is let go: diagnostics are never fatal and never diverted to stdout."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is not None:
+            try:
+                self._stream.write(neutralise(text))
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._let_go()
+        return len(text)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._let_go()
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def fileno(self) -> int:
+        if self._stream is None:
+            raise io.UnsupportedOperation("stderr failed and was let go")
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def _let_go(self) -> None:
+        stream, self._stream = self._stream, None
+        # what it could not write stays in its buffer; flushed again at exit it would fail again and turn
+        # the exit status into 120, so its descriptor is pointed at /dev/null first
+        _point_at_devnull(stream)
+
+
+def _point_at_devnull(stream) -> None:
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture): nothing to redirect
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+    try:
+        stream.flush()
+    except (OSError, ValueError):  # /dev/null takes anything: only a closed stream gets here, and it is done
+        pass
+
+
+def _drop_stdout() -> None:
+    """stdout cannot be written: point it at /dev/null so what is left in its buffer does not fail again at
+    exit (Python would then print a complaint and exit 120)."""
+    _point_at_devnull(sys.stdout)
+
+
+def _write_output(write: Callable[[], object]) -> int:
+    """Write the command's output. A reader that went away (`| head`) is not an error: status 0, quietly,
+    as ripgrep does, for tables and JSON alike. An output that cannot be written (stdout closed, a full
+    disk) is one line on stderr and status 1."""
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        return 0
+    except OSError as error:
+        _drop_stdout()
+        _say(f"cannot write the output: {error.strerror or error}")
+        return EXIT_INTERNAL
+    return 0
 
 
 def load_story(paths: Sequence[str], progress=None, follow_links: bool = False):
@@ -108,14 +240,10 @@ def run_command(command: str, argv: Sequence[str]) -> int:
     else:
         payload = story.timeline_json()
     if args.json:
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False))
-        sys.stdout.write("\n")
-        sys.stdout.flush()
-    else:
-        from .tables import print_table
+        return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
+    from .tables import print_table
 
-        print_table(command, story, payload)
-    return 0
+    return _write_output(lambda: print_table(command, story, payload))
 
 
 def run_tui(paths: Sequence[str], follow_links: bool = False) -> int:

@@ -18,8 +18,14 @@ def _t(value: object) -> Text:
     return Text(printable(json_text("" if value is None else str(value))))
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits 1 here; the CLI decides what a reader going away means (a quiet 0, as for JSON)
+        raise BrokenPipeError
+
+
 def print_table(command: str, story, payload: dict) -> None:
-    console = Console(highlight=False)
+    console = _Console(highlight=False)
     if command == "search":
         table = Table(title=_t(f"search: {payload['query']}"), expand=False)
         for col in ("score", "entity", "type", "matched", "mentions per source"):

@@ -24,6 +24,27 @@ def neutralise(text: str) -> str:
     return _CONTROL.sub(_symbol, text)
 
 
+# A file name that is not UTF-8 reaches Python as a str holding lone surrogates (os.fsdecode writes each
+# undecodable byte 0xNN as U+DCNN); no terminal or UTF-8 stream can take one.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # a byte that was not UTF-8: the byte, as Python writes it
+    return f"\\u{code:04x}"
+
+
+def escape_surrogates(text: str) -> str:
+    """`text` as valid Unicode: each lone surrogate written as an escape, `\\xff` for the byte 0xFF of a
+    name that is not UTF-8 (`\\udXXX` for any other), everything else untouched."""
+    if text.isascii() or _LONE_SURROGATE.search(text) is None:
+        return text
+    return _LONE_SURROGATE.sub(_escape_surrogate, text)
+
+
 def printable(text: str) -> str:
-    """One-line form for messages: controls neutralised, newlines shown as spaces."""
-    return neutralise(text).replace("\n", " ").replace("\t", " ")
+    """One-line form for messages: controls neutralised, newlines shown as spaces, a name's bytes that are
+    not UTF-8 as `\\xNN` (as the JSON writes them)."""
+    return escape_surrogates(neutralise(text)).replace("\n", " ").replace("\t", " ")

@@ -22,6 +22,7 @@ from ..resources import bundled_styles
 from ..textsafe import printable
 from .citation import citation
 from .commands import StoryCommands
+from .lifetime import exit_on_signals, in_daemon_thread
 from .navigation import Navigator, Selection
 from .screens import HelpScreen, ProblemsScreen
 from .widgets.chronology import ChronologyPane
@@ -120,6 +121,11 @@ class StoryviewApp(App[None]):
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
+    def on_load(self) -> None:
+        # before the terminal is switched to the app's screen, so no moment of it is left unguarded
+        if not self.is_headless:
+            exit_on_signals(self)
+
     def on_mount(self) -> None:
         # the loader and the chronology are CPU-bound Python threads; a shorter GIL switch interval hands
         # the UI thread its turn sooner, so keys stay quick while a big story is indexed (~170 -> ~110 ms
@@ -192,8 +198,11 @@ class StoryviewApp(App[None]):
         self.dashboard.query_one(targets[pane_id]).focus()
 
     # -- loading ----------------------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_story(self) -> Story:
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def load_story(self) -> Story:
+        return await in_daemon_thread(self._read_story, "storyview-loader")
+
+    def _read_story(self) -> Story:
         from ..engine.loading import PathError
         from ..engine.story import load
 
@@ -214,9 +223,9 @@ class StoryviewApp(App[None]):
         story.prepare_search()
         return story
 
-    @work(thread=True, exclusive=True, group="chronology", exit_on_error=False)
-    def build_chronology(self, story: Story) -> list[Event]:
-        return list(story.events)
+    @work(exclusive=True, group="chronology", exit_on_error=False)
+    async def build_chronology(self, story: Story) -> list[Event]:
+        return await in_daemon_thread(lambda: list(story.events), "storyview-chronology")
 
     @on(LoadProgress)
     def _load_progress(self, event: LoadProgress) -> None:

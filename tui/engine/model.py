@@ -6,10 +6,11 @@ Frozen dataclasses with `to_json()` methods; the CLI's JSON contract is exactly 
 from __future__ import annotations
 
 import base64
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
+
+from ..textsafe import escape_surrogates
 
 EntityType = Literal["PERSON", "PLACE", "ORG", "OTHER"]
 DatePrecision = Literal["day", "month"]
@@ -20,22 +21,9 @@ DatePrecision = Literal["day", "month"]
 # undecodable byte 0xNN as U+DCNN), and a lone surrogate cannot be written as UTF-8: JSON output would be
 # invalid, or a strict stdout would fail. Every string of the JSON contract goes through json_text.
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _escape_surrogate(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if 0xDC80 <= code <= 0xDCFF:
-        return f"\\x{code - 0xDC00:02x}"  # a byte that was not UTF-8: the byte, as Python writes it
-    return f"\\u{code:04x}"
-
-
 def json_text(text: str) -> str:
-    """`text` as valid Unicode: each lone surrogate written as an escape, `\\xff` for the byte 0xFF of a
-    name that is not UTF-8 (`\\udXXX` for any other), everything else untouched."""
-    if text.isascii() or _LONE_SURROGATE.search(text) is None:
-        return text
-    return _LONE_SURROGATE.sub(_escape_surrogate, text)
+    """`text` as valid Unicode (see textsafe.escape_surrogates): what every string of the JSON goes through."""
+    return escape_surrogates(text)
 
 
 @lru_cache(maxsize=65_536)

@@ -19,13 +19,22 @@ replayed here from the answers it was sent.
 
 Boilerplate keys are Python string hashes, which a forked worker shares with its parent: workers are
 forked, never spawned.
+
+A worker never outlives the process that forked it: it is killed when its parent dies (a parent-death
+signal, and a thread watching the parent's end of a pipe where that signal is not available), and it lets
+go of every pipe, socket and terminal it inherited, the caller's stdout first, so a reader of the
+caller's output sees end-of-file as soon as the caller is gone.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import stat
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
@@ -240,8 +249,10 @@ class _Forked(_Runner):
         self._fallback: _Local | None = None
         context = multiprocessing.get_context("fork")
         self._connection, child_end = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child_end, candidates), daemon=True,
-                                        name="storyview-shard")
+        # what this process holds before the fork is what the worker inherits, and must let go of
+        inherited = _open_descriptors() - {child_end.fileno()}
+        self._process = context.Process(target=_worker, args=(child_end, candidates, os.getpid(), inherited),
+                                        daemon=True, name="storyview-shard")
         try:
             self._process.start()
         except OSError:  # no more processes (ulimit) or memory: do the work here instead
@@ -307,6 +318,89 @@ def _packed(result: tuple[list[Source], list[list[Occurrence]]]) -> tuple:
 def _unpacked(packed: tuple) -> tuple[list[Source], list[list[Occurrence]]]:
     sources, occurrences = packed
     return sources, [[Occurrence(*fields) for fields in found] for found in occurrences]
+
+
+# prctl(2) option: the signal this process gets when the thread that forked it ends
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker(connection: Any, candidates: list[tuple[int, _Candidate]], parent: int, inherited: set[int]) -> None:
+    """A forked worker's first steps, then its work (`_serve`, looked up now so a test can replace it)."""
+    _die_with_parent(parent)
+    _let_go_of(inherited)
+    _reset_signals()
+    _serve(connection, candidates)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make sure this worker ends when its parent does, however the parent ends (even SIGKILL).
+
+    The kernel's parent-death signal fires when the *thread* that forked us ends, not the process: the
+    thread that builds a story forks its workers and joins them before it returns, so it outlives them.
+    Where prctl cannot be called, a thread waits for the pipe multiprocessing keeps open to the parent
+    to reach end-of-file, which happens when the parent process is gone."""
+    armed = False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # no libc with prctl here: the watchdog alone will do
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed: we were adopted already
+        os._exit(1)
+    if not armed:
+        watched = multiprocessing.parent_process()
+        if watched is not None:
+            threading.Thread(target=_exit_when_gone, args=(watched,), daemon=True,
+                             name="storyview-shard-watchdog").start()
+
+
+def _exit_when_gone(parent: Any) -> None:
+    parent.join()
+    os._exit(1)
+
+
+def _open_descriptors() -> set[int]:
+    try:
+        return {int(name) for name in os.listdir("/proc/self/fd")}
+    except OSError:  # no /proc: only the standard streams are known to be there
+        return {0, 1, 2}
+
+
+def _let_go_of(inherited: set[int]) -> None:
+    """Point the standard streams, and every pipe, socket and terminal inherited from the parent, at
+    /dev/null. A worker writes to none of them; while it held the caller's stdout (or the parent's end
+    of its own pipe), a reader waiting for end-of-file waited for the worker too. They are replaced
+    rather than closed so their numbers are not reused while an object inherited from the parent still
+    thinks it owns one. Regular files stay: an inherited memory map may still need its descriptor."""
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for fd in sorted(inherited | {0, 1, 2}):
+            if fd == null:
+                continue
+            try:
+                mode = os.fstat(fd).st_mode
+                if fd <= 2 or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or os.isatty(fd):
+                    os.dup2(null, fd)
+            except OSError:  # closed since the fork (e.g. the listing's own descriptor): nothing to drop
+                continue
+    finally:
+        os.close(null)
+
+
+def _reset_signals() -> None:
+    """Handlers inherited from the parent (the dashboard's, asyncio's) belong to a loop that does not run
+    here. Interrupts are for the parent to act on: it stops its workers itself."""
+    try:
+        signal.set_wakeup_fd(-1)
+    except ValueError:  # not the main thread of this interpreter: leave signals alone
+        return
+    for number in signal.valid_signals():
+        try:
+            if callable(signal.getsignal(number)):
+                signal.signal(number, signal.SIG_DFL)
+        except (OSError, ValueError):
+            continue
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _serve(connection: Any, candidates: list[tuple[int, _Candidate]]) -> None:
