@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,13 +43,14 @@ def fold(word: str) -> str:
 # of the leaf specs below. Each check gets (value, where) and raises PackError through `fail`.
 
 
-@dataclass(frozen=True)
 class Spec:
-    """One key's value: `check(value, fail)` raises through fail(key, problem) when the value is wrong."""
+    """One key's value: `check(value, fail)` raises through fail(key, problem) when the value is wrong.
+    (A plain class, as Registry: a dataclass costs its definition's time at every start-up.)"""
 
-    check: Callable[[Any, Callable[[str], None]], None]
-    describe: str
-    required: bool = False
+    __slots__ = ("check", "describe", "required")
+
+    def __init__(self, check: Callable[[Any, Callable[[str], None]], None], describe: str, required: bool = False):
+        self.check, self.describe, self.required = check, describe, required
 
 
 def _words(value: Any, fail: Callable[[str], None]) -> None:
@@ -257,14 +257,12 @@ _NEEDS = {("dates", "grammar"): ("prepositions", "parts", "shifts", "relative")}
 # --- the registry -----------------------------------------------------------------------------------------
 
 
-@dataclass
 class Registry:
     """The packs under `root` (tests point one at a temporary folder)."""
 
-    root: Path = ROOT
-    schemas: dict[str, dict[str, Any]] = field(default_factory=lambda: SCHEMAS)
-
-    def __post_init__(self) -> None:
+    def __init__(self, root: Path = ROOT, schemas: dict[str, dict[str, Any]] | None = None):
+        self.root = Path(root)
+        self.schemas = SCHEMAS if schemas is None else schemas
         self.section = lru_cache(maxsize=None)(self._load)  # type: ignore[method-assign]
 
     def codes(self) -> tuple[str, ...]:
