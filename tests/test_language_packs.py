@@ -14,7 +14,8 @@ from test_chronology import found
 from tui.engine import dates, languages
 from tui.engine.languages import PackError, Registry
 
-PACKS = ("es", "it", "pt", "nl", "cs")
+PACKS = ("es", "it", "pt", "nl", "cs")  # the languages read by the table builder
+WEDNESDAY = "2024-03-20"
 
 
 # --- the shipped packs ------------------------------------------------------------------------------------
@@ -23,7 +24,7 @@ PACKS = ("es", "it", "pt", "nl", "cs")
 def test_every_shipped_pack_validates() -> None:
     fresh = Registry()  # not the process's cached one: read every file again
     fresh.validate_all()
-    assert set(PACKS) <= set(fresh.codes())
+    assert set(dates.LANGUAGES) <= set(fresh.codes())
 
 
 def test_capabilities_matrix() -> None:
@@ -33,6 +34,29 @@ def test_capabilities_matrix() -> None:
     assert "calendar forms" in matrix["cs"] and "calendar forms" in matrix["pt"]
     assert "calendar forms" not in matrix["es"]
     assert languages.capabilities("xx") == ()
+    for code in ("en", "pl", "de", "fr"):  # hand-written rules: their words with meanings in the pack
+        assert {"shift words", "month parts"} <= set(matrix[code]), code
+        assert "date rules" not in matrix[code], code
+
+
+HAND = [  # the hand-written languages read their shift words, year shifts and part words from their packs
+    ("en", "The port closed last March.", ("last March", "2023-03", "month", "point")),
+    ("en", "The port closed in August last year.", ("in August last year", "2023-08", "month", "point")),
+    ("en", "The port closed at the end of last month.", ("at the end of last month", "2024-02", "late-month", "point")),
+    ("pl", "Port zamknięto w zeszły wtorek.", ("w zeszły wtorek", "2024-03-19", "day", "point")),
+    ("pl", "Port działa od ubiegłego poniedziałku.", ("od ubiegłego poniedziałku", "2024-03-18", "day", "since")),
+    ("pl", "Port zamknięto w sierpniu ubiegłego roku.", ("w sierpniu ubiegłego roku", "2023-08", "month", "point")),
+    ("de", "Der Hafen wurde im August letzten Jahres geschlossen.",
+     ("im August letzten Jahres", "2023-08", "month", "point")),
+    ("de", "Der Hafen wurde Ende August geschlossen.", ("Ende August", "2023-08", "late-month", "point")),
+    ("fr", "Le port a fermé en août dernier.", ("en août dernier", "2023-08", "month", "point")),
+    ("fr", "Le port a fermé début mars.", ("début mars", "2024-03", "early-month", "point")),
+]
+
+
+@pytest.mark.parametrize("language,body,expected", HAND)
+def test_hand_written_languages_read_their_packs(language: str, body: str, expected: tuple) -> None:
+    assert found(body, language, WEDNESDAY) == [expected]
 
 
 def test_table_languages_are_those_with_a_pack() -> None:
@@ -152,8 +176,6 @@ def test_shadowed_ending() -> None:
 
 # --- the date words mean what their language says (the deliberate fixes) ----------------------------------
 # The article is dated Wednesday 20 March 2024: "next March" is 2025-03, "last March" 2023-03.
-
-WEDNESDAY = "2024-03-20"
 
 SHIFTED = [
     # Italian: a shift word after the month was read as a year shift without a meaning (this March)

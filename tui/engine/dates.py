@@ -17,10 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable, Mapping
 
 from . import languages
 
@@ -216,25 +216,34 @@ _COUNT = {
           r"victimes|fois|[%€$])",
 }
 
-_PARTS = {
-    "early": "early", "beginning": "early", "start": "early", "anfang": "early",
-    "początku": "early", "początkiem": "early", "début": "early",
-    "mid": "mid", "middle": "mid", "mitte": "mid", "połowie": "mid", "połowy": "mid", "mi": "mid",
-    "late": "late", "end": "late", "ende": "late", "koniec": "late", "końca": "late", "fin": "late",
-}
-_SHIFTS = {
-    "last": "last", "next": "next", "this": "this", "zeszły": "last", "zeszłą": "last",
-    "ubiegły": "last", "ubiegłą": "last", "ostatni": "last", "ostatnią": "last", "miniony": "last",
-    "minioną": "last", "zeszłego": "last", "ubiegłego": "last", "ostatniego": "last", "przyszły": "next",
-    "przyszłą": "next", "najbliższy": "next", "najbliższą": "next", "przyszłego": "next",
-    "najbliższego": "next", "vergangenen": "last", "letzten": "last", "kommenden": "next", "nächsten": "next",
-    "diesen": "this", "dernier": "last", "prochain": "next",
-}
-_YEAR_SHIFTS = {
-    "last": -1, "this": 0, "next": 1, "ubiegłego": -1, "zeszłego": -1, "tego": 0, "bieżącego": 0,
-    "przyszłego": 1, "letzten": -1, "vergangenen": -1, "dieses": 0, "nächsten": 1, "kommenden": 1,
-    "dernier": None, "prochain": None,  # "en août dernier": a shift of the month, not the year
-}
+# The shift words ("last", "zeszły", "dernier"), year shifts ("last year") and part words ("early", "Anfang")
+# of the hand-written languages are in their packs (languages/<code>/dates.toml), each with its meaning.
+
+
+@dataclass(frozen=True)
+class _Words:
+    shifts: Mapping[str, str]  # folded word -> last | next | this
+    year_shifts: Mapping[str, int]  # folded phrase -> years from the article's
+    parts: Mapping[str, str]  # folded word -> early | mid | late
+    before: tuple[str, ...]  # the shift words as written, before a weekday or a month
+    genitive: tuple[str, ...]  # Polish, after "od"/"do"
+    year: tuple[str, ...]  # the year shifts as written
+
+
+@lru_cache(maxsize=None)
+def _words(language: str) -> _Words:
+    """The date words of `language`'s pack (none for a language without one)."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    data = data or {}
+    sh = data.get("shifts", {})
+    every = {**sh.get("before", {}), **sh.get("genitive", {}), **sh.get("after", {})}
+    return _Words(shifts={languages.fold(k): v for k, v in every.items()},
+                  year_shifts={languages.fold(k): v for k, v in sh.get("year", {}).items()},
+                  parts={languages.fold(k): v for k, v in data.get("part_words", {}).items()},
+                  before=tuple(sh.get("before", ())), genitive=tuple(sh.get("genitive", ())),
+                  year=tuple(sh.get("year", ())))
+
+
 _ROLE = {
     "en": (re.compile(r"(?:since|as\s+of)\b", re.I), re.compile(r"(?:until|till|up\s+to|by)\b", re.I)),
     "pl": (re.compile(r"(?:od|począwszy\s+od)\b", re.I), re.compile(r"(?:do|aż\s+do)\b", re.I)),
@@ -249,7 +258,7 @@ _NEWSPAPER_BEFORE = {
 }
 
 
-def _part(text: str | None, words: Mapping[str, str] = _PARTS) -> str | None:
+def _part(text: str | None, words: Mapping[str, str]) -> str | None:
     """The part of a month a text names: its first word that `words` gives a meaning."""
     if not text:
         return None
@@ -268,7 +277,7 @@ class _Rule:
     kind: str  # how its fields are read: day | month | year | weekday | relative | vague
     pattern: str  # group names start with "§" (replaced by the rule's own prefix: names must be unique)
     # relative rules: (unit, offset, part) for each branch, the branch named §tA, §tB, ...; part "from-text"
-    # (hand-written rules: read from the match with _PARTS) or a pack's words with their meanings
+    # (hand-written rules: read from the match with the pack's part_words) or a pack's words with their meanings
     table: tuple[tuple[str, int, str | Mapping[str, str] | None], ...] = ()
     # extra guard on a match: (text, start, end, fields, body start) -> keep it?
     check: Callable[[str, int, int, dict[str, str], int], bool] | None = None
@@ -294,7 +303,7 @@ def _rules_en(n: _Names) -> list[_Rule]:
         "PREPM": _alt(["in", "since", "until", "till", "by", "from", "during", "through", "throughout", "for",
                        "as of", "at", "up to"], True),
         "PART": r"(?:[Ee]arly\s+|[Ll]ate\s+|[Mm]id-?\s*|the\s+(?:beginning|start|end|middle)\s+of\s+)",
-        "SH": r"(?:[Ll]ast|[Tt]his|[Nn]ext)",
+        "SH": _alt(list(_words("en").before), True), "YS": _alt(list(_words("en").year)),
     }
     rules = [
         _Rule("md", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§m>%(MD)s)\s+(?P<§d>%(DAY)s)"
@@ -326,7 +335,7 @@ def _rules_en(n: _Names) -> list[_Rule]:
     ], r"[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]s\s+of|[Bb]y")
     rules += [
         _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§part>%(PART)s)?"
-              r"(?(§p)|(?(§sh)|(?(§part)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>last|this|next)\s+year)?" % c,
+              r"(?(§p)|(?(§sh)|(?(§part)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>%(YS)s))?" % c,
               check=_not_may_the_name),
         _Rule("yr", "year", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?(§p)|(?(§part)|(?!)))"
               r"(?:the\s+year\s+)?(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
@@ -355,10 +364,8 @@ def _rules_pl(n: _Names) -> list[_Rule]:
         "PART": _alt(["na początku", "z początkiem", "od początku", "w połowie", "do połowy", "od połowy",
                       "pod koniec", "do końca", "od końca"], True),
         "R": r"(?:\s*(?:r\.|roku(?!\w)))",
-        "YS": r"(?:\s+(?P<§ys>ubiegłego|zeszłego|tego|bieżącego|przyszłego)\s+roku)",
-        "SHACC": _alt(["zeszły", "zeszłą", "ubiegły", "ubiegłą", "ostatni", "ostatnią", "miniony", "minioną",
-                       "przyszły", "przyszłą", "najbliższy", "najbliższą"]),
-        "SHGEN": _alt(["zeszłego", "ubiegłego", "ostatniego", "przyszłego", "najbliższego"]),
+        "YS": r"(?:\s+(?P<§ys>%s))" % _alt(list(_words("pl").year)),
+        "SHACC": _alt(list(_words("pl").before)), "SHGEN": _alt(list(_words("pl").genitive)),
         "TOD": r"(?:\s+(?:wieczorem|rano|po\s+południu|w\s+nocy|nad\s+ranem|przed\s+południem))",
     }
     rules = [
@@ -422,8 +429,7 @@ def _rules_de(n: _Names) -> list[_Rule]:
         "PREPM": _alt(["im", "seit", "bis", "ab", "von", "bis zum", "seit dem", "für"], True),
         "PREPY": _alt(["im Jahr", "im Jahre", "seit", "bis", "ab", "seit dem Jahr", "bis zum Jahr", "von"], True),
         "PART": r"(?:Anfang|Mitte|Ende)",
-        "YS": r"(?:\s+(?P<§ys>letzten|vergangenen|dieses|nächsten|kommenden)\s+Jahres)",
-        "SH": _alt(["vergangenen", "letzten", "kommenden", "nächsten", "diesen"], True),
+        "YS": r"(?:\s+(?P<§ys>%s))" % _alt(list(_words("de").year)), "SH": _alt(list(_words("de").before), True),
         "TOD": r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|\s+(?:Abend|Morgen|Nachmittag|Vormittag))",
     }
     rules = [
@@ -483,7 +489,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
         "PART": r"(?:%s\s+)?(?:(?P<§part>[Dd]ébut|[Ff]in)(?:\s+du\s+mois\s+(?:de\s+|d['’])|\s+(?:de\s+|d['’])?)|"
                 r"(?P<§part2>[Mm]i)-\s*)" % _alt(["au", "dès le", "depuis le", "jusqu'au", "à la", "dès la",
                                                    "depuis la", "jusqu'à la"], True),
-        "YS": r"(?:\s+(?P<§sh>dernier|prochain))",
+        "YS": r"(?:\s+(?P<§sh>%s))" % _alt(list(_words("fr").shifts)),
         "TOD": r"(?:\s+(?:soir|matin|après-midi|midi|dans\s+la\s+soirée|dans\s+la\s+matinée))",
     }
     rules = [
@@ -832,7 +838,7 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
         branch = next(name for name in f if name.startswith("t"))
         unit, offset, part = rule.table[_LETTERS.index(branch[1])]
         if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
-            part = _part(text[start:end])
+            part = _part(text[start:end], _words(lang).parts)
         elif isinstance(part, Mapping):  # a pack's words: "a finales del mes pasado"
             part = _part(text[start:end], part)
         return Found(start, end, "relative", role, unit=unit, offset=offset, part=part)
@@ -849,7 +855,8 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
     year = int(f["y"]) if "y" in f else None
     year_shift = None
     # A shift word means what its own language's table says ("scorso" in Italian), never another's.
-    shifts, year_shifts = (table.shifts, table.year_shifts) if table else (_SHIFTS, _YEAR_SHIFTS)
+    words = table or _words(lang)
+    shifts, year_shifts = words.shifts, words.year_shifts
     shift = shifts.get(languages.fold(f["sh"])) if "sh" in f else None
     if "ys" in f:
         year_shift = year_shifts.get(languages.fold(f["ys"]))
@@ -865,7 +872,10 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
                 return None
             except OutsideCalendar:  # "0000-01-01" written in the text: no day of the calendar
                 return None
-    part = (table.parts.get(languages.fold(f["part"])) if "part" in f else None) if table else _part(f.get("part"))
+    if table:  # a phrase before the month: "a principios de"
+        part = table.parts.get(languages.fold(f["part"])) if "part" in f else None
+    else:  # the words of a hand-written rule's match: "the end of"
+        part = _part(f.get("part"), words.parts)
     if rule.kind == "day":
         return Found(start, end, "day", role, year=year, month=month, day=day, weekday=weekday, shift=shift,
                      year_shift=year_shift)

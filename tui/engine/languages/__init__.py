@@ -224,8 +224,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "shifts": {
             "before": meanings(*LAST_NEXT_THIS, required=True),
             "after": meanings(*LAST_NEXT_THIS, required=True),
+            "genitive": meanings(*LAST_NEXT_THIS),  # Polish: "od zeszłego poniedziałku"
             "year": numbers(-1, 1, required=True),
         },
+        # hand-written rules: the words of a match that say which part of a month ("the end of last month")
+        "part_words": meanings(*PARTS),
         "relative": ordered_patterns({
             "unit": one_of("day", "week", "month", "year", required=True),
             "offset": integer(required=True),
@@ -247,6 +250,7 @@ CAPABILITIES: dict[tuple[str, str], str] = {
     ("dates", "relative"): "relative dates",
     ("dates", "shifts"): "shift words",
     ("dates", "parts"): "month parts",
+    ("dates", "part_words"): "month parts",
     ("dates", "calendar"): "calendar forms",
 }
 
@@ -297,7 +301,7 @@ class Registry:
         out = []
         for (name, key), label in CAPABILITIES.items():
             data = self.section(code, name) if self.has(code, name) else None
-            if data is not None and key in data:
+            if data is not None and key in data and label not in out:
                 out.append(label)
         return tuple(out)
 
@@ -326,7 +330,8 @@ def validate(data: dict[str, Any], name: str, path: Path | str, schemas: dict[st
                 if key not in data:
                     raise PackError(path, key, f"missing (a pack with [{first}] needs [{key}] too)")
     if name == "dates" and "shifts" in data:  # a word before and after a month means one thing
-        before, after = data["shifts"]["before"], data["shifts"]["after"]
+        before = {**data["shifts"].get("genitive", {}), **data["shifts"]["before"]}
+        after = data["shifts"]["after"]
         for word, meaning in after.items():
             if word in before and before[word] != meaning:
                 raise PackError(path, "shifts.after", f"{word!r} means {meaning!r} here but {before[word]!r} "
