@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from . import languages
@@ -106,16 +106,22 @@ def calendar_names() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-# Forms CLDR does not list: Polish cases after "w" (locative months, accusative weekdays) and after
-# "od"/"do" (genitive weekdays); "Sept" (English) and the Austrian "Jänner"; "Sonnabend" (Saturday).
-_PL_MONTH_LOC = ("styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu", "sierpniu", "wrześniu",
-                 "październiku", "listopadzie", "grudniu")
-_PL_WEEKDAY_ACC = ("poniedziałek", "wtorek", "środę", "czwartek", "piątek", "sobotę", "niedzielę")
-_PL_WEEKDAY_GEN = ("poniedziałku", "wtorku", "środy", "czwartku", "piątku", "soboty", "niedzieli")
-_EXTRA_MONTHS = {"de": {1: ("Jänner",)}}
-_EXTRA_MONTH_ABBR = {"en": {9: ("Sept",)}}
-_EXTRA_WEEKDAYS = {"de": {5: ("Sonnabend",)}}
-# (the languages read from a pack's table list their own extra forms there: Czech locatives, "segunda")
+# Forms CLDR does not list are in the packs' [calendar] (languages/<code>/dates.toml), each with its number:
+# Polish cases after "w" (locative months, accusative weekdays) and after "od"/"do" (genitive weekdays),
+# Czech locatives ("v březnu") and cases ("ve středu"), "Sept", the Austrian "Jänner", "Sonnabend".
+
+
+@cache
+def _calendar(language: str) -> dict[str, dict[int, tuple[str, ...]]]:
+    """The pack's extra calendar forms by kind ("extra_months"...), each number -> its forms."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    calendar = (data or {}).get("calendar", {})
+    return {kind: _by_number(forms) for kind, forms in calendar.items() if kind != "short_weekday_preps"}
+
+
+def _forms(language: str, kind: str) -> tuple[str, ...]:
+    """Every extra form of one kind, in number order ("locative_months": "styczniu", "lutym", ...)."""
+    return tuple(form for _, forms in sorted(_calendar(language).get(kind, {}).items()) for form in forms)
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,7 @@ class _Names:
     weekday_forms: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(language: str) -> _Names:
     data = calendar_names()[language]
     months: dict[str, int] = {}
@@ -136,14 +142,17 @@ def _names(language: str) -> _Names:
     abbr_forms: list[str] = []
     weekday_forms: list[str] = []
     table = _table(language)
-    extra_months = table.extra_months if table else _EXTRA_MONTHS.get(language, {})
-    extra_weekdays = table.extra_weekdays if table else _EXTRA_WEEKDAYS.get(language, {})
+    extra = _calendar(language)
+    extra_months, extra_abbr = extra.get("extra_months", {}), extra.get("extra_month_abbr", {})
+    extra_weekdays = {**extra.get("extra_weekdays", {})}
+    for number, forms in extra.get("short_weekdays", {}).items():
+        extra_weekdays[number] = (*extra_weekdays.get(number, ()), *forms)
     for number, forms in enumerate(data["months"], 1):
         for form in (*forms, *extra_months.get(number, ())):
             months[form.lower()] = number
             month_forms.append(form)
     for number, forms in enumerate(data["months_abbr"], 1):
-        for form in (*forms, *_EXTRA_MONTH_ABBR.get(language, {}).get(number, ())):
+        for form in (*forms, *extra_abbr.get(number, ())):
             # Outside English an abbreviation counts only with its own full stop ("Sept.", "févr."):
             # an undotted Polish "sie" or "lis" is running text.
             # (the languages read from a table take them undotted too, but only next to a day number)
@@ -154,11 +163,12 @@ def _names(language: str) -> _Names:
         for form in (*forms, *extra_weekdays.get(number, ())):
             weekdays[form.lower()] = number
             weekday_forms.append(form)
-    if language == "pl":
-        for number, form in enumerate(_PL_MONTH_LOC, 1):
+    for number, forms in extra.get("locative_months", {}).items():  # Polish: read, not offered to CLDR's rules
+        for form in forms:
             months[form] = number
-        for cases in (_PL_WEEKDAY_ACC, _PL_WEEKDAY_GEN):
-            for number, form in enumerate(cases):
+    for kind in ("accusative_weekdays", "genitive_weekdays"):
+        for number, forms in extra.get(kind, {}).items():
+            for form in forms:
                 weekdays[form] = number
     return _Names(months, weekdays, tuple(month_forms), tuple(abbr_forms), tuple(weekday_forms))
 
@@ -204,20 +214,10 @@ def _trie_regex(node: dict) -> str:
 _DAY = r"(?<!\d)(?<!\d[.,])(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year written with a month: 1800-2099
 _BARE_YEAR = r"(?<!\d)(?<!\d[.,])(?:19\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year on its own: 1900-2099
-# Words after a number that make it a count, not a year: "in 2000 people", "bis 2000 Euro". (Polish
-# years need "roku"/"r." or the end of a clause, so Polish needs no such list.)
-_COUNT = {
-    "en": r"(?:people|persons|men|women|children|soldiers|troops|residents|refugees|civilians|workers|dead|"
-          r"deaths|casualties|cases|votes|members|km|kilomet|miles|metres|meters|feet|tonnes|tons|barrels|"
-          r"dollars|euros|pounds|roubles|rubles|percent|per\s+cent|times|units|homes|vehicles|tanks|[%$€£])",
-    "de": r"(?:Menschen|Personen|Soldaten|Tote|Toten|Euro|Dollar|Kilometer|km|Prozent|Einwohner|Flüchtlinge|"
-          r"Stück|Mal|[%€$])",
-    "fr": r"(?:personnes|morts|soldats|habitants|euros|dollars|km|kilomètres|pour\s+cent|exemplaires|réfugiés|"
-          r"victimes|fois|[%€$])",
-}
-
 # The shift words ("last", "zeszły", "dernier"), year shifts ("last year") and part words ("early", "Anfang")
-# of the hand-written languages are in their packs (languages/<code>/dates.toml), each with its meaning.
+# of the hand-written languages are in their packs (languages/<code>/dates.toml), each with its meaning, and
+# so are the data pieces of their rules: lead words (since/until), count words after a number ("in 2000
+# people" is no year), newspapers named after a weekday, prepositions before an ISO date.
 
 
 @dataclass(frozen=True)
@@ -228,34 +228,28 @@ class _Words:
     before: tuple[str, ...]  # the shift words as written, before a weekday or a month
     genitive: tuple[str, ...]  # Polish, after "od"/"do"
     year: tuple[str, ...]  # the year shifts as written
+    role: tuple[re.Pattern[str], re.Pattern[str]] | None  # lead words: since, until
+    count: str  # words after a number that make it a count
+    newspapers: re.Pattern[str] | None  # "Mail on Sunday": before a weekday, no date
+    iso_prepositions: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(language: str) -> _Words:
     """The date words of `language`'s pack (none for a language without one)."""
     data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
     data = data or {}
-    sh = data.get("shifts", {})
+    sh, r = data.get("shifts", {}), data.get("rules", {})
     every = {**sh.get("before", {}), **sh.get("genitive", {}), **sh.get("after", {})}
     return _Words(shifts={languages.fold(k): v for k, v in every.items()},
                   year_shifts={languages.fold(k): v for k, v in sh.get("year", {}).items()},
                   parts={languages.fold(k): v for k, v in data.get("part_words", {}).items()},
                   before=tuple(sh.get("before", ())), genitive=tuple(sh.get("genitive", ())),
-                  year=tuple(sh.get("year", ())))
-
-
-_ROLE = {
-    "en": (re.compile(r"(?:since|as\s+of)\b", re.I), re.compile(r"(?:until|till|up\s+to|by)\b", re.I)),
-    "pl": (re.compile(r"(?:od|począwszy\s+od)\b", re.I), re.compile(r"(?:do|aż\s+do)\b", re.I)),
-    "de": (re.compile(r"(?:seit|ab)\b", re.I), re.compile(r"bis\b", re.I)),
-    "fr": (re.compile(r"(?:depuis|dès|à\s+partir)\b", re.I), re.compile(r"jusqu|d['’]ici\b", re.I)),
-}
-# Newspapers named after a weekday, written with the preposition a date would have.
-_NEWSPAPER_BEFORE = {
-    "en": re.compile(r"(?:Mail|Independent|Scotland|Wales|Sun|Observer)\s+$"),
-    "de": re.compile(r"(?:Welt|Bild|Tagesspiegel|Kurier|Zeitung|Presse|BamS|Allgemeine)\s+$"),
-    "fr": re.compile(r"(?:Journal|JDD)\s+$"),
-}
+                  year=tuple(sh.get("year", ())),
+                  role=(re.compile(r["since"], re.I), re.compile(r["until"], re.I)) if r else None,
+                  count=r.get("count", "(?!)"),
+                  newspapers=re.compile(r["newspapers_before"]) if "newspapers_before" in r else None,
+                  iso_prepositions=tuple(r.get("iso_prepositions", ())))
 
 
 def _part(text: str | None, words: Mapping[str, str]) -> str | None:
@@ -296,7 +290,7 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 def _rules_en(n: _Names) -> list[_Rule]:
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["en"],
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("en").count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(n.abbr_forms)}\\.?)",
         "WD": _alt(n.weekday_forms),
         "PREP": _alt(["on", "in", "since", "until", "till", "by", "from", "during", "for", "as of", "up to"], True),
@@ -357,8 +351,8 @@ def _rules_pl(n: _Names) -> list[_Rule]:
     wd_nom = list(n.weekday_forms)
     c = {
         "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR,
-        "MGEN": _alt(gen), "MNOM": _alt(nom), "MLOC": _alt(_PL_MONTH_LOC), "MABBR": _alt(n.abbr_forms) if n.abbr_forms else "(?!)",
-        "WDACC": _alt(_PL_WEEKDAY_ACC), "WDGEN": _alt(_PL_WEEKDAY_GEN), "WDNOM": _alt(wd_nom, True),
+        "MGEN": _alt(gen), "MNOM": _alt(nom), "MLOC": _alt(_forms("pl", "locative_months")), "MABBR": _alt(n.abbr_forms) if n.abbr_forms else "(?!)",
+        "WDACC": _alt(_forms("pl", "accusative_weekdays")), "WDGEN": _alt(_forms("pl", "genitive_weekdays")), "WDNOM": _alt(wd_nom, True),
         "PREP": _alt(["w", "we", "od", "do", "aż do", "począwszy od", "dnia", "w dniu", "z dnia", "na"], True),
         "PREPM": _alt(["w", "we", "od", "do", "aż do", "począwszy od"], True),
         "PART": _alt(["na początku", "z początkiem", "od początku", "w połowie", "do połowy", "od połowy",
@@ -423,7 +417,7 @@ def _rules_pl(n: _Names) -> list[_Rule]:
 def _rules_de(n: _Names) -> list[_Rule]:
     dotted = [f for f in n.abbr_forms if f.endswith(".")]
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["de"],
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("de").count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(dotted)})", "WD": _alt(n.weekday_forms),
         "PREP": _alt(["am", "seit dem", "seit", "bis zum", "bis", "ab dem", "ab", "vom", "zum", "an dem"], True),
         "PREPM": _alt(["im", "seit", "bis", "ab", "von", "bis zum", "seit dem", "für"], True),
@@ -479,7 +473,7 @@ def _rules_de(n: _Names) -> list[_Rule]:
 def _rules_fr(n: _Names) -> list[_Rule]:
     dotted = [f for f in n.abbr_forms if f.endswith(".")]
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["fr"],
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("fr").count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(dotted)})",
         "WD": _alt(n.weekday_forms), "WDC": _alt(n.weekday_forms, True),
         "PREP": _alt(["le", "depuis le", "jusqu'au", "à partir du", "dès le", "du", "au", "ce"], True),
@@ -522,7 +516,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
     rules += [
         _Rule("yr", "year", r"(?:(?P<§p>%s)\s+|%s)(?P<§y>%s)(?!\s*%s)" % (
             _alt(["en", "depuis", "dès", "jusqu'en", "d'ici", "l'an", "l'année", "en l'an", "depuis l'an"], True),
-            c["PART"], _BARE_YEAR, _COUNT["fr"])),
+            c["PART"], _BARE_YEAR, c["COUNT"])),
         _Rule("wd", "weekday", r"(?:(?P<§p>%s)\s+)?(?P<§wd>%s)%s?%s?" % (
             _alt(["depuis", "dès", "jusqu'à", "ce", "d'ici"], True), c["WDC"], c["TOD"], c["YS"]), check=_weekday_fr),
         _Rule("vague", "vague", r"(?:"
@@ -566,8 +560,6 @@ class _Table:
     habitual: frozenset[str]  # before a bare weekday: "los martes" is every Tuesday
     weekday_needs_prep: bool  # Czech says "v úterý"; a bare "úterý" is rarely a date
     time_of_day: str  # after a weekday: "por la tarde", "večer"
-    extra_months: dict[int, tuple[str, ...]]  # forms CLDR lacks: Czech locatives "v březnu"
-    extra_weekdays: dict[int, tuple[str, ...]]  # Czech "ve středu", "do pátku"; Portuguese "segunda"
     short_weekdays: frozenset[str]  # weekdays written short, also plain words: "a segunda vez"
     short_weekday_preps: frozenset[str]  # the only prepositions that make those a date: "na segunda"
 
@@ -579,7 +571,7 @@ def _by_number(forms: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(language: str) -> _Table | None:
     """The date table of `language`'s pack, or None (no pack, or a pack without [grammar])."""
     if not languages.has(language, "dates"):
@@ -601,9 +593,7 @@ def _table(language: str) -> _Table | None:
         relative=relative, relative_prep=prep["relative"], vague=g["vague"], count=g["count"],
         since=re.compile(g["since"], re.I), until=re.compile(g["until"], re.I),
         habitual=frozenset(g.get("habitual", ())), weekday_needs_prep=g.get("weekday_needs_prep", False),
-        time_of_day=g.get("time_of_day", ""), extra_months=_by_number(cal.get("extra_months", {})),
-        extra_weekdays=_by_number({**cal.get("extra_weekdays", {}), **short}),
-        short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),
+        time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),
     )
 
 
@@ -682,7 +672,8 @@ def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str], floor:
 
 
 def _weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
-    if _NEWSPAPER_BEFORE["en"].search(text[max(0, start - 30) : start]) and f.get("p"):
+    newspapers = _words("en").newspapers
+    if newspapers and newspapers.search(text[max(0, start - 30) : start]) and f.get("p"):
         return False  # "The Mail on Sunday"
     if f.get("p") or f.get("sh"):
         return True
@@ -737,7 +728,8 @@ def _vague_pl(text: str, start: int, end: int, f: dict[str, str], floor: int) ->
 
 def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str], int], bool]:
     def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
-        return not _NEWSPAPER_BEFORE[lang].search(text[max(0, start - 30) : start])
+        newspapers = _words(lang).newspapers
+        return not (newspapers and newspapers.search(text[max(0, start - 30) : start]))
 
     return check
 
@@ -746,8 +738,6 @@ def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str], int], 
 
 
 _ISO = r"(?:(?P<§p>%s)\s+)?(?<![\d-])(?P<§y>\d{4})-(?P<§mo>0[1-9]|1[0-2])-(?P<§d>0[1-9]|[12]\d|3[01])(?![\d-])"
-_ISO_PREP = {"en": ["on", "since", "until", "from", "by"], "pl": ["w dniu", "od", "do", "dnia"],
-             "de": ["am", "seit dem", "bis zum", "vom", "ab dem"], "fr": ["le", "depuis le", "jusqu'au", "du"]}
 _BUILDERS = {"en": _rules_en, "pl": _rules_pl, "de": _rules_de, "fr": _rules_fr}
 
 
@@ -765,13 +755,13 @@ class _Grammar:
     language: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(language: str) -> _Grammar:
     """The compiled tagger for `language` (a language without rules gets ISO dates only)."""
     build = _builder(language)
     lang = language if build else ""
     table = _table(lang) if lang and lang not in _BUILDERS else None
-    iso_prep = _ISO_PREP.get(lang) or (list(table.prep_day) if table else ["on"])
+    iso_prep = list(table.prep_day if table else _words(lang).iso_prepositions) or ["on"]
     rules = [_Rule("iso", "day", _ISO % _alt(iso_prep, True))]
     if build:
         rules += build(_names(lang))
@@ -826,7 +816,7 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
         return None
     role = "point"
     table = _table(lang) if lang and lang not in _BUILDERS else None
-    since_until = (table.since, table.until) if table else _ROLE.get(lang)
+    since_until = (table.since, table.until) if table else _words(lang).role
     if since_until:
         lead = text[start : start + 24]
         if since_until[0].match(lead):

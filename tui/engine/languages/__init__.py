@@ -229,6 +229,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         },
         # hand-written rules: the words of a match that say which part of a month ("the end of last month")
         "part_words": meanings(*PARTS),
+        # hand-written rules: the pieces of their patterns that are data
+        "rules": {
+            "since": Spec(_regex, "a lead word that makes a date a start (since)", True),
+            "until": Spec(_regex, "a lead word that makes a date an end (until)", True),
+            "count": REGEX,
+            "newspapers_before": REGEX,
+            "iso_prepositions": Spec(_words, "before an ISO date", True),
+        },
         "relative": ordered_patterns({
             "unit": one_of("day", "week", "month", "year", required=True),
             "offset": integer(required=True),
@@ -237,7 +245,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         }),
         "calendar": {
             "extra_months": numbers(1, 12),
+            "extra_month_abbr": numbers(1, 12),
             "extra_weekdays": numbers(0, 6),
+            "locative_months": numbers(1, 12),  # Polish: "w marcu"
+            "accusative_weekdays": numbers(0, 6),  # Polish: "w środę"
+            "genitive_weekdays": numbers(0, 6),  # Polish: "do środy"
             "short_weekdays": numbers(0, 6),
             "short_weekday_preps": WORDS,
         },
@@ -247,6 +259,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 # (section, top-level key) -> what a pack holding it can do: the columns of `storyview languages`.
 CAPABILITIES: dict[tuple[str, str], str] = {
     ("dates", "grammar"): "date rules",
+    ("dates", "rules"): "date rules",  # with the hand-written grammar in dates.py
     ("dates", "relative"): "relative dates",
     ("dates", "shifts"): "shift words",
     ("dates", "parts"): "month parts",
