@@ -7,8 +7,11 @@ and returns `Found` records: offsets into `text` and the literal content ("day 2
 chronology.py resolves a `Found` against it.
 
 Month and weekday names come from the Unicode CLDR (data/calendar_names.json, written by
-scripts/build_calendar_names.py); inflected forms CLDR lacks (Polish locative and accusative) are listed
-here. Precision over recall: a word is a date only in a context that makes it one ("in May", "May 5",
+scripts/build_calendar_names.py); the forms CLDR lacks (Polish locative and accusative...) are in the
+language packs (languages/<code>/dates.toml) with the words that carry a meaning (shift words, year shifts,
+parts of a month, lead words) and the whole table of es/it/pt/nl/cs. This module keeps the grammar: the
+hand-written rules of en/pl/de/fr (their prepositions and relative patterns still inline) and the table
+builder. Precision over recall: a word is a date only in a context that makes it one ("in May", "May 5",
 never "May said"), and CLDR's short forms ("nie", "sie", "We") are never used.
 """
 
