@@ -19,7 +19,7 @@ What is written, per language:
   weekdays       7 lists (Monday first, as Python's date.weekday()): the wide names.
 Narrow and short forms ("We", "nie") are left out on purpose: they are ordinary words.
 Inflected forms CLDR does not have (Polish locative "w sierpniu", accusative "w środę") are listed by
-hand in tui/engine/dates.py.
+hand in the language packs: tui/engine/languages/<code>/dates.toml, [calendar].
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The chronology in Spanish, Italian, Portuguese, Dutch and Czech: one table of words per language
-(dates.py `_TABLES`), resolved like the others. Sentences written for these tests; the article date is a
-Thursday, 20 October 2022."""
+(languages/<code>/dates.toml, read by dates.py's table builder), resolved like the others. Sentences written
+for these tests; the article date is a Thursday, 20 October 2022."""
 
 from __future__ import annotations
 

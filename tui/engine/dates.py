@@ -7,8 +7,11 @@ and returns `Found` records: offsets into `text` and the literal content ("day 2
 chronology.py resolves a `Found` against it.
 
 Month and weekday names come from the Unicode CLDR (data/calendar_names.json, written by
-scripts/build_calendar_names.py); inflected forms CLDR lacks (Polish locative and accusative) are listed
-here. Precision over recall: a word is a date only in a context that makes it one ("in May", "May 5",
+scripts/build_calendar_names.py); the forms CLDR lacks (Polish locative and accusative...) are in the
+language packs (languages/<code>/dates.toml) with the words that carry a meaning (shift words, year shifts,
+parts of a month, lead words) and the whole table of es/it/pt/nl/cs. This module keeps the grammar: the
+hand-written rules of en/pl/de/fr (their prepositions and relative patterns still inline) and the table
+builder. Precision over recall: a word is a date only in a context that makes it one ("in May", "May 5",
 never "May said"), and CLDR's short forms ("nie", "sie", "We") are never used.
 """
 
@@ -17,10 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Callable
+
+from . import languages
 
 LANGUAGES = ("en", "pl", "de", "fr", "es", "it", "pt", "nl", "cs")
 
@@ -104,23 +109,22 @@ def calendar_names() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-# Forms CLDR does not list: Polish cases after "w" (locative months, accusative weekdays) and after
-# "od"/"do" (genitive weekdays); "Sept" (English) and the Austrian "Jänner"; "Sonnabend" (Saturday).
-_PL_MONTH_LOC = ("styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu", "sierpniu", "wrześniu",
-                 "październiku", "listopadzie", "grudniu")
-_PL_WEEKDAY_ACC = ("poniedziałek", "wtorek", "środę", "czwartek", "piątek", "sobotę", "niedzielę")
-_PL_WEEKDAY_GEN = ("poniedziałku", "wtorku", "środy", "czwartku", "piątku", "soboty", "niedzieli")
-_EXTRA_MONTHS = {"de": {1: ("Jänner",)},
-                 # Czech locatives after "v": "v březnu"
-                 "cs": dict(enumerate(((f,) for f in ("lednu", "únoru", "březnu", "dubnu", "květnu", "červnu",
-                                                      "červenci", "srpnu", "září", "říjnu", "listopadu",
-                                                      "prosinci")), 1))}
-_EXTRA_MONTH_ABBR = {"en": {9: ("Sept",)}}
-_EXTRA_WEEKDAYS = {"de": {5: ("Sonnabend",)},
-                   # Czech accusative ("ve středu") and genitive ("do pátku"); Portuguese without "-feira"
-                   "cs": {1: ("úterka",), 2: ("středu", "středy"), 3: ("čtvrtka",), 4: ("pátku",),
-                          5: ("sobotu", "soboty"), 6: ("neděli",)},
-                   "pt": {0: ("segunda",), 1: ("terça",), 2: ("quarta",), 3: ("quinta",), 4: ("sexta",)}}
+# Forms CLDR does not list are in the packs' [calendar] (languages/<code>/dates.toml), each with its number:
+# Polish cases after "w" (locative months, accusative weekdays) and after "od"/"do" (genitive weekdays),
+# Czech locatives ("v březnu") and cases ("ve středu"), "Sept", the Austrian "Jänner", "Sonnabend".
+
+
+@cache
+def _calendar(language: str) -> dict[str, dict[int, tuple[str, ...]]]:
+    """The pack's extra calendar forms by kind ("extra_months"...), each number -> its forms."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    calendar = (data or {}).get("calendar", {})
+    return {kind: _by_number(forms) for kind, forms in calendar.items() if kind != "short_weekday_preps"}
+
+
+def _forms(language: str, kind: str) -> tuple[str, ...]:
+    """Every extra form of one kind, in number order ("locative_months": "styczniu", "lutym", ...)."""
+    return tuple(form for _, forms in sorted(_calendar(language).get(kind, {}).items()) for form in forms)
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,7 @@ class _Names:
     weekday_forms: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(language: str) -> _Names:
     data = calendar_names()[language]
     months: dict[str, int] = {}
@@ -140,27 +144,34 @@ def _names(language: str) -> _Names:
     month_forms: list[str] = []
     abbr_forms: list[str] = []
     weekday_forms: list[str] = []
+    table = _table(language)
+    extra = _calendar(language)
+    extra_months, extra_abbr = extra.get("extra_months", {}), extra.get("extra_month_abbr", {})
+    extra_weekdays = {**extra.get("extra_weekdays", {})}
+    for number, forms in extra.get("short_weekdays", {}).items():
+        extra_weekdays[number] = (*extra_weekdays.get(number, ()), *forms)
     for number, forms in enumerate(data["months"], 1):
-        for form in (*forms, *_EXTRA_MONTHS.get(language, {}).get(number, ())):
+        for form in (*forms, *extra_months.get(number, ())):
             months[form.lower()] = number
             month_forms.append(form)
     for number, forms in enumerate(data["months_abbr"], 1):
-        for form in (*forms, *_EXTRA_MONTH_ABBR.get(language, {}).get(number, ())):
+        for form in (*forms, *extra_abbr.get(number, ())):
             # Outside English an abbreviation counts only with its own full stop ("Sept.", "févr."):
             # an undotted Polish "sie" or "lis" is running text.
             # (the languages read from a table take them undotted too, but only next to a day number)
-            if language == "en" or form.endswith(".") or language in _TABLES:
+            if language == "en" or form.endswith(".") or table:
                 months.setdefault(form.lower().rstrip("."), number)
                 abbr_forms.append(form)
     for number, forms in enumerate(data["weekdays"]):
-        for form in (*forms, *_EXTRA_WEEKDAYS.get(language, {}).get(number, ())):
+        for form in (*forms, *extra_weekdays.get(number, ())):
             weekdays[form.lower()] = number
             weekday_forms.append(form)
-    if language == "pl":
-        for number, form in enumerate(_PL_MONTH_LOC, 1):
+    for number, forms in extra.get("locative_months", {}).items():  # Polish: read, not offered to CLDR's rules
+        for form in forms:
             months[form] = number
-        for table in (_PL_WEEKDAY_ACC, _PL_WEEKDAY_GEN):
-            for number, form in enumerate(table):
+    for kind in ("accusative_weekdays", "genitive_weekdays"):
+        for number, forms in extra.get(kind, {}).items():
+            for form in forms:
                 weekdays[form] = number
     return _Names(months, weekdays, tuple(month_forms), tuple(abbr_forms), tuple(weekday_forms))
 
@@ -206,63 +217,51 @@ def _trie_regex(node: dict) -> str:
 _DAY = r"(?<!\d)(?<!\d[.,])(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year written with a month: 1800-2099
 _BARE_YEAR = r"(?<!\d)(?<!\d[.,])(?:19\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year on its own: 1900-2099
-# Words after a number that make it a count, not a year: "in 2000 people", "bis 2000 Euro". (Polish
-# years need "roku"/"r." or the end of a clause, so Polish needs no such list.)
-_COUNT = {
-    "en": r"(?:people|persons|men|women|children|soldiers|troops|residents|refugees|civilians|workers|dead|"
-          r"deaths|casualties|cases|votes|members|km|kilomet|miles|metres|meters|feet|tonnes|tons|barrels|"
-          r"dollars|euros|pounds|roubles|rubles|percent|per\s+cent|times|units|homes|vehicles|tanks|[%$€£])",
-    "de": r"(?:Menschen|Personen|Soldaten|Tote|Toten|Euro|Dollar|Kilometer|km|Prozent|Einwohner|Flüchtlinge|"
-          r"Stück|Mal|[%€$])",
-    "fr": r"(?:personnes|morts|soldats|habitants|euros|dollars|km|kilomètres|pour\s+cent|exemplaires|réfugiés|"
-          r"victimes|fois|[%€$])",
-}
-
-_PARTS = {
-    "early": "early", "beginning": "early", "start": "early", "anfang": "early",
-    "początku": "early", "początkiem": "early", "début": "early",
-    "mid": "mid", "middle": "mid", "mitte": "mid", "połowie": "mid", "połowy": "mid", "mi": "mid",
-    "late": "late", "end": "late", "ende": "late", "koniec": "late", "końca": "late", "fin": "late",
-    "principios": "early", "comienzos": "early", "mediados": "mid", "finales": "late", "fines": "late",
-    "inizio": "early", "inizi": "early", "primi": "early", "metà": "mid", "fine": "late",
-    "início": "early", "princípios": "early", "meados": "mid", "final": "late", "fim": "late", "finais": "late",
-    "begin": "early", "half": "mid", "medio": "mid", "midden": "mid", "halverwege": "mid", "eind": "late",
-    "einde": "late", "začátkem": "early", "počátkem": "early", "začátku": "early", "polovině": "mid",
-    "půlce": "mid", "koncem": "late", "konci": "late", "konce": "late",
-}
-_SHIFTS = {
-    "last": "last", "next": "next", "this": "this", "zeszły": "last", "zeszłą": "last",
-    "ubiegły": "last", "ubiegłą": "last", "ostatni": "last", "ostatnią": "last", "miniony": "last",
-    "minioną": "last", "zeszłego": "last", "ubiegłego": "last", "ostatniego": "last", "przyszły": "next",
-    "przyszłą": "next", "najbliższy": "next", "najbliższą": "next", "przyszłego": "next",
-    "najbliższego": "next", "vergangenen": "last", "letzten": "last", "kommenden": "next", "nächsten": "next",
-    "diesen": "this", "dernier": "last", "prochain": "next",
-}
-_YEAR_SHIFTS = {
-    "last": -1, "this": 0, "next": 1, "ubiegłego": -1, "zeszłego": -1, "tego": 0, "bieżącego": 0,
-    "przyszłego": 1, "letzten": -1, "vergangenen": -1, "dieses": 0, "nächsten": 1, "kommenden": 1,
-    "dernier": None, "prochain": None,  # "en août dernier": a shift of the month, not the year
-}
-_ROLE = {
-    "en": (re.compile(r"(?:since|as\s+of)\b", re.I), re.compile(r"(?:until|till|up\s+to|by)\b", re.I)),
-    "pl": (re.compile(r"(?:od|począwszy\s+od)\b", re.I), re.compile(r"(?:do|aż\s+do)\b", re.I)),
-    "de": (re.compile(r"(?:seit|ab)\b", re.I), re.compile(r"bis\b", re.I)),
-    "fr": (re.compile(r"(?:depuis|dès|à\s+partir)\b", re.I), re.compile(r"jusqu|d['’]ici\b", re.I)),
-}
-# Newspapers named after a weekday, written with the preposition a date would have.
-_NEWSPAPER_BEFORE = {
-    "en": re.compile(r"(?:Mail|Independent|Scotland|Wales|Sun|Observer)\s+$"),
-    "de": re.compile(r"(?:Welt|Bild|Tagesspiegel|Kurier|Zeitung|Presse|BamS|Allgemeine)\s+$"),
-    "fr": re.compile(r"(?:Journal|JDD)\s+$"),
-}
+# The shift words ("last", "zeszły", "dernier"), year shifts ("last year") and part words ("early", "Anfang")
+# of the hand-written languages are in their packs (languages/<code>/dates.toml), each with its meaning, and
+# so are the data pieces of their rules: lead words (since/until), count words after a number ("in 2000
+# people" is no year), newspapers named after a weekday, prepositions before an ISO date.
 
 
-def _part(text: str | None) -> str | None:
+@dataclass(frozen=True)
+class _Words:
+    shifts: Mapping[str, str]  # folded word -> last | next | this
+    year_shifts: Mapping[str, int]  # folded phrase -> years from the article's
+    parts: Mapping[str, str]  # folded word -> early | mid | late
+    before: tuple[str, ...]  # the shift words as written, before a weekday or a month
+    genitive: tuple[str, ...]  # Polish, after "od"/"do"
+    year: tuple[str, ...]  # the year shifts as written
+    role: tuple[re.Pattern[str], re.Pattern[str]] | None  # lead words: since, until
+    count: str  # words after a number that make it a count
+    newspapers: re.Pattern[str] | None  # "Mail on Sunday": before a weekday, no date
+    iso_prepositions: tuple[str, ...]
+
+
+@cache
+def _words(language: str) -> _Words:
+    """The date words of `language`'s pack (none for a language without one)."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    data = data or {}
+    sh, r = data.get("shifts", {}), data.get("rules", {})
+    every = {**sh.get("before", {}), **sh.get("genitive", {}), **sh.get("after", {})}
+    return _Words(shifts={languages.fold(k): v for k, v in every.items()},
+                  year_shifts={languages.fold(k): v for k, v in sh.get("year", {}).items()},
+                  parts={languages.fold(k): v for k, v in data.get("part_words", {}).items()},
+                  before=tuple(sh.get("before", ())), genitive=tuple(sh.get("genitive", ())),
+                  year=tuple(sh.get("year", ())),
+                  role=(re.compile(r["since"], re.I), re.compile(r["until"], re.I)) if r else None,
+                  count=r.get("count", "(?!)"),
+                  newspapers=re.compile(r["newspapers_before"]) if "newspapers_before" in r else None,
+                  iso_prepositions=tuple(r.get("iso_prepositions", ())))
+
+
+def _part(text: str | None, words: Mapping[str, str]) -> str | None:
+    """The part of a month a text names: its first word that `words` gives a meaning."""
     if not text:
         return None
     for word in re.findall(r"\w+", text.lower()):
-        if word in _PARTS:
-            return _PARTS[word]
+        if word in words:
+            return words[word]
     return None
 
 
@@ -274,13 +273,14 @@ class _Rule:
     name: str
     kind: str  # how its fields are read: day | month | year | weekday | relative | vague
     pattern: str  # group names start with "§" (replaced by the rule's own prefix: names must be unique)
-    # relative rules: (unit, offset, part) for each branch, the branch named §tA, §tB, ...
-    table: tuple[tuple[str, int, str | None], ...] = ()
+    # relative rules: (unit, offset, part) for each branch, the branch named §tA, §tB, ...; part "from-text"
+    # (hand-written rules: read from the match with the pack's part_words) or a pack's words with their meanings
+    table: tuple[tuple[str, int, str | Mapping[str, str] | None], ...] = ()
     # extra guard on a match: (text, start, end, fields, body start) -> keep it?
     check: Callable[[str, int, int, dict[str, str], int], bool] | None = None
 
 
-def _relative(table: list[tuple[str, str, int, str | None]], prep: str) -> list[_Rule]:
+def _relative(table: list[tuple[str, str, int, str | Mapping[str, str] | None]], prep: str) -> list[_Rule]:
     """One rule for a language's relative phrases: one alternation behind one optional preposition
     (a rule per phrase would make the scan try the preposition once per phrase at every word start)."""
     branches = "|".join(f"(?P<§t{_LETTERS[i]}>{pattern})" for i, (pattern, _, _, _) in enumerate(table))
@@ -293,14 +293,14 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 def _rules_en(n: _Names) -> list[_Rule]:
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["en"],
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("en").count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(n.abbr_forms)}\\.?)",
         "WD": _alt(n.weekday_forms),
         "PREP": _alt(["on", "in", "since", "until", "till", "by", "from", "during", "for", "as of", "up to"], True),
         "PREPM": _alt(["in", "since", "until", "till", "by", "from", "during", "through", "throughout", "for",
                        "as of", "at", "up to"], True),
         "PART": r"(?:[Ee]arly\s+|[Ll]ate\s+|[Mm]id-?\s*|the\s+(?:beginning|start|end|middle)\s+of\s+)",
-        "SH": r"(?:[Ll]ast|[Tt]his|[Nn]ext)",
+        "SH": _alt(list(_words("en").before), True), "YS": _alt(list(_words("en").year)),
     }
     rules = [
         _Rule("md", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§m>%(MD)s)\s+(?P<§d>%(DAY)s)"
@@ -332,7 +332,7 @@ def _rules_en(n: _Names) -> list[_Rule]:
     ], r"[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]s\s+of|[Bb]y")
     rules += [
         _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§part>%(PART)s)?"
-              r"(?(§p)|(?(§sh)|(?(§part)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>last|this|next)\s+year)?" % c,
+              r"(?(§p)|(?(§sh)|(?(§part)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>%(YS)s))?" % c,
               check=_not_may_the_name),
         _Rule("yr", "year", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?(§p)|(?(§part)|(?!)))"
               r"(?:the\s+year\s+)?(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
@@ -354,17 +354,15 @@ def _rules_pl(n: _Names) -> list[_Rule]:
     wd_nom = list(n.weekday_forms)
     c = {
         "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR,
-        "MGEN": _alt(gen), "MNOM": _alt(nom), "MLOC": _alt(_PL_MONTH_LOC), "MABBR": _alt(n.abbr_forms) if n.abbr_forms else "(?!)",
-        "WDACC": _alt(_PL_WEEKDAY_ACC), "WDGEN": _alt(_PL_WEEKDAY_GEN), "WDNOM": _alt(wd_nom, True),
+        "MGEN": _alt(gen), "MNOM": _alt(nom), "MLOC": _alt(_forms("pl", "locative_months")), "MABBR": _alt(n.abbr_forms) if n.abbr_forms else "(?!)",
+        "WDACC": _alt(_forms("pl", "accusative_weekdays")), "WDGEN": _alt(_forms("pl", "genitive_weekdays")), "WDNOM": _alt(wd_nom, True),
         "PREP": _alt(["w", "we", "od", "do", "aż do", "począwszy od", "dnia", "w dniu", "z dnia", "na"], True),
         "PREPM": _alt(["w", "we", "od", "do", "aż do", "począwszy od"], True),
         "PART": _alt(["na początku", "z początkiem", "od początku", "w połowie", "do połowy", "od połowy",
                       "pod koniec", "do końca", "od końca"], True),
         "R": r"(?:\s*(?:r\.|roku(?!\w)))",
-        "YS": r"(?:\s+(?P<§ys>ubiegłego|zeszłego|tego|bieżącego|przyszłego)\s+roku)",
-        "SHACC": _alt(["zeszły", "zeszłą", "ubiegły", "ubiegłą", "ostatni", "ostatnią", "miniony", "minioną",
-                       "przyszły", "przyszłą", "najbliższy", "najbliższą"]),
-        "SHGEN": _alt(["zeszłego", "ubiegłego", "ostatniego", "przyszłego", "najbliższego"]),
+        "YS": r"(?:\s+(?P<§ys>%s))" % _alt(list(_words("pl").year)),
+        "SHACC": _alt(list(_words("pl").before)), "SHGEN": _alt(list(_words("pl").genitive)),
         "TOD": r"(?:\s+(?:wieczorem|rano|po\s+południu|w\s+nocy|nad\s+ranem|przed\s+południem))",
     }
     rules = [
@@ -422,14 +420,13 @@ def _rules_pl(n: _Names) -> list[_Rule]:
 def _rules_de(n: _Names) -> list[_Rule]:
     dotted = [f for f in n.abbr_forms if f.endswith(".")]
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["de"],
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("de").count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(dotted)})", "WD": _alt(n.weekday_forms),
         "PREP": _alt(["am", "seit dem", "seit", "bis zum", "bis", "ab dem", "ab", "vom", "zum", "an dem"], True),
         "PREPM": _alt(["im", "seit", "bis", "ab", "von", "bis zum", "seit dem", "für"], True),
         "PREPY": _alt(["im Jahr", "im Jahre", "seit", "bis", "ab", "seit dem Jahr", "bis zum Jahr", "von"], True),
         "PART": r"(?:Anfang|Mitte|Ende)",
-        "YS": r"(?:\s+(?P<§ys>letzten|vergangenen|dieses|nächsten|kommenden)\s+Jahres)",
-        "SH": _alt(["vergangenen", "letzten", "kommenden", "nächsten", "diesen"], True),
+        "YS": r"(?:\s+(?P<§ys>%s))" % _alt(list(_words("de").year)), "SH": _alt(list(_words("de").before), True),
         "TOD": r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|\s+(?:Abend|Morgen|Nachmittag|Vormittag))",
     }
     rules = [
@@ -479,7 +476,7 @@ def _rules_de(n: _Names) -> list[_Rule]:
 def _rules_fr(n: _Names) -> list[_Rule]:
     dotted = [f for f in n.abbr_forms if f.endswith(".")]
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _COUNT["fr"],
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("fr").count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(dotted)})",
         "WD": _alt(n.weekday_forms), "WDC": _alt(n.weekday_forms, True),
         "PREP": _alt(["le", "depuis le", "jusqu'au", "à partir du", "dès le", "du", "au", "ce"], True),
@@ -489,7 +486,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
         "PART": r"(?:%s\s+)?(?:(?P<§part>[Dd]ébut|[Ff]in)(?:\s+du\s+mois\s+(?:de\s+|d['’])|\s+(?:de\s+|d['’])?)|"
                 r"(?P<§part2>[Mm]i)-\s*)" % _alt(["au", "dès le", "depuis le", "jusqu'au", "à la", "dès la",
                                                    "depuis la", "jusqu'à la"], True),
-        "YS": r"(?:\s+(?P<§sh>dernier|prochain))",
+        "YS": r"(?:\s+(?P<§sh>%s))" % _alt(list(_words("fr").shifts)),
         "TOD": r"(?:\s+(?:soir|matin|après-midi|midi|dans\s+la\s+soirée|dans\s+la\s+matinée))",
     }
     rules = [
@@ -522,7 +519,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
     rules += [
         _Rule("yr", "year", r"(?:(?P<§p>%s)\s+|%s)(?P<§y>%s)(?!\s*%s)" % (
             _alt(["en", "depuis", "dès", "jusqu'en", "d'ici", "l'an", "l'année", "en l'an", "depuis l'an"], True),
-            c["PART"], _BARE_YEAR, _COUNT["fr"])),
+            c["PART"], _BARE_YEAR, c["COUNT"])),
         _Rule("wd", "weekday", r"(?:(?P<§p>%s)\s+)?(?P<§wd>%s)%s?%s?" % (
             _alt(["depuis", "dès", "jusqu'à", "ce", "d'ici"], True), c["WDC"], c["TOD"], c["YS"]), check=_weekday_fr),
         _Rule("vague", "vague", r"(?:"
@@ -538,237 +535,74 @@ def _rules_fr(n: _Names) -> list[_Rule]:
 # --- more languages: one table each -------------------------------------------------------------------------
 # Spanish, Italian, Portuguese, Dutch and Czech write dates with the same parts in much the same order (day,
 # month, year; a preposition before; "last"/"next" around a weekday), so one builder reads them from a table
-# of each language's words. General vocabulary only: the words any newspaper in that language uses.
+# of each language's words: its pack's dates.toml (tui/engine/languages/<code>/), every word with its
+# meaning beside it. General vocabulary only: the words any newspaper in that language uses.
 
 
 @dataclass(frozen=True)
 class _Table:
+    """A pack's dates.toml as the builder reads it (validated by the loader)."""
+
     day_month: str  # between the day number and the month name ("12 de marzo", "12. března", "12 maart")
     month_year: str  # between the month name and the year ("marzo de 2024", "marzo del 2024")
     prep_day: tuple[str, ...]  # before a full date
     prep_month: tuple[str, ...]  # before a month (a bare month is a date only after one of these or a part)
     prep_year: tuple[str, ...]  # before a bare year
-    parts: tuple[str, ...]  # "a principios de", "koncem": early/mid/late of a month or year (see _PARTS)
+    parts: Mapping[str, str]  # "a principios de" -> early, "koncem" -> late (of a month or year)
     prep_weekday: tuple[str, ...]  # before a weekday
-    shift_before: tuple[str, ...]  # "el pasado", "lo scorso", "vorige", "minulý" (see _SHIFTS)
-    shift_after: tuple[str, ...]  # "martes pasado", "sabato scorso"
-    year_shifts: tuple[str, ...]  # after a month: "del año pasado" (see _YEAR_SHIFTS)
-    relative: tuple[tuple[str, str, int, str | None], ...]
+    shift_before: Mapping[str, str]  # "el pasado", "lo scorso", "vorige", "minulý" -> last | next | this
+    shift_after: Mapping[str, str]  # "martes pasado", "sabato scorso", "a marzo prossimo"
+    shifts: Mapping[str, str]  # both, folded (languages.fold): what a matched shift word means
+    year_shifts: Mapping[str, int]  # after a month, folded: "del año pasado" -> -1
+    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None], ...]  # pattern, unit, offset, part
     relative_prep: str
     vague: str
     count: str
-    since: str
-    until: str
-    weekday_needs_prep: bool = False  # Czech says "v úterý"; a bare "úterý" is rarely a date
-    time_of_day: str = ""  # after a weekday: "por la tarde", "večer"
+    since: re.Pattern[str]
+    until: re.Pattern[str]
+    habitual: frozenset[str]  # before a bare weekday: "los martes" is every Tuesday
+    weekday_needs_prep: bool  # Czech says "v úterý"; a bare "úterý" is rarely a date
+    time_of_day: str  # after a weekday: "por la tarde", "večer"
+    short_weekdays: frozenset[str]  # weekdays written short, also plain words: "a segunda vez"
+    short_weekday_preps: frozenset[str]  # the only prepositions that make those a date: "na segunda"
 
 
-_TABLES: dict[str, _Table] = {
-    "es": _Table(
-        day_month=r"(?:\s+de)?\s+", month_year=r"(?:\s+de|\s+del)?\s+",
-        prep_day=("el", "el día", "desde el", "hasta el", "del", "al", "a partir del", "para el", "el pasado",
-                  "el próximo", "este", "antes del", "después del"),
-        prep_month=("en", "desde", "hasta", "a partir de", "para", "durante", "en el mes de", "antes de",
-                    "después de"),
-        prep_year=("en", "desde", "hasta", "durante", "a partir de", "en el año", "desde el año", "antes de",
-                   "después de", "para"),
-        parts=("a principios de", "principios de", "a comienzos de", "comienzos de", "a mediados de",
-               "mediados de", "a finales de", "finales de", "a fines de", "fines de"),
-        prep_weekday=("el", "este", "desde el", "hasta el", "del", "para el", "antes del", "a partir del"),
-        shift_before=("pasado", "próximo"), shift_after=("pasado", "próximo", "que viene"),
-        year_shifts=("del año pasado", "del pasado año", "de este año", "del próximo año", "del año próximo",
-                     "del año que viene"),
-        relative=(
-            (r"[Aa]nteayer|[Aa]ntes\s+de\s+ayer", "day", -2, None),
-            (r"[Aa]yer(?:\s+(?:por\s+la\s+(?:mañana|tarde|noche)|a\s+la\s+noche))?|[Aa]noche", "day", -1, None),
-            (r"[Hh]oy(?:\s+(?:por\s+la\s+(?:mañana|tarde|noche)))?|[Ee]sta\s+(?:mañana|tarde|noche)", "day", 0, None),
-            (r"[Pp]asado\s+mañana", "day", 2, None),
-            (r"(?<!la\s)(?<!esta\s)(?<!de\s)(?<!una\s)[Mm]añana(?!\s+de\b)", "day", 1, None),
-            (r"[Ll]a\s+semana\s+pasada|[Ll]a\s+pasada\s+semana", "week", -1, None),
-            (r"[Ee]sta\s+semana", "week", 0, None),
-            (r"[Ll]a\s+(?:próxima\s+semana|semana\s+(?:próxima|que\s+viene))", "week", 1, None),
-            (r"(?:[Aa]\s+)?(?:principios|comienzos|mediados|finales|fines)\s+del\s+mes\s+pasado", "month", -1, "from-text"),
-            (r"(?:[Aa]\s+)?(?:principios|comienzos|mediados|finales|fines)\s+de\s+(?:este|mes)", "month", 0, "from-text"),
-            (r"[Ee]l\s+mes\s+pasado|[Ee]l\s+pasado\s+mes", "month", -1, None),
-            (r"[Ee]ste\s+mes", "month", 0, None),
-            (r"[Ee]l\s+(?:próximo\s+mes|mes\s+(?:próximo|que\s+viene))", "month", 1, None),
-            (r"[Ee]l\s+año\s+pasado|[Ee]l\s+pasado\s+año", "year", -1, None),
-            (r"[Ee]ste\s+año", "year", 0, None),
-            (r"[Ee]l\s+(?:próximo\s+año|año\s+(?:próximo|que\s+viene))", "year", 1, None),
-        ),
-        relative_prep=r"[Dd]esde|[Hh]asta|[Aa]\s+partir\s+de",
-        vague=(r"[Rr]ecientemente|[Úú]ltimamente|[Hh]ace\s+poco|"
-               r"(?:[Ee]n|[Dd]urante)\s+(?:los|las)\s+(?:últim[oa]s|próxim[oa]s)\s+(?:días|semanas|meses|años)"),
-        count=r"(?:personas|muertos|soldados|habitantes|euros|dólares|toneladas|kilómetros|km|por\s+ciento|veces|[%€$])",
-        since=r"(?:desde|a\s+partir)\b", until=r"hasta\b",
-        time_of_day=r"(?:\s+por\s+la\s+(?:mañana|tarde|noche))",
-    ),
-    "it": _Table(
-        day_month=r"(?:°|º)?\s+", month_year=r"\s+(?:del\s+)?",
-        prep_day=("il", "l'", "dal", "al", "fino al", "entro il", "lo scorso", "il prossimo", "del", "nel giorno",
-                  "a partire dal", "prima del", "dopo il", "sabato"),
-        prep_month=("a", "in", "nel mese di", "da", "dal mese di", "fino a", "entro", "prima di", "dopo",
-                    "a partire da"),
-        prep_year=("nel", "dal", "fino al", "entro il", "nell'anno", "a partire dal", "prima del", "dopo il"),
-        parts=("all'inizio di", "agli inizi di", "ai primi di", "a inizio", "inizio", "a metà", "metà",
-               "alla fine di", "a fine", "fine"),
-        prep_weekday=("il", "da", "dal", "fino a", "entro", "di", "prima di", "dopo"),
-        shift_before=("lo scorso", "scorso", "il prossimo", "prossimo"), shift_after=("scorso", "prossimo"),
-        year_shifts=("dell'anno scorso", "dello scorso anno", "di quest'anno", "dell'anno prossimo",
-                     "del prossimo anno", "scorso", "prossimo"),
-        relative=(
-            (r"[Ll]['’]altro\s*ieri|[Ii]eri\s+l['’]altro", "day", -2, None),
-            (r"[Ii]eri(?:\s+(?:sera|mattina|pomeriggio))?|[Ii]ersera", "day", -1, None),
-            (r"[Oo]ggi|[Ss]tamattina|[Ss]tamane|[Ss]tasera|[Ss]tanotte|[Qq]uesta\s+(?:mattina|sera|notte)|"
-             r"[Qq]uesto\s+pomeriggio", "day", 0, None),
-            (r"[Dd]opodomani", "day", 2, None),
-            (r"[Dd]omani(?:\s+(?:sera|mattina|pomeriggio))?", "day", 1, None),
-            (r"[Ll]a\s+settimana\s+scorsa|[Ll]a\s+scorsa\s+settimana", "week", -1, None),
-            (r"[Qq]uesta\s+settimana", "week", 0, None),
-            (r"[Ll]a\s+(?:prossima\s+settimana|settimana\s+prossima)", "week", 1, None),
-            (r"(?:[Aa]ll['’]inizio|[Aa]\s+metà|[Aa]lla\s+fine)\s+del(?:lo)?\s+(?:mese\s+scorso|scorso\s+mese)", "month", -1, "from-text"),
-            (r"[Ii]l\s+mese\s+scorso|[Ll]o\s+scorso\s+mese", "month", -1, None),
-            (r"[Qq]uesto\s+mese", "month", 0, None),
-            (r"[Ii]l\s+(?:prossimo\s+mese|mese\s+prossimo)", "month", 1, None),
-            (r"[Ll]['’]anno\s+scorso|[Ll]o\s+scorso\s+anno", "year", -1, None),
-            (r"[Qq]uest['’]anno", "year", 0, None),
-            (r"[Ll]['’]anno\s+prossimo|[Ii]l\s+prossimo\s+anno", "year", 1, None),
-        ),
-        relative_prep=r"[Dd]a|[Ff]ino\s+a|[Ee]ntro",
-        vague=(r"[Dd]i\s+recente|[Rr]ecentemente|[Uu]ltimamente|"
-               r"(?:[Nn]egli|[Nn]ei|[Nn]elle)\s+(?:ultim[ie]|prossim[ie])\s+(?:giorni|settimane|mesi|anni)"),
-        count=r"(?:persone|morti|soldati|abitanti|euro|dollari|tonnellate|chilometri|km|per\s+cento|volte|[%€$])",
-        since=r"(?:da|dal|dalla|dall['’]|a\s+partire)\b", until=r"(?:fino|entro)\b",
-        time_of_day=r"(?:\s+(?:sera|mattina|pomeriggio|notte))",
-    ),
-    "pt": _Table(
-        day_month=r"(?:\s+de)?\s+", month_year=r"(?:\s+de)?\s+",
-        prep_day=("em", "no dia", "a", "desde", "até", "desde o dia", "até ao dia", "até o dia", "dia",
-                  "no passado dia", "no próximo dia", "a partir de", "antes de", "depois de"),
-        prep_month=("em", "desde", "até", "no mês de", "a partir de", "durante", "antes de", "depois de"),
-        prep_year=("em", "desde", "até", "no ano de", "a partir de", "durante", "antes de", "depois de"),
-        parts=("no início de", "início de", "em princípios de", "princípios de", "em meados de", "meados de",
-               "no final de", "final de", "no fim de", "fim de", "em finais de", "finais de"),
-        prep_weekday=("na", "no", "nesta", "neste", "desde", "até", "desde a", "desde o", "até à", "até ao",
-                      "a", "para", "de"),
-        shift_before=("na passada", "no passado", "na próxima", "no próximo", "na última", "no último"),
-        shift_after=("passada", "passado", "próxima", "próximo"),
-        year_shifts=("do ano passado", "deste ano", "do próximo ano", "do ano que vem", "passado"),
-        relative=(
-            (r"[Aa]nteontem", "day", -2, None),
-            (r"[Oo]ntem(?:\s+(?:à\s+noite|à\s+tarde|de\s+manhã))?", "day", -1, None),
-            (r"[Hh]oje(?:\s+(?:à\s+noite|à\s+tarde|de\s+manhã))?|[Ee]sta\s+(?:manhã|tarde|noite)", "day", 0, None),
-            (r"[Dd]epois\s+de\s+amanhã", "day", 2, None),
-            (r"[Aa]manhã(?:\s+(?:à\s+noite|à\s+tarde|de\s+manhã))?", "day", 1, None),
-            (r"(?:[Nn]a\s+|[Aa]\s+)?semana\s+passada|(?:[Nn]a\s+)?última\s+semana", "week", -1, None),
-            (r"[Nn]?[Ee]sta\s+semana", "week", 0, None),
-            (r"(?:[Nn]a\s+|[Aa]\s+)?próxima\s+semana|(?:[Nn]a\s+)?semana\s+que\s+vem", "week", 1, None),
-            (r"(?:[Nn]o\s+|[Oo]\s+)?mês\s+passado", "month", -1, None),
-            (r"[Nn]?[Ee]ste\s+mês", "month", 0, None),
-            (r"(?:[Nn]o\s+|[Oo]\s+)?próximo\s+mês|(?:[Nn]o\s+)?mês\s+que\s+vem", "month", 1, None),
-            (r"(?:[Nn]o\s+|[Oo]\s+)?ano\s+passado", "year", -1, None),
-            (r"[Nn]?[Ee]ste\s+ano", "year", 0, None),
-            (r"(?:[Nn]o\s+|[Oo]\s+)?próximo\s+ano|(?:[Nn]o\s+)?ano\s+que\s+vem", "year", 1, None),
-        ),
-        relative_prep=r"[Dd]esde|[Aa]té|[Aa]\s+partir\s+de",
-        vague=(r"[Rr]ecentemente|[Úú]ltimamente|[Hh]á\s+pouco(?:\s+tempo)?|"
-               r"(?:[Nn]os|[Nn]as)\s+(?:últim[oa]s|próxim[oa]s)\s+(?:dias|semanas|meses|anos)"),
-        count=r"(?:pessoas|mortos|soldados|habitantes|euros|dólares|toneladas|quil[óô]metros|km|por\s+cento|vezes|[%€$])",
-        since=r"(?:desde|a\s+partir)\b", until=r"até\b",
-        time_of_day=r"(?:\s+(?:à\s+noite|à\s+tarde|de\s+manhã))",
-    ),
-    "nl": _Table(
-        day_month=r"\s+", month_year=r"\s+",
-        prep_day=("op", "sinds", "tot", "vanaf", "tot en met", "per", "voor", "na", "uiterlijk"),
-        prep_month=("in", "sinds", "tot", "vanaf", "tot en met", "voor", "na", "uiterlijk"),
-        prep_year=("in", "sinds", "tot", "vanaf", "in het jaar", "voor", "na", "tot en met"),
-        parts=("begin", "eind", "eind", "half", "medio", "midden", "halverwege", "aan het begin van",
-               "aan het eind van", "aan het einde van", "eind van"),
-        prep_weekday=("op", "sinds", "tot", "vanaf", "tot en met", "voor", "na", "uiterlijk"),
-        shift_before=("afgelopen", "vorige", "komende", "aanstaande", "volgende"), shift_after=(),
-        year_shifts=("vorig jaar", "dit jaar", "volgend jaar"),
-        relative=(
-            (r"[Ee]ergisteren", "day", -2, None),
-            (r"[Gg]isteren(?:avond|ochtend|middag|morgen)?|[Gg]ister(?:avond|ochtend|middag|morgen)", "day", -1, None),
-            (r"[Vv]andaag|[Vv]anochtend|[Vv]anmorgen|[Vv]anmiddag|[Vv]anavond|[Vv]annacht", "day", 0, None),
-            (r"[Oo]vermorgen", "day", 2, None),
-            (r"(?<!'s\s)(?<!de\s)(?<!die\s)morgen(?:avond|ochtend|middag|vroeg)?", "day", 1, None),
-            (r"(?:[Vv]orige|[Aa]fgelopen)\s+week", "week", -1, None),
-            (r"[Dd]eze\s+week", "week", 0, None),
-            (r"(?:[Vv]olgende|[Kk]omende)\s+week", "week", 1, None),
-            (r"(?:[Bb]egin|[Ee]ind|[Hh]alf|[Mm]edio)\s+vorige\s+maand", "month", -1, "from-text"),
-            (r"(?:[Vv]orige|[Aa]fgelopen)\s+maand", "month", -1, None),
-            (r"[Dd]eze\s+maand", "month", 0, None),
-            (r"(?:[Vv]olgende|[Kk]omende)\s+maand", "month", 1, None),
-            (r"(?:[Vv]orig|[Aa]fgelopen)\s+jaar", "year", -1, None),
-            (r"[Dd]it\s+jaar", "year", 0, None),
-            (r"(?:[Vv]olgend|[Kk]omend)\s+jaar", "year", 1, None),
-        ),
-        relative_prep=r"[Ss]inds|[Tt]ot|[Vv]anaf",
-        vague=(r"[Oo]nlangs|[Rr]ecentelijk|[Kk]ortgeleden|[Ll]aatst|"
-               r"(?:[Ii]n\s+)?[Dd]e\s+(?:afgelopen|komende|voorbije)\s+(?:dagen|weken|maanden|jaren)"),
-        count=r"(?:mensen|doden|soldaten|inwoners|euro|dollar|ton|kilometer|km|procent|keer|[%€$])",
-        since=r"(?:sinds|vanaf)\b", until=r"(?:tot|uiterlijk)\b",
-        time_of_day=r"(?:avond|ochtend|middag|nacht|morgen)",
-    ),
-    "cs": _Table(
-        day_month=r"\.\s*", month_year=r"\s+",
-        prep_day=("dne", "od", "do", "v", "ve", "k", "ke", "až do", "nejpozději do"),
-        prep_month=("v", "ve", "od", "do", "během", "až do", "nejpozději do"),
-        prep_year=("v roce", "od roku", "do roku", "roku", "během roku", "až do roku"),
-        parts=("začátkem", "počátkem", "koncem", "v polovině", "v půlce", "na začátku", "na konci", "ke konci",
-               "do konce", "od začátku", "od konce"),
-        prep_weekday=("v", "ve", "od", "do", "až do", "nejpozději do"),
-        shift_before=("minulý", "minulou", "minulé", "příští", "tento", "tuto", "toto", "letošní"),
-        shift_after=(),
-        year_shifts=("minulého roku", "loňského roku", "letošního roku", "příštího roku"),
-        relative=(
-            (r"[Pp]ředevčírem", "day", -2, None),
-            (r"[Vv]čera(?:\s+(?:večer|ráno|odpoledne|dopoledne|v\s+noci))?", "day", -1, None),
-            (r"[Dd]nes(?:ka)?(?:\s+(?:večer|ráno|odpoledne|dopoledne))?", "day", 0, None),
-            (r"[Pp]ozítří", "day", 2, None),
-            (r"[Zz]ítra(?:\s+(?:večer|ráno|odpoledne|dopoledne))?", "day", 1, None),
-            (r"(?:[Mm]inulý|[Uu]plynulý|[Pp]ředchozí)\s+týden|[Mm]inulého\s+týdne", "week", -1, None),
-            (r"(?:[Tt]ento|[Tt]enhle)\s+týden|[Tt]ohoto\s+týdne", "week", 0, None),
-            (r"[Pp]říští\s+týden|[Pp]říštího\s+týdne", "week", 1, None),
-            (r"(?:[Zz]ačátkem|[Kk]oncem|[Vv]\s+polovině)\s+minulého\s+měsíce", "month", -1, "from-text"),
-            (r"[Mm]inulý\s+měsíc|[Mm]inulého\s+měsíce", "month", -1, None),
-            (r"[Tt]ento\s+měsíc|[Tt]ohoto\s+měsíce", "month", 0, None),
-            (r"[Pp]říští\s+měsíc|[Pp]říštího\s+měsíce", "month", 1, None),
-            (r"[Vv]?[Ll]oni|[Mm]inulý\s+rok|[Vv]\s+(?:loňském|minulém)\s+roce", "year", -1, None),
-            (r"[Ll]etos|[Tt]ento\s+rok|[Vv]\s+letošním\s+roce", "year", 0, None),
-            (r"[Pp]říští\s+rok|[Pp]říštího\s+roku|[Vv]\s+příštím\s+roce", "year", 1, None),
-        ),
-        relative_prep=r"[Oo]d|[Dd]o",
-        vague=(r"[Nn]edávno|[Pp]oslední\s+dobou|[Vv]\s+poslední\s+době|"
-               r"[Vv]\s+(?:posledních|příštích|nejbližších|uplynulých)\s+(?:dnech|týdnech|měsících|letech)"),
-        count=r"(?:lidí|osob|mrtvých|vojáků|obyvatel|eur|dolarů|korun|tun|kilometrů|km|procent|krát|[%€$])",
-        since=r"od\b", until=r"(?:do|až\s+do)\b",
-        weekday_needs_prep=True,
-        time_of_day=r"(?:\s+(?:večer|ráno|odpoledne|dopoledne|v\s+noci))",
-    ),
-}
+def _by_number(forms: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
+    out: dict[int, tuple[str, ...]] = {}
+    for form, number in forms.items():
+        out[number] = (*out.get(number, ()), form)
+    return out
 
-# Shift words of these languages, next to a weekday or a month (merged into _SHIFTS / _YEAR_SHIFTS).
-_TABLE_SHIFTS = {
-    "pasado": "last", "próximo": "next", "que viene": "next", "lo scorso": "last", "scorso": "last",
-    "il prossimo": "next", "prossimo": "next", "na passada": "last", "no passado": "last", "na última": "last",
-    "no último": "last", "passada": "last", "passado": "last", "na próxima": "next", "no próximo": "next",
-    "próxima": "next", "afgelopen": "last", "vorige": "last", "komende": "next", "aanstaande": "next",
-    "volgende": "next", "minulý": "last", "minulou": "last", "minulé": "last", "příští": "next", "tento": "this",
-    "tuto": "this", "toto": "this", "letošní": "this",
-}
-_TABLE_YEAR_SHIFTS = {
-    "del año pasado": -1, "del pasado año": -1, "de este año": 0, "del próximo año": 1, "del año próximo": 1,
-    "del año que viene": 1, "dell'anno scorso": -1, "dello scorso anno": -1, "di quest'anno": 0,
-    "dell'anno prossimo": 1, "del prossimo anno": 1, "do ano passado": -1, "deste ano": 0, "do próximo ano": 1,
-    "do ano que vem": 1, "vorig jaar": -1, "dit jaar": 0, "volgend jaar": 1, "minulého roku": -1,
-    "loňského roku": -1, "letošního roku": 0, "příštího roku": 1,
-}
+
+@cache
+def _table(language: str) -> _Table | None:
+    """The date table of `language`'s pack, or None (no pack, or a pack without [grammar])."""
+    if not languages.has(language, "dates"):
+        return None
+    data = languages.section(language, "dates")
+    if data is None or "grammar" not in data:
+        return None
+    g, prep, sh, cal = data["grammar"], data["prepositions"], data["shifts"], data.get("calendar", {})
+    relative = tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"))
+                     for pattern, e in data["relative"].items())
+    short = cal.get("short_weekdays", {})
+    return _Table(
+        day_month=g["day_month"], month_year=g["month_year"], prep_day=tuple(prep["day"]),
+        prep_month=tuple(prep["month"]), prep_year=tuple(prep["year"]),
+        parts={languages.fold(k): v for k, v in data["parts"].items()}, prep_weekday=tuple(prep["weekday"]),
+        shift_before=sh["before"], shift_after=sh["after"],
+        shifts={languages.fold(k): v for k, v in (*sh["before"].items(), *sh["after"].items())},
+        year_shifts={languages.fold(k): v for k, v in sh["year"].items()},
+        relative=relative, relative_prep=prep["relative"], vague=g["vague"], count=g["count"],
+        since=re.compile(g["since"], re.I), until=re.compile(g["until"], re.I),
+        habitual=frozenset(g.get("habitual", ())), weekday_needs_prep=g.get("weekday_needs_prep", False),
+        time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),
+    )
 
 
 def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
-    t = _TABLES[language]
+    t = _table(language)
+    assert t is not None
 
     def build(n: _Names) -> list[_Rule]:
         # Next to a day number an abbreviation is a month with or without its full stop, in any case: a
@@ -781,15 +615,16 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
             "MY": t.month_year, "M": _alt(n.month_forms),
             "MD": rf"(?:{_alt(n.month_forms)}|{_alt(sorted(abbreviations))}\.?)",
             "WD": _alt(n.weekday_forms, True), "PREP": _alt(t.prep_day, True), "PREPM": _alt(t.prep_month, True),
-            "PREPY": _alt(t.prep_year, True), "PART": _alt(t.parts, True), "PREPWD": _alt(t.prep_weekday, True),
-            "SHB": _alt(t.shift_before, True), "SHA": _alt(t.shift_after) if t.shift_after else "(?!)",
-            "YS": _alt(t.year_shifts), "TOD": t.time_of_day or "(?!)",
+            "PREPY": _alt(t.prep_year, True), "PART": _alt(list(t.parts), True),
+            "PREPWD": _alt(t.prep_weekday, True), "SHB": _alt(list(t.shift_before), True),
+            "SHA": _alt(list(t.shift_after)) if t.shift_after else "(?!)",
+            "YS": _alt(list(t.year_shifts)), "TOD": t.time_of_day or "(?!)",
         }
         rules = [
             _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)(?P<§sep>[./-])\s?(?P<§mo>0?[1-9]|1[0-2])"
                   r"(?P=§sep)\s?(?P<§y>%(YEAR)s)" % c),
             _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§d>%(DAY)s)%(DM)s(?P<§m>%(MD)s)"
-                  r"(?:%(MY)s(?P<§y>%(YEAR)s)|\s+(?P<§ys>%(YS)s))?" % c),
+                  r"(?:%(MY)s(?P<§y>%(YEAR)s)|\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)%(MY)s"
                   r"(?P<§y>%(YEAR)s)" % c),
         ]
@@ -840,7 +675,8 @@ def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str], floor:
 
 
 def _weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
-    if _NEWSPAPER_BEFORE["en"].search(text[max(0, start - 30) : start]) and f.get("p"):
+    newspapers = _words("en").newspapers
+    if newspapers and newspapers.search(text[max(0, start - 30) : start]) and f.get("p"):
         return False  # "The Mail on Sunday"
     if f.get("p") or f.get("sh"):
         return True
@@ -864,26 +700,21 @@ def _weekday_fr(text: str, start: int, end: int, f: dict[str, str], floor: int) 
     return _word_after(text, end).lower() not in ("gras", "saint")  # mardi gras, vendredi saint
 
 
-_HABITUAL_BEFORE = frozenset({"los", "las", "cada", "todos", "todas", "ogni", "tutti", "tutte", "i", "le", "os",
-                              "as", "elke", "iedere", "alle", "každé", "každý", "každou", "každá"})
-_PT_SHORT_WEEKDAYS = frozenset({"segunda", "terça", "quarta", "quinta", "sexta"})
-_PT_SHORT_WEEKDAY_PREPS = frozenset({"na", "nesta", "desde a", "até à", "até a"})
-
-
 def _weekday_table(language: str) -> Callable[[str, int, int, dict[str, str], int], bool]:
-    needs_prep = _TABLES[language].weekday_needs_prep
+    t = _table(language)
+    assert t is not None
 
     def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
         wd = f.get("wd", "")
-        if wd.lower() in _PT_SHORT_WEEKDAYS:  # "segunda" is also "second": "na segunda", not "a segunda vez"
-            return bool(f.get("sh")) or f.get("p", "").lower() in _PT_SHORT_WEEKDAY_PREPS
+        if wd.lower() in t.short_weekdays:  # "segunda" is also "second": "na segunda", not "a segunda vez"
+            return bool(f.get("sh")) or f.get("p", "").lower() in t.short_weekday_preps
         if f.get("p") or f.get("sh"):
             return True
-        if needs_prep:
+        if t.weekday_needs_prep:
             return False  # Czech says "v úterý"
         if wd[:1].isupper() and not sentence_initial(text, start, floor) or _word_after(text, end)[:1].isupper():
             return False  # a name: "Plácido Domingo", "Domenica Rossi"
-        return _word_before(text, start).lower() not in _HABITUAL_BEFORE  # "los martes": every Tuesday
+        return _word_before(text, start).lower() not in t.habitual  # "los martes": every Tuesday
 
     return check
 
@@ -900,7 +731,8 @@ def _vague_pl(text: str, start: int, end: int, f: dict[str, str], floor: int) ->
 
 def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str], int], bool]:
     def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
-        return not _NEWSPAPER_BEFORE[lang].search(text[max(0, start - 30) : start])
+        newspapers = _words(lang).newspapers
+        return not (newspapers and newspapers.search(text[max(0, start - 30) : start]))
 
     return check
 
@@ -909,13 +741,14 @@ def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str], int], 
 
 
 _ISO = r"(?:(?P<§p>%s)\s+)?(?<![\d-])(?P<§y>\d{4})-(?P<§mo>0[1-9]|1[0-2])-(?P<§d>0[1-9]|[12]\d|3[01])(?![\d-])"
-_ISO_PREP = {"en": ["on", "since", "until", "from", "by"], "pl": ["w dniu", "od", "do", "dnia"],
-             "de": ["am", "seit dem", "bis zum", "vom", "ab dem"], "fr": ["le", "depuis le", "jusqu'au", "du"]}
-_BUILDERS = {"en": _rules_en, "pl": _rules_pl, "de": _rules_de, "fr": _rules_fr,
-             **{language: _rules_table(language) for language in _TABLES}}
-_SHIFTS.update(_TABLE_SHIFTS)
-_YEAR_SHIFTS.update(_TABLE_YEAR_SHIFTS)
-_ROLE.update({language: (re.compile(t.since, re.I), re.compile(t.until, re.I)) for language, t in _TABLES.items()})
+_BUILDERS = {"en": _rules_en, "pl": _rules_pl, "de": _rules_de, "fr": _rules_fr}
+
+
+def _builder(language: str) -> Callable[[_Names], list[_Rule]] | None:
+    """The rule builder of `language`: hand-written, or the table builder over its pack, or None."""
+    if language in _BUILDERS:
+        return _BUILDERS[language]
+    return _rules_table(language) if language and _table(language) else None
 
 
 @dataclass(frozen=True)
@@ -925,14 +758,16 @@ class _Grammar:
     language: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(language: str) -> _Grammar:
     """The compiled tagger for `language` (a language without rules gets ISO dates only)."""
-    lang = language if language in _BUILDERS else ""
-    iso_prep = _ISO_PREP.get(lang) or (list(_TABLES[lang].prep_day) if lang in _TABLES else ["on"])
+    build = _builder(language)
+    lang = language if build else ""
+    table = _table(lang) if lang and lang not in _BUILDERS else None
+    iso_prep = list(table.prep_day if table else _words(lang).iso_prepositions) or ["on"]
     rules = [_Rule("iso", "day", _ISO % _alt(iso_prep, True))]
-    if lang:
-        rules += _BUILDERS[lang](_names(lang))
+    if build:
+        rules += build(_names(lang))
     parts = []
     for i, rule in enumerate(rules):
         prefix = f"r{i}_"
@@ -983,18 +818,22 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
             and not sentence_initial(text, start, floor)):
         return None
     role = "point"
-    if lang in _ROLE:
+    table = _table(lang) if lang and lang not in _BUILDERS else None
+    since_until = (table.since, table.until) if table else _words(lang).role
+    if since_until:
         lead = text[start : start + 24]
-        if _ROLE[lang][0].match(lead):
+        if since_until[0].match(lead):
             role = "since"
-        elif _ROLE[lang][1].match(lead) and not (lead[:2].lower() == "by"
+        elif since_until[1].match(lead) and not (lead[:2].lower() == "by"
                                                  and re.match(r"['’]s\b", text[end : end + 3])):
             role = "until"  # "by Friday", but "hit by Monday's storm" is no deadline
     if rule.kind == "relative":
         branch = next(name for name in f if name.startswith("t"))
         unit, offset, part = rule.table[_LETTERS.index(branch[1])]
         if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
-            part = _part(text[start:end])
+            part = _part(text[start:end], _words(lang).parts)
+        elif isinstance(part, Mapping):  # a pack's words: "a finales del mes pasado"
+            part = _part(text[start:end], part)
         return Found(start, end, "relative", role, unit=unit, offset=offset, part=part)
     if rule.kind == "vague":
         return Found(start, end, "vague", role)
@@ -1008,9 +847,12 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
     weekday = names.weekdays.get(f["wd"].lower()) if "wd" in f and names else None
     year = int(f["y"]) if "y" in f else None
     year_shift = None
-    shift = _SHIFTS.get(f["sh"].lower()) if "sh" in f else None
+    # A shift word means what its own language's table says ("scorso" in Italian), never another's.
+    words = table or _words(lang)
+    shifts, year_shifts = words.shifts, words.year_shifts
+    shift = shifts.get(languages.fold(f["sh"])) if "sh" in f else None
     if "ys" in f:
-        year_shift = _YEAR_SHIFTS.get(f["ys"].lower())
+        year_shift = year_shifts.get(languages.fold(f["ys"]))
     day = None
     if "d" in f:
         day = 1 if f["d"] == "1er" else int(f["d"])
@@ -1023,7 +865,10 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
                 return None
             except OutsideCalendar:  # "0000-01-01" written in the text: no day of the calendar
                 return None
-    part = _part(f.get("part"))
+    if table:  # a phrase before the month: "a principios de"
+        part = table.parts.get(languages.fold(f["part"])) if "part" in f else None
+    else:  # the words of a hand-written rule's match: "the end of"
+        part = _part(f.get("part"), words.parts)
     if rule.kind == "day":
         return Found(start, end, "day", role, year=year, month=month, day=day, weekday=weekday, shift=shift,
                      year_shift=year_shift)

@@ -1,0 +1,364 @@
+"""Language packs: one folder per language (`es/`, `it/`...), each holding TOML sections (`dates.toml`, later
+`words.toml`...) read with the standard library's tomllib, validated when loaded, cached.
+
+    from tui.engine import languages
+    languages.section("it", "dates")      # the validated dict, or None when the pack has no such section
+    languages.codes()                     # ("cs", "es", ...): every folder holding a section
+    languages.capabilities("it")          # ("date rules", "shift words", ...): what the pack can do
+    languages.matrix()                    # {code: capabilities} for every pack (`storyview languages`)
+
+A file is checked against `SCHEMAS` (what each section may hold): an unknown key, a value of the wrong type,
+a duplicate in a list (after folding case and spacing), a word without a meaning, a regex that does not compile
+or an ending shadowed by an earlier one raises PackError naming the file and the key. Only the files a caller
+asks for are parsed (nothing at import: the CLI's start-up does not pay for packs it does not use).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+
+
+class PackError(ValueError):
+    """A language pack that does not hold what its schema says: names the file and the key."""
+
+    def __init__(self, path: Path | str, key: str, problem: str):
+        self.path, self.key, self.problem = str(path), key, problem
+        super().__init__(f"{path}: {key}: {problem}" if key else f"{path}: {problem}")
+
+
+def fold(word: str) -> str:
+    """A word as looked up: lower case, one space for any run of whitespace, one kind of apostrophe (the date
+    patterns accept "lo  scorso" and "dell’anno" for "lo scorso" and "dell'anno")."""
+    return re.sub(r"\s+", " ", word.strip().lower()).replace("’", "'")
+
+
+# --- the schema language ----------------------------------------------------------------------------------
+# A schema is a dict key -> Spec (a table with exactly these keys, none required unless `required`), or one
+# of the leaf specs below. Each check gets (value, where) and raises PackError through `fail`.
+
+
+class Spec:
+    """One key's value: `check(value, fail)` raises through fail(key, problem) when the value is wrong.
+    (A plain class, as Registry: a dataclass costs its definition's time at every start-up.)"""
+
+    __slots__ = ("check", "describe", "required")
+
+    def __init__(self, check: Callable[[Any, Callable[[str], None]], None], describe: str, required: bool = False):
+        self.check, self.describe, self.required = check, describe, required
+
+
+def _words(value: Any, fail: Callable[[str], None]) -> None:
+    if not isinstance(value, list):
+        fail(f"expected a list of words, got {type(value).__name__}")
+    seen: dict[str, str] = {}
+    for word in value:
+        _word(word, fail)
+        if fold(word) in seen:
+            fail(f"duplicate entry {word!r}" + (f" (same as {seen[fold(word)]!r})" if seen[fold(word)] != word else ""))
+        seen[fold(word)] = word
+
+
+def _word(word: Any, fail: Callable[[str], None]) -> None:
+    if not isinstance(word, str) or not word.strip():
+        fail(f"expected a word, got {word!r}")
+    if word != word.strip():
+        fail(f"{word!r} has spaces around it")
+
+
+def _regex(value: Any, fail: Callable[[str], None]) -> None:
+    if not isinstance(value, str):
+        fail(f"expected a regular expression (a string), got {type(value).__name__}")
+    try:
+        re.compile(value)
+    except re.error as error:
+        fail(f"regular expression {value!r} does not compile: {error}")
+
+
+def _bool(value: Any, fail: Callable[[str], None]) -> None:
+    if not isinstance(value, bool):
+        fail(f"expected true or false, got {value!r}")
+
+
+def _word_keys(value: Any, fail: Callable[[str], None]) -> None:
+    """A table word -> meaning: the words themselves must be words, and distinct once folded."""
+    if not isinstance(value, dict):
+        fail(f"expected a table of words and their meanings, got {type(value).__name__}")
+    seen: dict[str, str] = {}
+    for word in value:
+        _word(word, fail)
+        if fold(word) in seen:
+            fail(f"duplicate entry {word!r} (same as {seen[fold(word)]!r})")
+        seen[fold(word)] = word
+
+
+def meanings(*allowed: str, required: bool = False) -> Spec:
+    """A table word -> one of `allowed` ("pasado" = "last")."""
+
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        _word_keys(value, fail)
+        for word, meaning in value.items():
+            if meaning not in allowed:
+                fail(f"{word!r} has no meaning: {meaning!r} is not one of {', '.join(allowed)}")
+
+    return Spec(check, "words and their meanings (" + " | ".join(allowed) + ")", required)
+
+
+def numbers(low: int, high: int, required: bool = False) -> Spec:
+    """A table word -> a whole number in [low, high] ("del año pasado" = -1, "lednu" = 1)."""
+
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        _word_keys(value, fail)
+        for word, number in value.items():
+            if isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high:
+                fail(f"{word!r} has no meaning: {number!r} is not a whole number from {low} to {high}")
+
+    return Spec(check, f"words and numbers ({low}..{high})", required)
+
+
+def endings(required: bool = False) -> Spec:
+    """An ordered list of word endings scanned first to last: one that ends with an earlier one can never be
+    reached (the earlier, shorter ending stops the scan), and a repeat is a mistake."""
+
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        _words(value, fail)
+        for i, ending in enumerate(value):
+            for earlier in value[:i]:
+                if ending.endswith(earlier):
+                    fail(f"ending {ending!r} is shadowed by the earlier {earlier!r} (it can never match)")
+
+    return Spec(check, "word endings, in the order they are tried", required)
+
+
+WORDS = Spec(_words, "a list of words")
+REGEX = Spec(_regex, "a regular expression")
+BOOL = Spec(_bool, "true or false")
+
+
+def ordered_patterns(entry: dict[str, Spec], required: bool = False) -> Spec:
+    """A table regex -> a table of `entry` keys, in order (at one position the first that matches wins)."""
+
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        if not isinstance(value, dict):
+            fail(f"expected a table of patterns, got {type(value).__name__}")
+        for pattern, fields in value.items():
+            _regex(pattern, fail)
+            if not isinstance(fields, dict):
+                fail(f"{pattern!r}: expected a table such as {{ unit = 'day', offset = -1 }}")
+
+            def fail_in(problem: str, p: str = pattern) -> None:
+                fail(f"{p!r}: {problem}")
+
+            _check_table(fields, entry, fail_in)
+
+    return Spec(check, "patterns in order, each with " + ", ".join(entry), required)
+
+
+def one_of(*allowed: str, required: bool = False) -> Spec:
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        if value not in allowed:
+            fail(f"{value!r} is not one of {', '.join(allowed)}")
+
+    return Spec(check, " | ".join(allowed), required)
+
+
+def integer(required: bool = False) -> Spec:
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            fail(f"expected a whole number, got {value!r}")
+
+    return Spec(check, "a whole number", required)
+
+
+def _check_table(value: dict, schema: dict[str, Any], fail: Callable[[str], None], path: str = "") -> None:
+    """`value` against `schema` (key -> Spec or nested schema dict); fail(problem) with the key in it."""
+    for key in value:
+        if key not in schema:
+            fail(f"{path}{key}: unknown key (expected one of: {', '.join(schema)})")
+    for key, spec in schema.items():
+        where = f"{path}{key}"
+        if key not in value:
+            if isinstance(spec, Spec) and spec.required:
+                fail(f"{where}: missing ({spec.describe})")
+            continue
+        if isinstance(spec, dict):
+            if not isinstance(value[key], dict):
+                fail(f"{where}: expected a table [{where}], got {type(value[key]).__name__}")
+            _check_table(value[key], spec, fail, f"{where}.")
+        else:
+            spec.check(value[key], lambda problem, w=where: fail(f"{w}: {problem}"))
+
+
+# --- what each section may hold ---------------------------------------------------------------------------
+
+LAST_NEXT_THIS = ("last", "next", "this")
+PARTS = ("early", "mid", "late")
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    # Read by dates.py's table builder (languages that write dates with the same parts in the same order).
+    "dates": {
+        "grammar": {
+            "day_month": Spec(_regex, "between the day number and the month name", True),
+            "month_year": Spec(_regex, "between the month name and the year", True),
+            "count": Spec(_regex, "words after a number that make it a count, not a year", True),
+            "since": Spec(_regex, "a lead word that makes a date a start (since)", True),
+            "until": Spec(_regex, "a lead word that makes a date an end (until)", True),
+            "time_of_day": REGEX,
+            "vague": Spec(_regex, "vague expressions (recently...)", True),
+            "weekday_needs_prep": BOOL,
+            "habitual": WORDS,
+        },
+        "prepositions": {
+            "day": Spec(_words, "before a full date", True),
+            "month": Spec(_words, "before a month", True),
+            "year": Spec(_words, "before a bare year", True),
+            "weekday": Spec(_words, "before a weekday", True),
+            "relative": Spec(_regex, "before a relative expression", True),
+        },
+        "parts": meanings(*PARTS),
+        "shifts": {
+            "before": meanings(*LAST_NEXT_THIS, required=True),
+            "after": meanings(*LAST_NEXT_THIS, required=True),
+            "genitive": meanings(*LAST_NEXT_THIS),  # Polish: "od zeszłego poniedziałku"
+            "year": numbers(-1, 1, required=True),
+        },
+        # hand-written rules: the words of a match that say which part of a month ("the end of last month")
+        "part_words": meanings(*PARTS),
+        # hand-written rules: the pieces of their patterns that are data
+        "rules": {
+            "since": Spec(_regex, "a lead word that makes a date a start (since)", True),
+            "until": Spec(_regex, "a lead word that makes a date an end (until)", True),
+            "count": REGEX,
+            "newspapers_before": REGEX,
+            "iso_prepositions": Spec(_words, "before an ISO date", True),
+        },
+        "relative": ordered_patterns({
+            "unit": one_of("day", "week", "month", "year", required=True),
+            "offset": integer(required=True),
+            "part": one_of(*PARTS, "earlier"),
+            "parts": meanings(*PARTS),
+        }),
+        "calendar": {
+            "extra_months": numbers(1, 12),
+            "extra_month_abbr": numbers(1, 12),
+            "extra_weekdays": numbers(0, 6),
+            "locative_months": numbers(1, 12),  # Polish: "w marcu"
+            "accusative_weekdays": numbers(0, 6),  # Polish: "w środę"
+            "genitive_weekdays": numbers(0, 6),  # Polish: "do środy"
+            "short_weekdays": numbers(0, 6),
+            "short_weekday_preps": WORDS,
+        },
+    },
+}
+
+# (section, top-level key) -> what a pack holding it can do: the columns of `storyview languages`.
+CAPABILITIES: dict[tuple[str, str], str] = {
+    ("dates", "grammar"): "date rules",
+    ("dates", "rules"): "date rules",  # with the hand-written grammar in dates.py
+    ("dates", "relative"): "relative dates",
+    ("dates", "shifts"): "shift words",
+    ("dates", "parts"): "month parts",
+    ("dates", "part_words"): "month parts",
+    ("dates", "calendar"): "calendar forms",
+}
+
+# A section whose first key needs the others (the table builder reads them all).
+_NEEDS = {("dates", "grammar"): ("prepositions", "parts", "shifts", "relative")}
+
+
+# --- the registry -----------------------------------------------------------------------------------------
+
+
+class Registry:
+    """The packs under `root` (tests point one at a temporary folder)."""
+
+    def __init__(self, root: Path = ROOT, schemas: dict[str, dict[str, Any]] | None = None):
+        self.root = Path(root)
+        self.schemas = SCHEMAS if schemas is None else schemas
+        self.section = lru_cache(maxsize=None)(self._load)  # type: ignore[method-assign]
+
+    def codes(self) -> tuple[str, ...]:
+        """Every language with a folder holding at least one section, sorted."""
+        return tuple(sorted(p.name for p in self.root.iterdir()
+                            if p.is_dir() and any((p / f"{name}.toml").is_file() for name in self.schemas)))
+
+    def has(self, code: str, name: str) -> bool:
+        """Whether the pack holds the section (without reading it)."""
+        return (self.root / code / f"{name}.toml").is_file()
+
+    def section(self, code: str, name: str) -> dict[str, Any] | None:  # replaced by a cached _load
+        raise NotImplementedError
+
+    def _load(self, code: str, name: str) -> dict[str, Any] | None:
+        if name not in self.schemas:
+            raise KeyError(f"no such section: {name!r} (known: {', '.join(self.schemas)})")
+        path = self.root / code / f"{name}.toml"
+        if not path.is_file():
+            return None
+        import tomllib  # here, not at import: only a caller that reads a pack pays for it
+
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:  # a duplicate key, a quote left open...
+            raise PackError(path, "", f"not valid TOML: {error}") from None
+        validate(data, name, path, self.schemas)
+        return data
+
+    def capabilities(self, code: str) -> tuple[str, ...]:
+        """What the pack can do, in the order of CAPABILITIES (reads and validates its sections)."""
+        out = []
+        for (name, key), label in CAPABILITIES.items():
+            data = self.section(code, name) if self.has(code, name) else None
+            if data is not None and key in data and label not in out:
+                out.append(label)
+        return tuple(out)
+
+    def matrix(self) -> dict[str, tuple[str, ...]]:
+        return {code: self.capabilities(code) for code in self.codes()}
+
+    def validate_all(self) -> None:
+        """Load every section of every pack (PackError at the first wrong one)."""
+        for code in self.codes():
+            for name in self.schemas:
+                if self.has(code, name):
+                    self.section(code, name)
+
+
+def validate(data: dict[str, Any], name: str, path: Path | str, schemas: dict[str, dict[str, Any]] = SCHEMAS) -> None:
+    """`data` (one parsed file of section `name`) against its schema; PackError naming the file and key."""
+
+    def fail(problem: str) -> None:
+        key, _, rest = problem.partition(": ")
+        raise PackError(path, key, rest)
+
+    _check_table(data, schemas[name], fail)
+    for (section, first), needed in _NEEDS.items():
+        if section == name and first in data:
+            for key in needed:
+                if key not in data:
+                    raise PackError(path, key, f"missing (a pack with [{first}] needs [{key}] too)")
+    if name == "dates" and "shifts" in data:  # a word before and after a month means one thing
+        before = {**data["shifts"].get("genitive", {}), **data["shifts"]["before"]}
+        after = data["shifts"]["after"]
+        for word, meaning in after.items():
+            if word in before and before[word] != meaning:
+                raise PackError(path, "shifts.after", f"{word!r} means {meaning!r} here but {before[word]!r} "
+                                                      "in shifts.before")
+
+
+REGISTRY = Registry()
+codes = REGISTRY.codes
+has = REGISTRY.has
+capabilities = REGISTRY.capabilities
+matrix = REGISTRY.matrix
+validate_all = REGISTRY.validate_all
+
+
+def section(code: str, name: str) -> dict[str, Any] | None:
+    """The validated section `name` of the pack for `code`, or None (cached: read once per process)."""
+    return REGISTRY.section(code, name)
