@@ -27,7 +27,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from babel import Locale, __version__ as babel_version
+from babel import Locale
+from babel import __version__ as babel_version
 
 LANGUAGES = ("en", "pl", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "ro")
 OUT = Path(__file__).resolve().parent.parent / "tui" / "engine" / "data" / "calendar_names.json"

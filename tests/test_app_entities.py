@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app_support import WIDE, create_app, settle, vrublevsky_id
+
 from tui.app.widgets.entities import EntitiesPane, EntityList, TypeFilter, coverage
 from tui.app.widgets.reader import ArticleView
 

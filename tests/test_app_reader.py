@@ -3,8 +3,8 @@ boilerplate is dimmed; a 2 MB one-line article opens without a stall."""
 
 from __future__ import annotations
 
-
 from app_support import WIDE, create_app, hostile_story, settle
+
 from tui.app.widgets.reader import ArticleView, ReaderPane
 from tui.app.widgets.sources import SourceList
 

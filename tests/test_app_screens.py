@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from app_support import NARROW, WIDE, create_app, settle, type_text, vrublevsky_id
 from textual.widgets import DataTable, Input, Tabs
 
-from app_support import NARROW, WIDE, create_app, settle, type_text, vrublevsky_id
 from tui.app.screens import HelpScreen, ProblemsScreen
 from tui.app.widgets.chronology import ChronologyPane, EventList
 from tui.app.widgets.entities import EntityList

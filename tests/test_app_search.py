@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from app_support import WIDE, create_app, settle, type_text, vrublevsky_id
 from textual.widgets import Input
 
-from app_support import WIDE, create_app, settle, type_text, vrublevsky_id
 from tui.app.widgets.reader import ArticleView
 from tui.app.widgets.search import SearchPane
 

@@ -5,7 +5,6 @@ for these tests; the article date is a Thursday, 20 October 2022."""
 from __future__ import annotations
 
 import pytest
-
 from test_chronology import found, one
 
 CASES = [

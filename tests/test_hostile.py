@@ -122,6 +122,7 @@ def test_random_text_as_an_article_never_raises(tmp_path, parts):
 async def test_the_tui_opens_the_bad_folder_and_stays_alive(tmp_path):
     """The whole hostile folder in the dashboard: every readable source opens, nothing is obeyed."""
     from app_support import WIDE, settle
+
     from tui.app.factory import create_app
 
     folder = make_bad_corpus(tmp_path / "bad")

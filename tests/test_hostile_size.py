@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from app_support import create_app, settle
+
 from tui.app.widgets.reader import LAZY_WRAP_CHARS, ArticleView
 from tui.engine.chronology import MAX_SENTENCE_CHARS
 from tui.engine.detection import MAX_RUN_WORDS

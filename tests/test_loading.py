@@ -191,7 +191,7 @@ def test_western_legacy_with_curly_quotes(tmp_path: Path) -> None:
 
 def test_invalid_bytes_inside_utf8_are_replaced(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
-    data = " date 2022-10-14 Ambasador Wrublewski spotkał się w Łodzi ".encode("utf-8") + b"\xff\xfe" + " z ministrem.\n".encode("utf-8")
+    data = " date 2022-10-14 Ambasador Wrublewski spotkał się w Łodzi ".encode() + b"\xff\xfe" + b" z ministrem.\n"
     f.write_bytes(data)
     s = load_one(f)
     assert s.warnings == ("2 invalid UTF-8 byte(s) replaced",)

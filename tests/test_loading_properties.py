@@ -95,7 +95,7 @@ def _control_heavy(text: str) -> bool:
        st.dates(), st.booleans())
 def test_well_formed_header_always_parses(text: str, date, month_only: bool) -> None:
     stamp = f"{date.year:04d}-{date.month:02d}" + ("" if month_only else f"-{date.day:02d}")
-    sources, skipped = load_bytes(f" date {stamp} {text}".encode("utf-8"))
+    sources, skipped = load_bytes(f" date {stamp} {text}".encode())
     if text.strip():
         (source,) = sources
         assert source.date == stamp and source.date_precision == ("month" if month_only else "day")

@@ -4,10 +4,9 @@ snapshot_report.html when one fails). snap_compare must be called from a plain `
 
 from __future__ import annotations
 
+from app_support import NARROW, WIDE, create_app, settle, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input
-
-from app_support import NARROW, WIDE, create_app, settle, type_text
 
 
 async def _ready(pilot: Pilot) -> None:

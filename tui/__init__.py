@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def load(*paths, progress=None, workers=None, follow_links=False) -> "Story":
+def load(*paths, progress=None, workers=None, follow_links=False) -> Story:
     """Load a story from folders and files (no path: the bundled sample story). Links leading outside
     the given paths are skipped unless `follow_links`."""
     from .engine import load as _load

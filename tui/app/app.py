@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on, work
@@ -219,7 +219,7 @@ class StoryviewApp(App[None]):
             story = load(*self.paths, progress=progress, follow_links=self.follow_links)
         except PathError as error:
             raise LookupError(f"{error.reason}: {error.path}") from None
-        story.mentions_by_source  # computed here, off the UI thread
+        _ = story.mentions_by_source  # computed here, off the UI thread
         story.prepare_search()
         return story
 
@@ -236,10 +236,11 @@ class StoryviewApp(App[None]):
         """Every worker's outcome, in one place: results are shown, failures reported — never a crash."""
         worker = event.worker
         if event.state == WorkerState.SUCCESS:
+            # a worker that succeeded has its result (Worker.result is typed Optional for the others)
             if worker.group == "load":
-                self._story_loaded(worker.result)
+                self._story_loaded(cast("Story", worker.result))
             elif worker.group == "chronology":
-                self._chronology_built(worker.result)
+                self._chronology_built(cast("list[Event]", worker.result))
         elif event.state == WorkerState.ERROR:
             error = worker.error
             reason = printable(f"{type(error).__name__}: {error}" if not isinstance(error, LookupError)
@@ -296,7 +297,8 @@ class StoryviewApp(App[None]):
             return
         entity = story.entity(selection.entity_id) if selection.entity_id else None
         number = (navigator.source_index(source.id) or 0) + 1
-        self.dashboard.query_one(ReaderPane).show(source, number, len(story.sources), story.mentions_by_source[source.id],
+        self.dashboard.query_one(ReaderPane).show(source, number, len(story.sources),
+                                                  story.mentions_by_source[source.id],
                                         selection.entity_id, selection.span, selection.mention is not None)
         sources = self.dashboard.query_one(SourcesPane)
         sources.set_counts(entity.count_by_source() if entity else {})

@@ -52,7 +52,8 @@ _STRONG = r"""
   | subscribe\s+(?:now|today|to\s+our) | become\s+a\s+(?:member|supporter|patron|subscriber)
   | thank\s+you\s+for\s+(?:reading|your\s+support|standing\s+with|supporting\s+us)
   | your\s+(?:support|help|contribution|donation|gift)\b | (?:every|any)\s+contribution | we\s+need\s+your
-  | (?:make|making)\s+a\s+(?:gift|donation|contribution) | donate\s+(?:now|today|here) | please\s+(?:donate|support|give)
+  | (?:make|making)\s+a\s+(?:gift|donation|contribution) | donate\s+(?:now|today|here)
+  | please\s+(?:donate|support|give)
   | patreon | paypal
   | przypomnij\s+mi\s+później | wesprzyj | wesprzeć\s+nas | wspieraj\s+nas | wpłać | przekaż\s+darowiznę
   | niezależne\w*\s+dziennikarstw\w* | zostań\s+(?:patronem|członkiem|subskrybentem)

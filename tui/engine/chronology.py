@@ -210,7 +210,7 @@ _PAST = {
 # Spanish, Italian, Portuguese, Dutch, Czech: the future tense and the commonest past forms of news copy.
 # Czech has no future ending: a perfective present ("rozhodne") is one, so the usual ones are listed.
 _FUTURE.update({
-    "es": re.compile(r"\b(?:\w{3,}(?:rá|rán|ré|remos)|va\s+a|van\s+a|prevé|previst[oa]s?|planea|tiene\s+previsto)\b", re.I),
+    "es": re.compile(r"\b(?:\w{3,}(?:rá|rán|ré|remos)|va\s+a|van\s+a|prevé|previst[oa]s?|planea|tiene\s+previsto)\b", re.I),  # noqa: E501 (a regex or table row reads best whole)
     "it": re.compile(r"\b(?:\w{3,}(?:rà|ranno|rò|remo)|prevede|previst[oaie]|conta\s+di|intende)\b", re.I),
     "pt": re.compile(r"\b(?:\w{3,}(?:rá|rão|rei|remos)|vai|vão|prevê|previst[oa]s?)\b", re.I),
     "nl": re.compile(r"\b(?:zal|zullen|zult|gaat|gaan|verwacht|gepland)\b", re.I),
@@ -220,7 +220,7 @@ _FUTURE.update({
 })
 _PAST.update({
     "es": re.compile(r"\b(?:fue|fueron|ha|han|había|habían|dijo|dijeron|\w{2,}(?:ó|aron|ieron|ió))\b", re.I),
-    "it": re.compile(r"\b(?:ha|hanno|aveva|avevano|era|erano|fu|furono|\w{3,}(?:ato|ata|ati|ate|ito|ita|iti|ite|uto|uta))\b",
+    "it": re.compile(r"\b(?:ha|hanno|aveva|avevano|era|erano|fu|furono|\w{3,}(?:ato|ata|ati|ate|ito|ita|iti|ite|uto|uta))\b",  # noqa: E501 (a regex or table row reads best whole)
                      re.I),
     "pt": re.compile(r"\b(?:foi|foram|tinha|tinham|havia|\w{3,}(?:ou|aram|eram|iram|eu|iu))\b", re.I),
     "nl": re.compile(r"\b(?:was|waren|had|hadden|heeft|hebben|werd|werden|zei|zeiden|ge\w{3,}[dt])\b", re.I),
@@ -457,8 +457,8 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
             else:
                 direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
                 if direction == "weak-future":  # a modal: the nearer of the last and the next such day
-                    direction = _nearer(a, lambda d: _day_ordinal(
-                        _year_for_day(f.month, f.day, a, d, strict=False), f.month, f.day))
+                    fm, fd = f.month, f.day  # narrowed above; a lambda would see the Optional fields
+                    direction = _nearer(a, lambda d: _day_ordinal(_year_for_day(fm, fd, a, d, strict=False), fm, fd))
                 year = _year_for_day(f.month, f.day, a, direction, strict=f.shift in ("last", "next"))
             inferred = f"year inferred from the article's date {a.label}"
         day = dates.calendar_day(year, f.month, f.day)
@@ -482,8 +482,8 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tup
         else:
             direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
             if direction == "weak-future":  # a modal: the nearer of the last and the next such month
-                direction = _nearer(a, lambda d: _day_ordinal(
-                    _year_for_month(f.month, a, d, strict=False), f.month, 15))
+                fm = f.month  # narrowed above; a lambda would see the Optional field
+                direction = _nearer(a, lambda d: _day_ordinal(_year_for_month(fm, a, d, strict=False), fm, 15))
             year = _year_for_month(f.month, a, direction, strict=f.shift in ("last", "next"))
         return _ym(year, f.month), precision, f"year inferred from the article's date {a.label}"
 
@@ -788,7 +788,7 @@ def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], 
         named = [i for i in members if exprs[i].entities]
         parent = {i: i for i in named}
 
-        def root(i: int) -> int:
+        def root(i: int, parent: dict[int, int] = parent) -> int:
             while parent[i] != i:
                 parent[i] = parent[parent[i]]
                 i = parent[i]
@@ -843,8 +843,8 @@ def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], 
     for g in groups:
         if not g.closed:
             add(g)
-    for month, members in by_month.items():
-        for position, g in enumerate(members):
+    for month, month_groups in by_month.items():
+        for position, g in enumerate(month_groups):
             positions[id(g)] = (month, position)
     rank = {i: r for r, i in enumerate(order)}
     same_day: dict[tuple[str, str], _Group] = {}  # (source, "a Wednesday in 2022-10") -> its event

@@ -312,7 +312,7 @@ def _rules_en(n: _Names) -> list[_Rule]:
     rules += _relative([
         (r"[Tt]he\s+day\s+before\s+yesterday", "day", -2, None),
         (r"[Yy]esterday(?:\s+(?:morning|afternoon|evening))?|[Ll]ast\s+night", "day", -1, None),
-        (r"(?:[Ee]arlier\s+|[Ll]ater\s+)?today|[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)", "day", 0, None),
+        (r"(?:[Ee]arlier\s+|[Ll]ater\s+)?today|[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)", "day", 0, None),  # noqa: E501 (a regex or table row reads best whole)
         (r"[Tt]he\s+day\s+after\s+tomorrow", "day", 2, None),
         (r"[Tt]omorrow(?:\s+(?:morning|afternoon|evening|night))?", "day", 1, None),
         (r"[Ee]arlier\s+this\s+week", "week", 0, "earlier"),
@@ -354,8 +354,8 @@ def _rules_pl(n: _Names) -> list[_Rule]:
     wd_nom = list(n.weekday_forms)
     c = {
         "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR,
-        "MGEN": _alt(gen), "MNOM": _alt(nom), "MLOC": _alt(_forms("pl", "locative_months")), "MABBR": _alt(n.abbr_forms) if n.abbr_forms else "(?!)",
-        "WDACC": _alt(_forms("pl", "accusative_weekdays")), "WDGEN": _alt(_forms("pl", "genitive_weekdays")), "WDNOM": _alt(wd_nom, True),
+        "MGEN": _alt(gen), "MNOM": _alt(nom), "MLOC": _alt(_forms("pl", "locative_months")), "MABBR": _alt(n.abbr_forms) if n.abbr_forms else "(?!)",  # noqa: E501 (a regex or table row reads best whole)
+        "WDACC": _alt(_forms("pl", "accusative_weekdays")), "WDGEN": _alt(_forms("pl", "genitive_weekdays")), "WDNOM": _alt(wd_nom, True),  # noqa: E501 (a regex or table row reads best whole)
         "PREP": _alt(["w", "we", "od", "do", "aż do", "począwszy od", "dnia", "w dniu", "z dnia", "na"], True),
         "PREPM": _alt(["w", "we", "od", "do", "aż do", "począwszy od"], True),
         "PART": _alt(["na początku", "z początkiem", "od początku", "w połowie", "do połowy", "od połowy",
@@ -366,7 +366,7 @@ def _rules_pl(n: _Names) -> list[_Rule]:
         "TOD": r"(?:\s+(?:wieczorem|rano|po\s+południu|w\s+nocy|nad\s+ranem|przed\s+południem))",
     }
     rules = [
-        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.(?P<§mo>0?[1-9]|1[0-2])\.(?P<§y>%(YEAR)s)%(R)s?" % c),
+        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.(?P<§mo>0?[1-9]|1[0-2])\.(?P<§y>%(YEAR)s)%(R)s?" % c),  # noqa: E501 (a regex or table row reads best whole)
         _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WDACC)s|%(WDNOM)s),?\s+)?(?P<§d>%(DAY)s)\s+"
               r"(?P<§m>%(MGEN)s|%(MABBR)s)(?:\s+(?P<§y>%(YEAR)s)%(R)s?|%(YS)s)?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(MLOC)s|%(MGEN)s|%(MNOM)s)"
@@ -430,10 +430,10 @@ def _rules_de(n: _Names) -> list[_Rule]:
         "TOD": r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|\s+(?:Abend|Morgen|Nachmittag|Vormittag))",
     }
     rules = [
-        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.\s?(?P<§mo>0?[1-9]|1[0-2])\.\s?(?P<§y>%(YEAR)s)" % c),
-        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s)(?:,\s*(?:den\s+|dem\s+)?|\s+(?:den|dem)\s+|\s+))?"
+        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.\s?(?P<§mo>0?[1-9]|1[0-2])\.\s?(?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
+        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s)(?:,\s*(?:den\s+|dem\s+)?|\s+(?:den|dem)\s+|\s+))?"  # noqa: E501 (a regex or table row reads best whole)
               r"(?P<§d>%(DAY)s)\.\s*(?P<§m>%(MD)s)(?:\s+(?P<§y>%(YEAR)s)|%(YS)s)?" % c),
-        _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),
+        _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
     ]
     rules += _relative([
         (r"[Vv]orgestern", "day", -2, None),
@@ -455,7 +455,7 @@ def _rules_de(n: _Names) -> list[_Rule]:
         (r"(?:[Ii]m\s+)?(?:nächsten|kommenden)\s+Monat|(?:[Nn]ächsten|[Kk]ommenden)\s+Monat", "month", 1, None),
         (r"(?:[Ii]m\s+)?(?:letzten|vergangenen)\s+Jahr|(?:[Ll]etztes|[Vv]ergangenes)\s+Jahr|"
          r"(?:Anfang|Mitte|Ende)\s+(?:des\s+)?(?:letzten|vergangenen)\s+Jahres", "year", -1, None),
-        (r"(?:[Ii]n\s+)?diesem\s+Jahr|[Dd]ieses\s+Jahr|(?:Anfang|Mitte|Ende)\s+(?:des|dieses)\s+Jahres", "year", 0, None),
+        (r"(?:[Ii]n\s+)?diesem\s+Jahr|[Dd]ieses\s+Jahr|(?:Anfang|Mitte|Ende)\s+(?:des|dieses)\s+Jahres", "year", 0, None),  # noqa: E501 (a regex or table row reads best whole)
         (r"(?:[Ii]m\s+)?(?:nächsten|kommenden)\s+Jahr|[Nn]ächstes\s+Jahr", "year", 1, None),
     ], r"[Ss]eit|[Bb]is|[Aa]b")
     rules += [
@@ -481,7 +481,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
         "WD": _alt(n.weekday_forms), "WDC": _alt(n.weekday_forms, True),
         "PREP": _alt(["le", "depuis le", "jusqu'au", "à partir du", "dès le", "du", "au", "ce"], True),
         "PREPM": r"(?:%s\s+|%s?mois\s+(?:de\s+|d['’]))" % (
-            _alt(["en", "depuis", "dès", "jusqu'en"], True), _alt(["au ", "le ", "du ", "depuis le ", "jusqu'au "], True)),
+            _alt(["en", "depuis", "dès", "jusqu'en"], True), _alt(["au ", "le ", "du ", "depuis le ", "jusqu'au "], True)),  # noqa: E501 (a regex or table row reads best whole)
         # "début août", "fin du mois d'août", "à la mi-août": début/fin take a space, "mi" its hyphen.
         "PART": r"(?:%s\s+)?(?:(?P<§part>[Dd]ébut|[Ff]in)(?:\s+du\s+mois\s+(?:de\s+|d['’])|\s+(?:de\s+|d['’])?)|"
                 r"(?P<§part2>[Mm]i)-\s*)" % _alt(["au", "dès le", "depuis le", "jusqu'au", "à la", "dès la",
@@ -490,7 +490,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
         "TOD": r"(?:\s+(?:soir|matin|après-midi|midi|dans\s+la\s+soirée|dans\s+la\s+matinée))",
     }
     rules = [
-        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)[./](?P<§mo>0?[1-9]|1[0-2])[./](?P<§y>%(YEAR)s)" % c),
+        _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)[./](?P<§mo>0?[1-9]|1[0-2])[./](?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
         _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WDC)s)\s+)?(?P<§d>1er|%(DAY)s)\s+(?P<§m>%(MD)s)"
               r"(?:\s+(?P<§y>%(YEAR)s)|%(YS)s)?" % c),
         _Rule("my", "month", r"(?:%(PREPM)s|%(PART)s)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),
@@ -505,7 +505,7 @@ def _rules_fr(n: _Names) -> list[_Rule]:
         (r"la\s+semaine\s+(?:dernière|passée)|[Ll]a\s+semaine\s+(?:dernière|passée)", "week", -1, None),
         (r"(?:[Pp]lus\s+tôt\s+)?cette\s+semaine|[Cc]ette\s+semaine|[Ee]n\s+début\s+de\s+semaine", "week", 0, None),
         (r"[Ll]a\s+semaine\s+prochaine", "week", 1, None),
-        (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in|[Mm]i-)\s*du\s+mois\s+(?:dernier|passé)", "month", -1, "from-text"),
+        (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in|[Mm]i-)\s*du\s+mois\s+(?:dernier|passé)", "month", -1, "from-text"),  # noqa: E501 (a regex or table row reads best whole)
         (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in)\s+du\s+mois\s+prochain", "month", 1, "from-text"),
         (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in)\s+(?:du|de\s+ce)\s+mois(?!\s*(?:de\b|d['’]|-))|"
          r"(?:[Àà]\s+la\s+)?[Mm]i-mois", "month", 0, "from-text"),
@@ -596,7 +596,7 @@ def _table(language: str) -> _Table | None:
         relative=relative, relative_prep=prep["relative"], vague=g["vague"], count=g["count"],
         since=re.compile(g["since"], re.I), until=re.compile(g["until"], re.I),
         habitual=frozenset(g.get("habitual", ())), weekday_needs_prep=g.get("weekday_needs_prep", False),
-        time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),
+        time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),  # noqa: E501 (a regex or table row reads best whole)
     )
 
 
@@ -671,7 +671,7 @@ def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str], floor:
     if f.get("p", "").lower() in ("for", "by", "from", "at", "as of", "up to"):
         return False  # "voted for May", "defeated by May"
     rest = text[end : end + 30]
-    return not re.match(r"(?:['’]s\b|\s+(?:said|says|told|has|had|was|is|will|would|herself|and\s+(?:her|the)\b))", rest)
+    return not re.match(r"(?:['’]s\b|\s+(?:said|says|told|has|had|was|is|will|would|herself|and\s+(?:her|the)\b))", rest)  # noqa: E501 (a regex or table row reads best whole)
 
 
 def _weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
@@ -793,6 +793,7 @@ def tag(text: str, start: int, language: str) -> list[Found]:
         m = search(text, pos)
         if m is None:
             return out
+        assert m.lastgroup is not None  # every rule is a named group
         rule, groups = g.rules[m.lastgroup]  # the wrapper group closes last, so it is lastgroup
         fields: dict[str, str] = {}
         for group, name in groups:

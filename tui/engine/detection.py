@@ -9,6 +9,8 @@ organisations, and a place inside a descriptive organisation name is a mention o
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,13 +18,9 @@ from functools import lru_cache
 from itertools import product
 from operator import attrgetter
 
-import re
-import unicodedata
-
 from . import gazetteer, lexicon
 from .model import Source
 from .names import fold
-
 
 # Scripts written with capitals that storyview reads: Latin (with its extensions), Greek, Cyrillic.
 _CASED_BLOCKS = (range(0x0000, 0x0530), range(0x1AB0, 0x1B00), range(0x1C80, 0x1C90), range(0x1DC0, 0x1F00),
@@ -177,7 +175,7 @@ def place_for(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
 
 # Terminal escape sequences in an article (CSI "ESC[2J", OSC "ESC]0;title BEL") are not text: blanked,
 # same length, before names are looked for, so their letters never become names.
-_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x90\x9b\x9d][^\x07]*\x07?")
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x90\x9b\x9d][^\x07]*\x07?")  # noqa: E501 (a regex or table row reads best whole)
 
 
 def _without_escapes(text: str) -> str:
@@ -344,7 +342,8 @@ class NameDetector:
             return True
         return True
 
-    def _segment(self, source: _RunText, tokens: list[_Token], initial: bool, previous_word: str) -> Iterable[Occurrence]:
+    def _segment(self, source: _RunText, tokens: list[_Token], initial: bool,
+                 previous_word: str) -> Iterable[Occurrence]:
         """The names in one capitalised run (offsets relative to the run)."""
         index = 0
         language = source.language
@@ -421,7 +420,7 @@ class NameDetector:
             if tok.possessive:
                 groups.append([])
                 title_before.append(False)
-        for group, titled in zip(groups, title_before):
+        for group, titled in zip(groups, title_before, strict=True):
             after_title = titled
             yield from self._name_group(index, source, _trim_connectors(group), opaque_the, after_title,
                                         previous_word if group is groups[0] else "")
@@ -681,7 +680,7 @@ def _split_at_particles(tokens: list[_Token], language: str) -> list[_Token]:
             while j < len(tokens) and tokens[j].connector:
                 j += 1
             connectors = [fold(t.text) for t in tokens[k:j]]
-            since_break = []
+            since_break: list[_Token] = []
             for t in reversed(out):
                 if t.possessive and since_break:
                     break

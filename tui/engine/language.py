@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 
 UNDETERMINED = "und"
 SAMPLE_CHARS = 3000
@@ -102,7 +102,7 @@ def detect_language(text: str) -> str:
         want_cyrillic = len(_CYRILLIC_RE.findall(sample)) > len(_LATIN_RE.findall(sample))
     else:
         want_cyrillic = has_cyrillic
-    scores: Counter[str] = Counter()
+    scores: defaultdict[str, float] = defaultdict(float)
     for word, count in Counter(_WORD_RE.findall(sample)).items():
         for lang in _WORD_LANGS.get(word, ()):
             scores[lang] += count

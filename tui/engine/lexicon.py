@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .names import fold
 
@@ -371,7 +371,7 @@ def is_calendar_word(word: str, language: str = "") -> bool:
     return _CALENDAR.fullmatch(word) is not None or (bool(language) and fold(word) in _calendar_names(language))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _calendar_names(language: str) -> frozenset[str]:
     from .dates import calendar_names
 

@@ -22,7 +22,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from . import gazetteer, lexicon
 from .detection import Occurrence
-from .model import Entity, Mention, Source, Variant
+from .model import Entity, EntityType, Mention, Source, Variant
 from .names import fold, spelling_keys, surname_ending
 
 _SURNAME_LIKE = re.compile(r"(ski|ska|cki|cka|ov|ova|ev|eva|in|ina|enko|Cuk|iuk|uk|ic|iC|vic|viC|ko|ak|ec)$")
@@ -438,10 +438,10 @@ def _single_match(a: Form, b: Form) -> bool:
         words_match(a.keys[0], a.best[0], b.keys[0], b.best[0], surname=True)
 
 
-def _entity_type(members: list[Form], occurrences: list[Occurrence]) -> str:
+def _entity_type(members: list[Form], occurrences: list[Occurrence]) -> EntityType:
     if any(f.place_id for f in members):
         return "PLACE"
-    votes = Counter()
+    votes: Counter[str] = Counter()
     for form in members:
         votes.update(form.kind_votes)
     if votes["OTHER"] and all(o.demonym for o in occurrences):

@@ -14,8 +14,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from . import gazetteer, lexicon
-from .model import Entity, SearchResult
 from .linking import name_word_keys
+from .model import Entity, SearchResult
 from .names import KEY_LANGUAGES, fold, spelling_keys, surname_ending, transliterations
 
 MAX_QUERY_CHARS = 200
@@ -182,7 +182,7 @@ class SearchIndex:
         n_query = len(q_tokens)
         sims: dict[int, list[float]] = {}
         positions: dict[int, set[int]] = defaultdict(set)
-        for i, (word, keys) in enumerate(zip(words, q_tokens)):
+        for i, (word, keys) in enumerate(zip(words, q_tokens, strict=True)):
             for key, sim in self._word_matches(word, keys).items():
                 for ni, position in self.postings[key]:
                     row = sims.get(ni)

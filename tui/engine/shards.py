@@ -203,7 +203,7 @@ class _StoryProgress:
 
 def _step(runners: list[_Runner], answers: list[Any]) -> list[Any]:
     """Send each shard its answer and collect what each yields next, the forked ones working meanwhile."""
-    for runner, answer in zip(runners[1:], answers[1:]):
+    for runner, answer in zip(runners[1:], answers[1:], strict=True):
         runner.begin(answer)
     runners[0].begin(answers[0])
     return [runner.end() for runner in runners]
@@ -251,8 +251,8 @@ class _Forked(_Runner):
         self._connection, child_end = context.Pipe()
         # what this process holds before the fork is what the worker inherits, and must let go of
         inherited = _open_descriptors() - {child_end.fileno()}
-        self._process = context.Process(target=_worker, args=(child_end, candidates, os.getpid(), inherited),
-                                        daemon=True, name="storyview-shard")
+        self._process: multiprocessing.process.BaseProcess | None = context.Process(
+            target=_worker, args=(child_end, candidates, os.getpid(), inherited), daemon=True, name="storyview-shard")
         try:
             self._process.start()
         except OSError:  # no more processes (ulimit) or memory: do the work here instead

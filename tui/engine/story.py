@@ -81,7 +81,7 @@ class Story:
 
     def prepare_search(self) -> None:
         """Build the search index now (e.g. in a loading worker) rather than on the first query."""
-        self._index
+        _ = self._index
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
         """Entities matching any spelling of `query`, best first (any str: it is sanitised first, see

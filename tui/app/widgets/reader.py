@@ -174,7 +174,9 @@ class ArticleView(ScrollView, can_focus=True):
         """The whole body is wrapped: take its lines, keeping the text on screen where it is."""
         if event.worker.group != "wrap" or event.state != WorkerState.SUCCESS:
             return  # a failure reaches the app's handler, which reports it
-        source, width, lines = event.worker.result
+        result = event.worker.result
+        assert result is not None  # a worker that succeeded has its result
+        source, width, lines = result
         if source is not self.source or width != self._wrapped_width or not self._partial:
             return  # a wrap of an article or a width no longer shown
         top = self.top_offset()
