@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app_support import create_app, settle
 
+import tui
 from tui.app.widgets.reader import LAZY_WRAP_CHARS, ArticleView
 from tui.engine.chronology import MAX_SENTENCE_CHARS
 from tui.engine.detection import MAX_RUN_WORDS
@@ -108,3 +109,20 @@ async def _open_huge_article(tmp_path: Path) -> None:
         await pilot.press("end")
         await pilot.pause()
         assert article.visible_text().strip().endswith(text.split()[-1])  # the whole article is reachable
+
+
+def test_a_source_of_endless_dates_keeps_the_first_ones_and_says_so(tmp_path):
+    from tui.engine.chronology import MAX_EXPRESSIONS_PER_SOURCE
+
+    (tmp_path / "dates.txt").write_text(" date 2022-10-20 " + "On 12 May 2021 it rained. " * (MAX_EXPRESSIONS_PER_SOURCE + 50),
+                                        encoding="utf-8")
+    (tmp_path / "a.txt").write_text(" date 2022-10-20 Petro Vrublevsky left Astana on 18 October.\n", encoding="utf-8")
+    story = tui.load(tmp_path)
+    payload = story.timeline_json()
+    by_source: dict[str, int] = {}
+    for expression in payload["events"]:  # the timeline: one entry per expression
+        by_source[expression["source"]] = by_source.get(expression["source"], 0) + 1
+    assert by_source == {"dates.txt": MAX_EXPRESSIONS_PER_SOURCE, "a.txt": 1}
+    assert [w["source"] for w in payload["warnings"]] == ["dates.txt"]
+    assert "only the first" in payload["warnings"][0]["warning"]
+    assert any("only the first" in w for w in story.source("dates.txt").warnings)

@@ -782,8 +782,8 @@ def grammar(language: str) -> _Grammar:
     return _Grammar(pattern, index, lang)
 
 
-def tag(text: str, start: int, language: str) -> list[Found]:
-    """Every temporal expression in text[start:], in order, without overlaps."""
+def tag(text: str, start: int, language: str, limit: int | None = None) -> list[Found]:
+    """Every temporal expression in text[start:], in order, without overlaps (the first `limit` of them)."""
     g = grammar(language)
     names = _names(g.language) if g.language else None
     search = g.pattern.search
@@ -805,6 +805,8 @@ def tag(text: str, start: int, language: str) -> list[Found]:
             pos = m.end()
             continue
         out.append(found)
+        if limit is not None and len(out) >= limit:
+            return out
         pos = m.end()
 
 

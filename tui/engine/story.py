@@ -153,7 +153,7 @@ class Story:
 
     def timeline_json(self) -> dict:
         payload: dict = {"events": [t.to_json() for t in self.timeline]}
-        if self.chronology_warnings:  # only then: a source whose dates could not be read (a bug)
+        if self.chronology_warnings:  # only then: dates not read (a bug) or cut at the limit
             payload["warnings"] = [{"source": json_path(self._source_by_id[sid].path), "source_id": json_path(sid),
                                     "warning": json_text(warning)}
                                    for sid, warning in sorted(self.chronology_warnings.items())]
