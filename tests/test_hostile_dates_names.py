@@ -171,10 +171,10 @@ def test_one_failing_source_leaves_the_chronology_of_the_others(tmp_path, monkey
     folder = edge_story(tmp_path / "story")
     real = chronology.find_expressions
 
-    def broken(source):
+    def broken(source, limit=None):
         if source.path == "edge1.txt":
             raise RuntimeError("a bug in one file's dates")
-        return real(source)
+        return real(source, limit)
 
     monkeypatch.setattr(chronology, "find_expressions", broken)
     monkeypatch.delenv("STORYVIEW_DEBUG", raising=False)
