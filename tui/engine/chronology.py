@@ -435,81 +435,101 @@ def _week(a: dt.date, offset: int, earlier: bool) -> tuple[str | None, str, str]
     return None, "vague", note + " (across New Year)"
 
 
-def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> tuple[str | None, str, str]:
-    """(date, precision, note) for one found expression."""
+_Resolved = tuple[str | None, str, str]  # (date, precision, note)
+
+
+def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> _Resolved:
+    """(date, precision, note) for one found expression: one step per kind of expression."""
     if f.kind == "vague":
         return None, "vague", "no date is given"
-
     if f.kind == "year":
-        note = f"{f.part} in the year" if f.part else ""
         assert f.year is not None
-        return _y(f.year), "year", note
-
+        return _y(f.year), "year", f"{f.part} in the year" if f.part else ""
     if f.kind == "day":
-        assert f.month is not None and f.day is not None
-        inferred = ""
-        year = f.year
-        if year is None:
-            if a is None:
-                return None, "unresolved", "a day without a year, in an article without a date"
-            if f.year_shift is not None:
-                year = dates.add_years(a.year, f.year_shift)
-            else:
-                direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
-                if direction == "weak-future":  # a modal: the nearer of the last and the next such day
-                    fm, fd = f.month, f.day  # narrowed above; a lambda would see the Optional fields
-                    direction = _nearer(a, lambda d: _day_ordinal(_year_for_day(fm, fd, a, d, strict=False), fm, fd))
-                year = _year_for_day(f.month, f.day, a, direction, strict=f.shift in ("last", "next"))
-            inferred = f"year inferred from the article's date {a.label}"
-        day = dates.calendar_day(year, f.month, f.day)
-        note = inferred
-        if f.weekday is not None and f.weekday != day.weekday():
-            note = "; ".join(filter(None, [note, f"written as a {_WEEKDAY_NAMES[f.weekday]}, but "
-                                                  f"{day.isoformat()} is a {_WEEKDAY_NAMES[day.weekday()]}"]))
-        return day.isoformat(), "day", note
-
+        return _resolve_day(f, a, tense)
     if f.kind == "month":
-        assert f.month is not None
-        precision = f"{f.part}-month" if f.part else "month"
-        if f.year is not None:
-            return _ym(f.year, f.month), precision, ""
+        return _resolve_month(f, a, tense)
+    if f.kind == "weekday":
+        return _resolve_weekday(f, a, tense)
+    return _resolve_relative(f, a)
+
+
+def _direction(f: dates.Found, tense: Callable[[], str]) -> str:
+    """past / future / weak-future: what a shift word says, else the tense of the sentence."""
+    return {"last": "past", "next": "future"}.get(f.shift or "") or tense()
+
+
+def _resolve_day(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> _Resolved:
+    """A day and month, with or without a year ("21 September", "Saturday, April 25")."""
+    assert f.month is not None and f.day is not None
+    fm, fd = f.month, f.day  # narrowed here; a lambda would see the Optional fields
+    inferred = ""
+    year = f.year
+    if year is None:
         if a is None:
-            return None, "unresolved", "a month without a year, in an article without a date"
+            return None, "unresolved", "a day without a year, in an article without a date"
         if f.year_shift is not None:
             year = dates.add_years(a.year, f.year_shift)
-        elif f.shift == "this":
-            year = a.year
         else:
-            direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
-            if direction == "weak-future":  # a modal: the nearer of the last and the next such month
-                fm = f.month  # narrowed above; a lambda would see the Optional field
-                direction = _nearer(a, lambda d: _day_ordinal(_year_for_month(fm, a, d, strict=False), fm, 15))
-            year = _year_for_month(f.month, a, direction, strict=f.shift in ("last", "next"))
-        return _ym(year, f.month), precision, f"year inferred from the article's date {a.label}"
+            direction = _direction(f, tense)
+            if direction == "weak-future":  # a modal: the nearer of the last and the next such day
+                direction = _nearer(a, lambda d: _day_ordinal(_year_for_day(fm, fd, a, d, strict=False), fm, fd))
+            year = _year_for_day(fm, fd, a, direction, strict=f.shift in ("last", "next"))
+        inferred = f"year inferred from the article's date {a.label}"
+    day = dates.calendar_day(year, fm, fd)
+    note = inferred
+    if f.weekday is not None and f.weekday != day.weekday():
+        note = "; ".join(filter(None, [note, f"written as a {_WEEKDAY_NAMES[f.weekday]}, but "
+                                              f"{day.isoformat()} is a {_WEEKDAY_NAMES[day.weekday()]}"]))
+    return day.isoformat(), "day", note
 
-    if f.kind == "weekday":
-        assert f.weekday is not None
-        name = _WEEKDAY_NAMES[f.weekday]
-        if a is None:
-            return None, "unresolved", f"a {name}, in an article without a date"
-        if a.date is None:
-            return _ym(a.year, a.month), "weekday-unresolved", f"a {name} in {_ym(a.year, a.month)}"
-        own = a.date
-        direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
-        if direction in ("future", "weak-future"):  # a weekday is days away: a modal is enough
-            delta = (f.weekday - own.weekday()) % 7 or (7 if f.shift == "next" else 0)
-            day = dates.add_days(own, delta)
-        else:
-            delta = (own.weekday() - f.weekday) % 7 or (7 if f.shift == "last" else 0)
-            day = dates.add_days(own, -delta)
-        if day == own:
-            note = f"the article's own day ({name} {a.label})"
-        else:
-            side = "after" if day > own else "before"
-            note = f"the {name} {side} the article's date ({_WEEKDAY_NAMES[own.weekday()]} {a.label})"
-        return day.isoformat(), "day", note
 
-    # relative words
+def _resolve_month(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> _Resolved:
+    """A month, with or without a year or a part ("in October", "early March 2022", "next May")."""
+    assert f.month is not None
+    fm = f.month  # narrowed here; a lambda would see the Optional field
+    precision = f"{f.part}-month" if f.part else "month"
+    if f.year is not None:
+        return _ym(f.year, fm), precision, ""
+    if a is None:
+        return None, "unresolved", "a month without a year, in an article without a date"
+    if f.year_shift is not None:
+        year = dates.add_years(a.year, f.year_shift)
+    elif f.shift == "this":
+        year = a.year
+    else:
+        direction = _direction(f, tense)
+        if direction == "weak-future":  # a modal: the nearer of the last and the next such month
+            direction = _nearer(a, lambda d: _day_ordinal(_year_for_month(fm, a, d, strict=False), fm, 15))
+        year = _year_for_month(fm, a, direction, strict=f.shift in ("last", "next"))
+    return _ym(year, fm), precision, f"year inferred from the article's date {a.label}"
+
+
+def _resolve_weekday(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> _Resolved:
+    """A weekday: the nearest such day before or after the article's date, as the tense says."""
+    assert f.weekday is not None
+    name = _WEEKDAY_NAMES[f.weekday]
+    if a is None:
+        return None, "unresolved", f"a {name}, in an article without a date"
+    if a.date is None:
+        return _ym(a.year, a.month), "weekday-unresolved", f"a {name} in {_ym(a.year, a.month)}"
+    own = a.date
+    if _direction(f, tense) in ("future", "weak-future"):  # a weekday is days away: a modal is enough
+        delta = (f.weekday - own.weekday()) % 7 or (7 if f.shift == "next" else 0)
+        day = dates.add_days(own, delta)
+    else:
+        delta = (own.weekday() - f.weekday) % 7 or (7 if f.shift == "last" else 0)
+        day = dates.add_days(own, -delta)
+    if day == own:
+        note = f"the article's own day ({name} {a.label})"
+    else:
+        side = "after" if day > own else "before"
+        note = f"the {name} {side} the article's date ({_WEEKDAY_NAMES[own.weekday()]} {a.label})"
+    return day.isoformat(), "day", note
+
+
+def _resolve_relative(f: dates.Found, a: _Anchor | None) -> _Resolved:
+    """Relative words ("yesterday", "last week", "next month", "a year ago"), counted from the article's date."""
     unit, offset = f.unit, f.offset
     if a is None:
         return None, "unresolved", "relative to the article's date, and the article has no date"
