@@ -790,131 +790,169 @@ def _source_expressions(source: Source, entity_spans: Sequence[tuple[int, int, s
 
 
 def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], ubiquitous: set[str]) -> list[_Group]:
-    groups: list[_Group] = []
+    """The events of `exprs` (see build_timeline for the rules), in the order they were started."""
+    grouping = _Grouping(exprs)
+    days, coarse, years = grouping.sort_by_precision(order, boiler)
+    grouping.join_days(days)
+    grouping.join_month_level(coarse, order, ubiquitous)
+    grouping.join_years(years, ubiquitous)
+    return grouping.groups
 
-    def new(i: int, closed: bool = False) -> _Group:
-        e = exprs[i]
+
+class _Grouping:
+    """The events being built, one step per precision; `groups` in the order they were started."""
+
+    def __init__(self, exprs: list[TemporalExpression]) -> None:
+        self.exprs = exprs
+        self.groups: list[_Group] = []
+
+    def new(self, i: int, closed: bool = False) -> _Group:
+        e = self.exprs[i]
         span = interval(e.date, e.precision) or (dt.date.min, dt.date.min)
         g = _Group([i], span[0], span[1], e.date, e.precision, set(e.entities), closed)
-        groups.append(g)
+        self.groups.append(g)
         return g
 
-    days: dict[str, list[int]] = {}
-    coarse: list[int] = []
-    years: list[int] = []
-    for i in order:
-        e = exprs[i]
-        if i in boiler or e.precision in _UNDATED:
-            new(i, closed=True)
-        elif e.precision == "day":
-            days.setdefault(e.date or "", []).append(i)
-        elif e.precision in _MONTH_LEVEL:
-            coarse.append(i)
-        else:
-            years.append(i)
-
-    # 1. the same day: connected components of "shares an entity", then the entity-less join the largest.
-    for members in days.values():
-        named = [i for i in members if exprs[i].entities]
-        parent = {i: i for i in named}
-
-        def root(i: int, parent: dict[int, int] = parent) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        first_with: dict[str, int] = {}
-        for i in named:
-            for entity in exprs[i].entities:
-                if entity in first_with:
-                    parent[root(i)] = root(first_with[entity])
-                else:
-                    first_with[entity] = i
-        components: dict[int, _Group] = {}
-        for i in named:
-            r = root(i)
-            if r in components:
-                components[r].members.append(i)
-                components[r].entities.update(exprs[i].entities)
+    def sort_by_precision(self, order: list[int], boiler: set[int]
+                          ) -> tuple[dict[str, list[int]], list[int], list[int]]:
+        """(days by date, month-level, years), each in `order`; boilerplate and undated ones are events of
+        their own at once."""
+        days: dict[str, list[int]] = {}
+        coarse: list[int] = []
+        years: list[int] = []
+        for i in order:
+            e = self.exprs[i]
+            if i in boiler or e.precision in _UNDATED:
+                self.new(i, closed=True)
+            elif e.precision == "day":
+                days.setdefault(e.date or "", []).append(i)
+            elif e.precision in _MONTH_LEVEL:
+                coarse.append(i)
             else:
-                components[r] = new(i)
-        unnamed = [i for i in members if not exprs[i].entities]
-        if unnamed:
-            target = max(components.values(), key=lambda g: len(g.members), default=None) or new(unnamed.pop(0))
-            target.members.extend(unnamed)
+                years.append(i)
+        return days, coarse, years
 
-    # 2. month-level, narrowest first: join the best event inside the span, or start one.
-    def width(i: int) -> int:
-        span = interval(exprs[i].date, exprs[i].precision)
-        assert span is not None
-        return (span[1] - span[0]).days
+    def join_days(self, days: dict[str, list[int]]) -> None:
+        """1. The same day: connected components of "shares an entity", then the entity-less join the largest."""
+        exprs = self.exprs
+        for members in days.values():
+            named = [i for i in members if exprs[i].entities]
+            parent = {i: i for i in named}
 
-    # Month-level spans lie inside one month: index the joinable events by the month they start in and
-    # by the entities they name, so that an expression looks only at events sharing an entity with it (a
-    # big story has thousands of events a month). Each keeps its place in its month, the order ties go by.
-    by_month: dict[tuple[int, int], list[_Group]] = {}
-    by_entity: dict[tuple[int, int], dict[str, list[tuple[int, _Group]]]] = {}
-    indexed: dict[int, set[str]] = {}  # id(group) -> entities it is indexed under
+            def root(i: int, parent: dict[int, int] = parent) -> int:
+                while parent[i] != i:
+                    parent[i] = parent[parent[i]]
+                    i = parent[i]
+                return i
 
-    def index(g: _Group, month: tuple[int, int], position: int) -> None:
-        done = indexed.setdefault(id(g), set())
+            first_with: dict[str, int] = {}
+            for i in named:
+                for entity in exprs[i].entities:
+                    if entity in first_with:
+                        parent[root(i)] = root(first_with[entity])
+                    else:
+                        first_with[entity] = i
+            components: dict[int, _Group] = {}
+            for i in named:
+                r = root(i)
+                if r in components:
+                    components[r].members.append(i)
+                    components[r].entities.update(exprs[i].entities)
+                else:
+                    components[r] = self.new(i)
+            unnamed = [i for i in members if not exprs[i].entities]
+            if unnamed:
+                target = (max(components.values(), key=lambda g: len(g.members), default=None)
+                          or self.new(unnamed.pop(0)))
+                target.members.extend(unnamed)
+
+    def join_month_level(self, coarse: list[int], order: list[int], ubiquitous: set[str]) -> None:
+        """2. Month-level, narrowest first: join the best event inside the span, or start one."""
+        exprs = self.exprs
+        months = _MonthIndex(self.groups)
+        rank = {i: r for r, i in enumerate(order)}
+        same_day: dict[tuple[str, str], _Group] = {}  # (source, "a Wednesday in 2022-10") -> its event
+        for i in sorted(coarse, key=lambda i: (_width(exprs[i]), rank[i])):
+            e = exprs[i]
+            span = interval(e.date, e.precision)
+            assert span is not None
+            lo, hi = span
+            best = same_day.get((e.source_id, e.note)) if e.precision == "weekday-unresolved" else None
+            specific = set(e.entities) - ubiquitous
+            if best is None and specific:
+                best = months.best_inside(lo, hi, specific)
+            if best is None:
+                best = self.new(i)
+                months.add(best)
+            else:
+                best.members.append(i)
+                best.entities.update(e.entities)
+                months.reindex(best)
+            if e.precision == "weekday-unresolved":
+                same_day.setdefault((e.source_id, e.note), best)
+
+    def join_years(self, years: list[int], ubiquitous: set[str]) -> None:
+        """3. Years: the same year with a shared entity."""
+        by_year: dict[str | None, list[_Group]] = {}
+        for i in years:
+            e = self.exprs[i]
+            specific = set(e.entities) - ubiquitous
+            for g in by_year.get(e.date, []):
+                if g.entities & specific:
+                    g.members.append(i)
+                    g.entities.update(e.entities)
+                    break
+            else:
+                by_year.setdefault(e.date, []).append(self.new(i))
+
+
+def _width(e: TemporalExpression) -> int:
+    span = interval(e.date, e.precision)
+    assert span is not None
+    return (span[1] - span[0]).days
+
+
+class _MonthIndex:
+    """The events a month-level expression may join, by the month they start in and by the entities they
+    name, so that an expression looks only at events sharing an entity with it (a big story has thousands
+    of events a month). Each keeps its place in its month, the order ties go by."""
+
+    def __init__(self, groups: list[_Group]) -> None:
+        self.by_month: dict[tuple[int, int], list[_Group]] = {}
+        self.by_entity: dict[tuple[int, int], dict[str, list[tuple[int, _Group]]]] = {}
+        self.indexed: dict[int, set[str]] = {}  # id(group) -> entities it is indexed under
+        self.positions: dict[int, tuple[tuple[int, int], int]] = {}
+        for g in groups:
+            if not g.closed:
+                self.add(g)
+
+    def add(self, g: _Group) -> None:
+        month = (g.lo.year, g.lo.month)
+        members = self.by_month.setdefault(month, [])
+        members.append(g)
+        self.positions[id(g)] = (month, len(members) - 1)
+        self._index(g, month, len(members) - 1)
+
+    def reindex(self, g: _Group) -> None:
+        """`g` took an expression (and perhaps new entities)."""
+        if id(g) in self.positions:
+            self._index(g, *self.positions[id(g)])
+
+    def _index(self, g: _Group, month: tuple[int, int], position: int) -> None:
+        done = self.indexed.setdefault(id(g), set())
         for entity in g.entities - done:
-            by_entity.setdefault(month, {}).setdefault(entity, []).append((position, g))
+            self.by_entity.setdefault(month, {}).setdefault(entity, []).append((position, g))
         done.update(g.entities)
 
-    def add(g: _Group) -> None:
-        month = (g.lo.year, g.lo.month)
-        members = by_month.setdefault(month, [])
-        members.append(g)
-        index(g, month, len(members) - 1)
-
-    positions: dict[int, tuple[tuple[int, int], int]] = {}
-    for g in groups:
-        if not g.closed:
-            add(g)
-    for month, month_groups in by_month.items():
-        for position, g in enumerate(month_groups):
-            positions[id(g)] = (month, position)
-    rank = {i: r for r, i in enumerate(order)}
-    same_day: dict[tuple[str, str], _Group] = {}  # (source, "a Wednesday in 2022-10") -> its event
-    for i in sorted(coarse, key=lambda i: (width(i), rank[i])):
-        e = exprs[i]
-        lo, hi = interval(e.date, e.precision)  # type: ignore[misc]
-        best = same_day.get((e.source_id, e.note)) if e.precision == "weekday-unresolved" else None
-        best_key = None
-        specific = set(e.entities) - ubiquitous
-        month_index = by_entity.get((lo.year, lo.month), {}) if best is None and specific else {}
+    def best_inside(self, lo: dt.date, hi: dt.date, specific: set[str]) -> _Group | None:
+        """The event inside [lo, hi] sharing most of `specific`, then the narrowest, then the earliest."""
+        month_index = self.by_entity.get((lo.year, lo.month), {})
         candidates = {id(g): (position, g) for entity in specific for position, g in month_index.get(entity, ())}
+        best, best_key = None, None
         for _position, g in sorted(candidates.values(), key=lambda pg: pg[0]):
             if not (lo <= g.lo and g.hi <= hi):
                 continue
-            shared = len(g.entities & specific)
-            key = (-shared, (g.hi - g.lo).days, g.lo)
+            key = (-len(g.entities & specific), (g.hi - g.lo).days, g.lo)
             if best_key is None or key < best_key:
                 best, best_key = g, key
-        if best is None:
-            best = new(i)
-            add(best)
-            positions[id(best)] = ((lo.year, lo.month), len(by_month[(lo.year, lo.month)]) - 1)
-        else:
-            best.members.append(i)
-            best.entities.update(e.entities)
-            if id(best) in positions:
-                index(best, *positions[id(best)])
-        if e.precision == "weekday-unresolved":
-            same_day.setdefault((e.source_id, e.note), best)
-
-    # 3. years: the same year with a shared entity.
-    by_year: dict[str | None, list[_Group]] = {}
-    for i in years:
-        e = exprs[i]
-        specific = set(e.entities) - ubiquitous
-        for g in by_year.get(e.date, []):
-            if g.entities & specific:
-                g.members.append(i)
-                g.entities.update(e.entities)
-                break
-        else:
-            by_year.setdefault(e.date, []).append(new(i))
-    return groups
+        return best
