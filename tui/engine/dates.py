@@ -812,34 +812,49 @@ def tag(text: str, start: int, language: str, limit: int | None = None) -> list[
 
 def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor: int, lang: str,
           names: _Names | None) -> Found | None:
+    """What one match means, or None where a guard says it is no date ("May said", "31 September")."""
     if rule.check is not None and not rule.check(text, start, end, f, floor):
         return None
-    first = text[start]
     # A capitalised word that only a sentence start explains ("Today" in "Russia Today"); German
     # capitalises its nouns ("Anfang des Monats") anywhere.
-    if (rule.kind in ("relative", "vague") and first.isupper() and lang != "de"
+    if (rule.kind in ("relative", "vague") and text[start].isupper() and lang != "de"
             and not sentence_initial(text, start, floor)):
         return None
-    role = "point"
     table = _table(lang) if lang and lang not in _BUILDERS else None
-    since_until = (table.since, table.until) if table else _words(lang).role
-    if since_until:
-        lead = text[start : start + 24]
-        if since_until[0].match(lead):
-            role = "since"
-        elif since_until[1].match(lead) and not (lead[:2].lower() == "by"
-                                                 and re.match(r"['’]s\b", text[end : end + 3])):
-            role = "until"  # "by Friday", but "hit by Monday's storm" is no deadline
+    role = _role(text, start, end, (table.since, table.until) if table else _words(lang).role)
     if rule.kind == "relative":
-        branch = next(name for name in f if name.startswith("t"))
-        unit, offset, part = rule.table[_LETTERS.index(branch[1])]
-        if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
-            part = _part(text[start:end], _words(lang).parts)
-        elif isinstance(part, Mapping):  # a pack's words: "a finales del mes pasado"
-            part = _part(text[start:end], part)
-        return Found(start, end, "relative", role, unit=unit, offset=offset, part=part)
+        return _read_relative(rule, f, start, end, text, lang, role)
     if rule.kind == "vague":
         return Found(start, end, "vague", role)
+    return _read_calendar(rule, f, start, end, role, lang, names, table)
+
+
+def _role(text: str, start: int, end: int, since_until: tuple[re.Pattern[str], re.Pattern[str]] | None) -> str:
+    """since / until / point, from the words the expression starts with."""
+    if not since_until:
+        return "point"
+    lead = text[start : start + 24]
+    if since_until[0].match(lead):
+        return "since"
+    if since_until[1].match(lead) and not (lead[:2].lower() == "by" and re.match(r"['’]s\b", text[end : end + 3])):
+        return "until"  # "by Friday", but "hit by Monday's storm" is no deadline
+    return "point"
+
+
+def _read_relative(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, lang: str, role: str) -> Found:
+    """"yesterday", "last week", "a finales del mes pasado": a unit and an offset from the article's date."""
+    branch = next(name for name in f if name.startswith("t"))
+    unit, offset, part = rule.table[_LETTERS.index(branch[1])]
+    if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
+        part = _part(text[start:end], _words(lang).parts)
+    elif isinstance(part, Mapping):  # a pack's words: "a finales del mes pasado"
+        part = _part(text[start:end], part)
+    return Found(start, end, "relative", role, unit=unit, offset=offset, part=part)
+
+
+def _read_calendar(rule: _Rule, f: dict[str, str], start: int, end: int, role: str, lang: str,
+                   names: _Names | None, table: _Table | None) -> Found | None:
+    """A day, month, year or weekday written with calendar words or numbers."""
     month = None
     if "mo" in f:
         month = int(f["mo"])
@@ -849,25 +864,15 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
             return None
     weekday = names.weekdays.get(f["wd"].lower()) if "wd" in f and names else None
     year = int(f["y"]) if "y" in f else None
-    year_shift = None
     # A shift word means what its own language's table says ("scorso" in Italian), never another's.
     words = table or _words(lang)
-    shifts, year_shifts = words.shifts, words.year_shifts
-    shift = shifts.get(languages.fold(f["sh"])) if "sh" in f else None
-    if "ys" in f:
-        year_shift = year_shifts.get(languages.fold(f["ys"]))
+    shift = words.shifts.get(languages.fold(f["sh"])) if "sh" in f else None
+    year_shift = words.year_shifts.get(languages.fold(f["ys"])) if "ys" in f else None
     day = None
     if "d" in f:
         day = 1 if f["d"] == "1er" else int(f["d"])
-        if month is None or day > _MAX_DAYS[month]:
+        if not _is_day(year, month, day):
             return None
-        if year is not None:
-            try:
-                calendar_day(year, month, day)
-            except ValueError:  # 29 February of a common year
-                return None
-            except OutsideCalendar:  # "0000-01-01" written in the text: no day of the calendar
-                return None
     if table:  # a phrase before the month: "a principios de"
         part = table.parts.get(languages.fold(f["part"])) if "part" in f else None
     else:  # the words of a hand-written rule's match: "the end of"
@@ -885,6 +890,20 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
             return None
         return Found(start, end, "weekday", role, weekday=weekday, shift=shift)
     raise AssertionError(rule.kind)
+
+
+def _is_day(year: int | None, month: int | None, day: int) -> bool:
+    """Is `day` a day of that month (of that year, when it is written)?"""
+    if month is None or day > _MAX_DAYS[month]:
+        return False
+    if year is not None:
+        try:
+            calendar_day(year, month, day)
+        except ValueError:  # 29 February of a common year
+            return False
+        except OutsideCalendar:  # "0000-01-01" written in the text: no day of the calendar
+            return False
+    return True
 
 
 _MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
