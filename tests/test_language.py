@@ -86,3 +86,28 @@ def test_case_and_decomposed_accents_do_not_matter() -> None:
 
     assert detect_language(SAMPLES["pl"].upper()) == "pl"
     assert detect_language(unicodedata.normalize("NFD", SAMPLES["cs"])) == "cs"
+
+
+MORE = {  # languages the stopword scorer did not know (it read bg as ru, sl as cs, ro as fr or pt)
+    "bg": "Правителството обяви във вторник, че летището в София ще бъде затворено заради силния вятър.",
+    "sl": "Vlada je v torek sporočila, da bo letališče v Ljubljani zaradi močnega vetra zaprto.",
+    "ro": "Guvernul a anunțat marți că aeroportul din București va fi închis din cauza vântului puternic.",
+    "sk": "Vláda v utorok oznámila, že letisko v Bratislave bude pre silný vietor zatvorené a lety budú zrušené.",
+    "mk": "Владата во вторникот соопшти дека аеродромот во Скопје ќе биде затворен поради силниот ветер.",
+    "hu": "A kormány kedden bejelentette, hogy a budapesti repülőteret az erős szél miatt bezárják.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MORE))
+def test_more_languages(lang: str) -> None:
+    assert detect_language(MORE[lang]) == lang
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\x07", "\x85", "\ufffe", "\U0010ffff", "\udcff"])
+def test_characters_cld2_refuses_do_not_fail_or_decide(junk: str) -> None:
+    assert detect_language(junk + SAMPLES["pl"] + junk) == "pl"
+    assert detect_language(junk) == "und"
+
+
+def test_hebrew_by_script_when_too_short_to_tell() -> None:
+    assert detect_language("שלום עולם, השר אמר היום") == "he"
