@@ -111,3 +111,19 @@ def test_characters_cld2_refuses_do_not_fail_or_decide(junk: str) -> None:
 
 def test_hebrew_by_script_when_too_short_to_tell() -> None:
     assert detect_language("שלום עולם, השר אמר היום") == "he"
+
+
+def test_a_language_without_rules_of_its_own_borrows_a_relatives():
+    from tui.engine import lexicon, names
+    from tui.engine.language import borrowed
+
+    assert borrowed("sl", ("pl", "cs")) == "cs" and borrowed("cs", ("cs",)) == "cs" and borrowed("sl", ("de",)) is None
+    assert "Slovenija" in lexicon.lemma_candidates("Sloveniji", "sl")  # declined as Czech is
+    assert names.token_key("Janša", "sl") == names.token_key("Janša", "cs")
+
+
+def test_a_foreign_product_name_does_not_outvote_the_prose_around_it():
+    text = ("Apple lanza un programa para limitar el volumen del iPod. La actualización del software, iPod Software "
+            "1.1.1, funciona en las versiones Nano y Video del iPod. Apple ha lanzado el programa en respuesta a las "
+            "quejas de que no había tomado las medidas necesarias.")
+    assert detect_language(text) == "es"

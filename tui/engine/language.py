@@ -18,12 +18,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import cache
 
 UNDETERMINED = "und"
 SAMPLE_CHARS = 3000
 # Below this many words an "unknown" from CLD2 stays unknown; from it on we take CLD2's best-effort guess.
 BEST_EFFORT_WORDS = 8
+
+# A language we have no rules of its own for in some step (phonetic keys of names, undoing case endings...)
+# borrows those of the first relative listed here that has them, step by step: a language's own rules, where
+# it has some (Slovene's dictionary), always come first. Slovene, Croatian and Bosnian write names with the
+# Czech letters (č š ž, j for y) and decline them much as Czech does ("v Sloveniji", "Ryanaira"); Macedonian
+# and Bulgarian Cyrillic are read with the Russian transliteration table. (Until CLD2 the old detector read
+# Slovene as Czech and Bulgarian as Russian: these are the rules they had then, now borrowed on purpose.)
+RELATIVES: dict[str, tuple[str, ...]] = {
+    "sk": ("cs",),
+    "sl": ("hr", "cs"),
+    "hr": ("bs", "sl", "cs"),
+    "bs": ("hr", "sl", "cs"),
+    "bg": ("mk", "ru"),
+    "mk": ("bg", "ru"),
+}
 
 # CLD2's own codes that are not today's ISO 639-1 ones.
 _CODES = {"iw": "he", "zh-Hant": "zh", "jw": "jv", "in": "id", "mo": "ro", "sh": "hr"}
@@ -58,6 +74,13 @@ def _cld2():  # type: ignore[no-untyped-def]
     return pycld2
 
 
+def borrowed(language: str, have: Collection[str]) -> str | None:
+    """`language` if a step has rules for it (`have`), else the first of its RELATIVES that does, else None."""
+    if language in have:
+        return language
+    return next((relative for relative in RELATIVES.get(language, ()) if relative in have), None)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the language `text` is (mostly) written in, or "und" when it cannot tell."""
     sample = unicodedata.normalize("NFC", text[:SAMPLE_CHARS])
@@ -78,11 +101,14 @@ def _detect(sample: str, best_effort: bool = False) -> str | None:
     """CLD2's code for `sample` ("un": it cannot tell), or None when it refuses the input."""
     cld2 = _cld2()
     try:
-        _reliable, _bytes, ((_name, code, _percent, _score), *_rest) = cld2.detect(sample, isPlainText=True,
-                                                                                 bestEffort=best_effort)
+        _reliable, _bytes, languages = cld2.detect(sample, isPlainText=True, bestEffort=best_effort)
     except (cld2.error, UnicodeEncodeError):
         return None
-    return code
+    # CLD2 ranks by share of bytes alone; a text about an English product ("iPod Software 1.1.1") in Spanish
+    # prose can be 51% "English" by bytes while scoring far better as Spanish: weigh each share by how well
+    # its text fits the language (CLD2's normalised score), and take the best
+    known = [(percent * score, code) for _name, code, percent, score in languages if code != "un"]
+    return max(known, key=lambda k: k[0])[1] if known else "un"
 
 
 def _by_script(sample: str) -> str:
