@@ -86,3 +86,44 @@ def test_case_and_decomposed_accents_do_not_matter() -> None:
 
     assert detect_language(SAMPLES["pl"].upper()) == "pl"
     assert detect_language(unicodedata.normalize("NFD", SAMPLES["cs"])) == "cs"
+
+
+MORE = {  # languages the stopword scorer did not know (it read bg as ru, sl as cs, ro as fr or pt)
+    "bg": "Правителството обяви във вторник, че летището в София ще бъде затворено заради силния вятър.",
+    "sl": "Vlada je v torek sporočila, da bo letališče v Ljubljani zaradi močnega vetra zaprto.",
+    "ro": "Guvernul a anunțat marți că aeroportul din București va fi închis din cauza vântului puternic.",
+    "sk": "Vláda v utorok oznámila, že letisko v Bratislave bude pre silný vietor zatvorené a lety budú zrušené.",
+    "mk": "Владата во вторникот соопшти дека аеродромот во Скопје ќе биде затворен поради силниот ветер.",
+    "hu": "A kormány kedden bejelentette, hogy a budapesti repülőteret az erős szél miatt bezárják.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MORE))
+def test_more_languages(lang: str) -> None:
+    assert detect_language(MORE[lang]) == lang
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\x07", "\x85", "\ufffe", "\U0010ffff", "\udcff"])
+def test_characters_cld2_refuses_do_not_fail_or_decide(junk: str) -> None:
+    assert detect_language(junk + SAMPLES["pl"] + junk) == "pl"
+    assert detect_language(junk) == "und"
+
+
+def test_hebrew_by_script_when_too_short_to_tell() -> None:
+    assert detect_language("שלום עולם, השר אמר היום") == "he"
+
+
+def test_a_language_without_rules_of_its_own_borrows_a_relatives():
+    from tui.engine import lexicon, names
+    from tui.engine.language import borrowed
+
+    assert borrowed("sl", ("pl", "cs")) == "cs" and borrowed("cs", ("cs",)) == "cs" and borrowed("sl", ("de",)) is None
+    assert "Slovenija" in lexicon.lemma_candidates("Sloveniji", "sl")  # declined as Czech is
+    assert names.token_key("Janša", "sl") == names.token_key("Janša", "cs")
+
+
+def test_a_foreign_product_name_does_not_outvote_the_prose_around_it():
+    text = ("Apple lanza un programa para limitar el volumen del iPod. La actualización del software, iPod Software "
+            "1.1.1, funciona en las versiones Nano y Video del iPod. Apple ha lanzado el programa en respuesta a las "
+            "quejas de que no había tomado las medidas necesarias.")
+    assert detect_language(text) == "es"

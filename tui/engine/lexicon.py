@@ -13,6 +13,7 @@ import threading
 from collections import Counter
 from functools import cache, lru_cache
 
+from .language import borrowed
 from .names import fold
 
 _lock = threading.RLock()  # re-entered: polish_analyses holds it while _polish() loads
@@ -173,8 +174,13 @@ def polish_lemma_candidates(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_LEMMA_RULES = ("pl", "de", "cs", "sk")
+
+
 def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
-    """Possible dictionary forms of a name word (without the word itself)."""
+    """Possible dictionary forms of a name word (without the word itself); a language without endings of its
+    own undoes those of a close relative's (language.RELATIVES: Slovene ones as Czech)."""
+    language = borrowed(language, _LEMMA_RULES) or language
     if language == "pl":
         return polish_lemma_candidates(word)
     if language == "de" and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):

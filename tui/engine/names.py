@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .language import borrowed
+
 # --- folding ---------------------------------------------------------------------------------------
 
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ß": "ss",
@@ -72,11 +74,13 @@ def _transliterate_word(word: str, ukrainian: bool) -> str:
 def transliterate(text: str, language: str | None = None) -> str:
     """Cyrillic to Latin ('Врублевський' -> 'Vrublevskyi', 'Москва' -> 'Moskva'); Latin passes through.
 
-    Ukrainian rules apply when `language` is 'uk' or the text has Ukrainian-only letters.
+    Ukrainian rules apply when `language` is 'uk' or the text has Ukrainian-only letters (but not in Russian
+    or in a language that borrows its rules, language.RELATIVES).
     """
     if not has_cyrillic(text):
         return text
-    ukrainian = language == "uk" or (language != "ru" and any(ch in _UK_ONLY for ch in text.lower()))
+    reading = borrowed(language, ("uk", "ru")) if language else None  # Bulgarian reads as Russian
+    ukrainian = reading == "uk" or (reading != "ru" and any(ch in _UK_ONLY for ch in text.lower()))
     return _CYRILLIC_WORD.sub(lambda m: _transliterate_word(m.group(0), ukrainian), text)
 
 
@@ -130,7 +134,8 @@ _COMPILED: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
 
 def _compiled(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     if language not in _COMPILED:
-        rules = _RULES.get(language, _RULES["en"])
+        # a language without rules of its own reads as its closest relative that has some (language.RELATIVES)
+        rules = _RULES[borrowed(language, _RULES) or "en"]
         mapping = dict(rules)
         pattern = re.compile("|".join(re.escape(a) for a, _ in sorted(rules, key=lambda r: -len(r[0]))))
         _COMPILED[language] = (pattern, mapping)
