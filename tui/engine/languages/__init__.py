@@ -1,11 +1,13 @@
-"""Language packs: one folder per language (`es/`, `it/`...), each holding TOML sections (`dates.toml`, later
-`words.toml`...) read with the standard library's tomllib, validated when loaded, cached.
+"""Language packs: one folder per language (`es/`, `it/`...), each holding TOML sections (`dates.toml`,
+`names.toml`) read with the standard library's tomllib, validated when loaded, cached.
 
     from tui.engine import languages
     languages.section("it", "dates")      # the validated dict, or None when the pack has no such section
     languages.codes()                     # ("cs", "es", ...): every folder holding a section
     languages.capabilities("it")          # ("date rules", "shift words", ...): what the pack can do
     languages.matrix()                    # {code: capabilities} for every pack (`storyview languages`)
+    languages.value("de", "names", "dictionary", "capitalises_nouns", False)   # one value, cached
+    languages.every("names", "words", "titles")                                # [(code, value)]: for unions
 
 A file is checked against `SCHEMAS` (what each section may hold): an unknown key, a value of the wrong type,
 a duplicate in a list (after folding case and spacing), a word without a meaning, a regex that does not compile
