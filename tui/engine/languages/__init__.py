@@ -356,6 +356,7 @@ class Registry:
         self.root = Path(root)
         self.schemas = SCHEMAS if schemas is None else schemas
         self.section = lru_cache(maxsize=None)(self._load)  # type: ignore[method-assign]
+        self._compiled_cache: dict[str, Any] | None = None
 
     def codes(self) -> tuple[str, ...]:
         """Every language with a folder holding at least one section, sorted."""
@@ -375,10 +376,26 @@ class Registry:
         path = self.root / code / f"{name}.toml"
         if not path.is_file():
             return None
+        raw = path.read_bytes()
+        compiled = self._compiled().get(f"{code}/{name}")
+        if compiled is not None and compiled["sha256"] == _digest(raw):
+            return compiled["data"]  # this very text, parsed and validated when compiled
+        return self.parse(path, name, raw)
+
+    def _compiled(self) -> dict[str, Any]:
+        if self._compiled_cache is None:
+            import json
+
+            path = self.root / COMPILED
+            self._compiled_cache = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        return self._compiled_cache
+
+    def parse(self, path: Path, name: str, raw: bytes | None = None) -> dict[str, Any]:
+        """Read and validate one TOML file (no compiled copy)."""
         import tomllib  # here, not at import: only a caller that reads a pack pays for it
 
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads((path.read_bytes() if raw is None else raw).decode("utf-8"))
         except tomllib.TOMLDecodeError as error:  # a duplicate key, a quote left open...
             raise PackError(path, "", f"not valid TOML: {error}") from None
         validate(data, name, path, self.schemas)
@@ -397,11 +414,40 @@ class Registry:
         return {code: self.capabilities(code) for code in self.codes()}
 
     def validate_all(self) -> None:
-        """Load every section of every pack (PackError at the first wrong one)."""
+        """Parse and validate every section of every pack from its TOML (PackError at the first wrong one)."""
+        self.compile()
+
+    def compile(self) -> dict[str, Any]:
+        """Every section of every pack, parsed and validated from its TOML, with its text's digest: what
+        COMPILED holds (`python -m tui.engine.languages` writes it; a test checks it is current)."""
+        out: dict[str, Any] = {}
         for code in self.codes():
             for name in self.schemas:
-                if self.has(code, name):
-                    self.section(code, name)
+                path = self.root / code / f"{name}.toml"
+                if path.is_file():
+                    raw = path.read_bytes()
+                    out[f"{code}/{name}"] = {"sha256": _digest(raw), "data": self.parse(path, name, raw)}
+        return out
+
+
+# The packs compiled to one JSON file: parsing and validating the TOML costs start-up some 30 ms, reading
+# this costs about one. A section whose TOML text differs from the one compiled is read from the TOML.
+COMPILED = "compiled.json"
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def write_compiled(root: Path = ROOT) -> Path:
+    import json
+
+    path = root / COMPILED
+    text = json.dumps(Registry(root).compile(), ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
 
 
 def validate(data: dict[str, Any], name: str, path: Path | str, schemas: dict[str, dict[str, Any]] = SCHEMAS) -> None:
