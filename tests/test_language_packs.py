@@ -5,6 +5,7 @@ words had none: "a marzo prossimo" was read as this March)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -250,3 +251,20 @@ def test_every_shift_word_before_a_weekday_is_honoured(code: str) -> None:
             continue
         got = [(text, date) for text, date, _, _ in found(f"X {word} {tuesday}.", code, WEDNESDAY)]
         assert any(text.endswith(f"{word} {tuesday}") and date == expect[meaning] for text, date in got), (word, got)
+
+
+def test_the_compiled_copy_is_current() -> None:
+    """compiled.json (read at start-up instead of the TOML) is the packs as they are: after editing a pack, run
+    `python -m tui.engine.languages`. (A stale entry is never used: its digest no longer matches the TOML.)"""
+    compiled = json.loads((Path(languages.ROOT) / languages.COMPILED).read_text(encoding="utf-8"))
+    assert compiled == Registry().compile()
+
+
+def test_a_pack_edited_after_compiling_is_read_from_its_toml(tmp_path: Path) -> None:
+    registry = _pack(tmp_path, GOOD)
+    languages.write_compiled(tmp_path)
+    (tmp_path / "xx" / "dates.toml").write_text(GOOD.replace("[prepositions]", "[prepositions]\nhour = ['x']"),
+                                                encoding="utf-8")
+    with pytest.raises(PackError, match="unknown key"):
+        Registry(tmp_path).section("xx", "dates")
+    assert registry is not None

@@ -43,7 +43,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import dates
+from . import dates, languages
 from .model import Event, Source, TemporalExpression
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -240,9 +240,14 @@ _POLISH_REPORTING = frozenset({"powiedzieć", "mówić", "poinformować", "infor
                                "podać", "stwierdzić", "dodać", "ocenić", "zapewnić", "napisać"})
 
 
+def _morfeusz(language: str) -> bool:
+    """Polish: tense, aspect and reporting verbs come from morfeusz's tags, not from word patterns."""
+    return languages.value(language, "names", "dictionary", "backend") == "morfeusz"
+
+
 def _reporting(text: str, start: int, end: int, language: str) -> bool:
     word = text[start:end]
-    if language == "pl":
+    if _morfeusz(language):
         from .lexicon import polish_tags
 
         return any(lemma.split(":")[0] in _POLISH_REPORTING for lemma, _ in polish_tags(word.lower()))
@@ -358,7 +363,7 @@ def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language:
     """
     lo, hi = _clause(text, sentence[0], sentence[1], start, end)
     markers: list[tuple[int, int, str]] = []
-    if language == "pl":
+    if _morfeusz(language):
         markers = _polish_markers(text, lo, hi)
     else:
         for kind, table in (("future", _FUTURE), ("weak-future", _WEAK_FUTURE), ("past", _PAST)):

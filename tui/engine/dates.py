@@ -119,7 +119,8 @@ def _calendar(language: str) -> dict[str, dict[int, tuple[str, ...]]]:
     """The pack's extra calendar forms by kind ("extra_months"...), each number -> its forms."""
     data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
     calendar = (data or {}).get("calendar", {})
-    return {kind: _by_number(forms) for kind, forms in calendar.items() if kind != "short_weekday_preps"}
+    return {kind: _by_number(forms) for kind, forms in calendar.items()
+            if kind not in ("short_weekday_preps", "undotted_abbreviations")}
 
 
 def _forms(language: str, kind: str) -> tuple[str, ...]:
@@ -145,6 +146,7 @@ def _names(language: str) -> _Names:
     abbr_forms: list[str] = []
     weekday_forms: list[str] = []
     table = _table(language)
+    undotted = languages.value(language, "dates", "calendar", "undotted_abbreviations", False)
     extra = _calendar(language)
     extra_months, extra_abbr = extra.get("extra_months", {}), extra.get("extra_month_abbr", {})
     extra_weekdays = {**extra.get("extra_weekdays", {})}
@@ -156,10 +158,10 @@ def _names(language: str) -> _Names:
             month_forms.append(form)
     for number, forms in enumerate(data["months_abbr"], 1):
         for form in (*forms, *extra_abbr.get(number, ())):
-            # Outside English an abbreviation counts only with its own full stop ("Sept.", "févr."):
-            # an undotted Polish "sie" or "lis" is running text.
+            # Outside English (undotted_abbreviations) an abbreviation counts only with its own full stop
+            # ("Sept.", "févr."): an undotted Polish "sie" or "lis" is running text.
             # (the languages read from a table take them undotted too, but only next to a day number)
-            if language == "en" or form.endswith(".") or table:
+            if undotted or form.endswith(".") or table:
                 months.setdefault(form.lower().rstrip("."), number)
                 abbr_forms.append(form)
     for number, forms in enumerate(data["weekdays"]):
@@ -817,7 +819,8 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
         return None
     # A capitalised word that only a sentence start explains ("Today" in "Russia Today"); German
     # capitalises its nouns ("Anfang des Monats") anywhere.
-    if (rule.kind in ("relative", "vague") and text[start].isupper() and lang != "de"
+    if (rule.kind in ("relative", "vague") and text[start].isupper()
+            and not languages.value(lang, "names", "dictionary", "capitalises_nouns", False)
             and not sentence_initial(text, start, floor)):
         return None
     table = _table(lang) if lang and lang not in _BUILDERS else None

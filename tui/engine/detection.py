@@ -245,7 +245,7 @@ class NameDetector:
                 run_text, base = match.group(0), match.start()
                 initial = self._sentence_initial(text, base, body_start)
                 runs.append((run_text, base, initial, _context_word(_previous_word(text, base))))
-                if source.language == "de":
+                if lexicon.capitalises_nouns(source.language):
                     continue
                 # only a word that starts a name counts: "Shipping" in "Kolkhida Shipping" says nothing
                 # about "Shipping analysts say"
@@ -334,10 +334,10 @@ class NameDetector:
 
     def _keep_single(self, word: str, language: str, previous_word: str) -> bool:
         """Is a lone capitalised word (not at a sentence start) a name?"""
-        if language == "de":
+        if lexicon.capitalises_nouns(language):
             if fold(previous_word) in _GERMAN_DETERMINERS:
                 return False
-            if lexicon.is_dictionary_word(word, "de") and gazetteer.lookup(word) is None:
+            if lexicon.is_dictionary_word(word, language) and gazetteer.lookup(word) is None:
                 return self.evidence[fold(word)] >= 1
             return True
         return True
@@ -455,7 +455,7 @@ class NameDetector:
                 i += found[0]
             else:
                 i += 1
-        if language == "de":
+        if lexicon.capitalises_nouns(language):
             names = [t for t in group if not t.connector]
             trimmed, _names = self._trim_german_nouns(group, names, previous_word)
             if not trimmed:
@@ -511,8 +511,8 @@ class NameDetector:
         head = group[0].text
         if lexicon.org_head(head, language) or fold(head) in lexicon.PLACE_HEADS or gazetteer.lookup(head):
             return group
-        common = lexicon.is_common_word(head, language) if language != "de" else (
-            lexicon.is_dictionary_word(head, "de") and self.evidence[fold(head)] == 0)
+        common = lexicon.is_common_word(head, language) if not lexicon.capitalises_nouns(language) else (
+            lexicon.is_dictionary_word(head, language) and self.evidence[fold(head)] == 0)
         if not common:
             return group
         k = 1
@@ -577,7 +577,7 @@ class NameDetector:
             if is_demonym(word, language):
                 yield _occurrence(index, source, group, kind="OTHER", demonym=True)
                 return
-            kind = lexicon.polish_proper_kind(word) if language == "pl" else None
+            kind = lexicon.proper_kind(word, language)
             yield _occurrence(index, source, group, kind=kind, after_title=after_title,
                               locative=fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS,
                               opaque_the=opaque_the, ordinary_word=ordinary)
@@ -585,7 +585,7 @@ class NameDetector:
         if any(fold(t.text) in lexicon.GEO_HEADS for t in names):
             yield _occurrence(index, source, group, kind="PLACE")  # "Black Sea", "Schwarzes Meer"
             return
-        if language == "de":
+        if lexicon.capitalises_nouns(language):
             group, names = self._trim_german_nouns(group, names, previous_word)
             if not names:
                 return
@@ -612,8 +612,7 @@ class NameDetector:
             group = group[group.index(names[1]):]
             names = names[1:]
         kind = "PERSON" if len(names) <= 4 else None
-        if language == "pl":
-            kind = lexicon.polish_proper_kind(names[0].text) or kind
+        kind = lexicon.proper_kind(names[0].text, language) or kind
         yield _occurrence(index, source, group, kind=kind, after_title=after_title, opaque_the=opaque_the)
 
 
@@ -640,7 +639,7 @@ def _trailing_person(group: list[_Token], head_index: int, language: str) -> lis
     tail: list[_Token] = []
     for tok in reversed(group[head_index + 1 :]):
         known = lexicon.is_dictionary_word(tok.text, language) and not (
-            language == "pl" and lexicon.polish_proper_kind(tok.text) == "PERSON")  # a surname SGJP lists
+            lexicon.proper_kind(tok.text, language) == "PERSON")  # a surname SGJP lists
         if tok.connector or known or gazetteer.lookup(tok.text) or lexicon.org_head(tok.text, language):
             break
         tail.insert(0, tok)
@@ -653,7 +652,7 @@ def _trailing_person(group: list[_Token], head_index: int, language: str) -> lis
 
 def _heads_organisation(tokens: list[_Token], tok: _Token, language: str) -> bool:
     """'General Assembly', 'Supreme Court': a title word right before an organisation head names it."""
-    if language != "en":  # elsewhere a title before an organisation is a person's ("Deputowany Rady ...")
+    if not lexicon.titles_name_organisations(language):  # elsewhere the title is a person's ("Deputowany Rady")
         return False
     k = tokens.index(tok)
     nxt = next((t for t in tokens[k + 1 :] if not t.connector), None)

@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from . import gazetteer, lexicon
 from .detection import Occurrence
 from .model import Entity, EntityType, Mention, Source, Variant
-from .names import fold, spelling_keys, surname_ending
+from .names import fold, international, spelling_keys, surname_ending
 
 _SURNAME_LIKE = re.compile(r"(ski|ska|cki|cka|ov|ova|ev|eva|in|ina|enko|Cuk|iuk|uk|ic|iC|vic|viC|ko|ak|ec)$")
 
@@ -65,8 +65,8 @@ def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
     keys = set(readings)
     # the same Latin spelling may stand in articles of different languages ("Kolkhida Shipping" in a Polish
     # text is still spelled the English way): its English reading is one of its keys too
-    if language != "en":
-        keys.update(spelling_keys(word, "en"))
+    if language != international():
+        keys.update(spelling_keys(word, international()))
     for n, lemma in enumerate(lexicon.lemma_candidates(word, language)):
         lemma_keys = spelling_keys(lemma, language)
         keys.update(lemma_keys)
@@ -486,7 +486,7 @@ def _display_name(members: list[Form], kind: str) -> str:
 
     def preference(form: Form) -> tuple:
         return (len(form.tokens) >= 2, _nominative(form), sum(word_use[w] for w in form.tokens) / len(form.tokens),
-                form.language == "en", form.count, len(form.tokens))
+                form.language == international(), form.count, len(form.tokens))
 
     best = max(members, key=preference)
     if kind == "PLACE" and not _nominative(best):
@@ -496,7 +496,7 @@ def _display_name(members: list[Form], kind: str) -> str:
 
 def _nominative(form: Form) -> bool:
     """Is this spelling a dictionary form (not a Polish case form)?"""
-    if form.language != "pl":
+    if lexicon.inflection_rule(form.language) != "polish":
         return True
     return all(_polish_nominative(word) == word for word in form.tokens)
 

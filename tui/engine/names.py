@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import languages
 from .language import borrowed
 
 # --- folding ---------------------------------------------------------------------------------------
@@ -93,53 +94,35 @@ def transliterations(text: str) -> list[str]:
 
 # --- phonetic keys ----------------------------------------------------------------------------------
 
-# Per-language rewrites, longest first, applied left to right on the lowercased word (diacritics kept,
-# because they carry the sound: Polish ż, German ü). Upper-case letters are shared symbols.
-_RULES: dict[str, list[tuple[str, str]]] = {
-    "pl": [("szcz", "SC"), ("sz", "S"), ("cz", "C"), ("rz", "S"), ("ż", "S"), ("ź", "S"), ("dż", "dS"),
-           ("ś", "S"), ("ć", "C"), ("ch", "X"), ("w", "v"), ("j", "i"), ("ó", "u"), ("ń", "n"), ("c", "c")],
-    "en": [("shch", "SC"), ("tsch", "C"), ("sch", "S"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("tch", "C"), ("ch", "C"),  # noqa: E501 (a regex or table row reads best whole)
-           ("ts", "c"), ("tz", "c"), ("j", "S"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("w", "v"),
-           ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("q", "k"), ("x", "ks")],
-    "de": [("schtsch", "SC"), ("tsch", "C"), ("sch", "S"), ("ch", "X"), ("tz", "c"), ("z", "c"), ("w", "v"),
-           ("j", "i"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("ß", "s"), ("q", "k"), ("x", "ks")],
-    "fr": [("chtch", "SC"), ("tsch", "C"), ("tch", "C"), ("ch", "S"), ("kh", "X"), ("sh", "S"), ("j", "S"), ("ou", "u"),
-           ("ts", "c"), ("qu", "k"), ("gue", "ge"), ("gui", "gi"), ("ph", "f"), ("th", "t"), ("w", "v"),
-           ("ce", "se"), ("ci", "si"), ("c", "k"), ("x", "ks"), ("ï", "i")],
-    # Czech/Slovak-style carons; also the scholarly transliteration of Cyrillic (š, ž, č)
-    "cs": [("š", "S"), ("ž", "S"), ("č", "C"), ("ř", "S"), ("ch", "X"), ("c", "c"), ("w", "v"), ("j", "i")],
-}
-# Spanish j is English kh (Járchenko), but Spanish papers also print the English forms (Shevchuk, Zh, Kh)
-_RULES["es"] = [("ch", "C"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("j", "X"), ("ll", "i"), ("ñ", "ni"),
-                ("qu", "k"), ("gue", "ge"), ("gui", "gi"), ("ts", "c"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("w", "v"), ("x", "ks")]  # noqa: E501 (a regex or table row reads best whole)
-# Italian ci/gi before a vowel are one sound (Sevciuk, Giaparidze); sc before e/i is sh; ch/gh are hard
-_RULES["it"] = [("scia", "Sa"), ("scio", "So"), ("sciu", "Su"), ("sci", "Si"), ("sce", "Se"), ("cia", "Ca"),
-                ("cio", "Co"), ("ciu", "Cu"), ("cie", "Ce"), ("ci", "Ci"), ("ce", "Ce"), ("gia", "Sa"), ("gio", "So"),
-                ("giu", "Su"), ("gie", "Se"), ("gi", "Si"), ("ge", "Se"), ("gli", "li"), ("gn", "ni"), ("ch", "k"),
-                ("gh", "g"), ("kh", "X"), ("sh", "S"), ("zh", "S"), ("c", "k"), ("w", "v"), ("j", "i"), ("x", "ks")]
-# Dutch: sj = sh, tsj = ch, zj = zh, oe = u, j = y, ch = kh (Sjevtsjoek, Zjoeravljova, Charkov)
-_RULES["nl"] = [("sjtsj", "SC"), ("tsj", "C"), ("sj", "S"), ("zj", "S"), ("dzj", "S"), ("oe", "u"), ("ch", "X"),
-                ("kh", "X"), ("sh", "S"), ("zh", "S"), ("ts", "c"), ("tz", "c"), ("j", "i"), ("w", "v"), ("ij", "ei"),
-                ("ce", "se"), ("ci", "si"), ("c", "k"), ("q", "k"), ("x", "ks")]
-# Portuguese: ch and x are sh, j is zh, tch is ch, lh/nh are palatal (Chevtchenko, Jukov)
-_RULES["pt"] = [("tch", "C"), ("ch", "S"), ("sh", "S"), ("zh", "S"), ("kh", "X"), ("j", "S"), ("lh", "li"),
-                ("nh", "ni"), ("ç", "s"), ("qu", "k"), ("gue", "ge"), ("gui", "gi"), ("ts", "c"), ("ce", "se"), ("ci", "si"), ("c", "k"),  # noqa: E501 (a regex or table row reads best whole)
-                ("w", "v"), ("x", "S")]
-_RULES["uk"] = _RULES["en"]  # Cyrillic is transliterated to the English-style national system first
-_RULES["ru"] = _RULES["en"]
-KEY_LANGUAGES = ("en", "pl", "de", "fr", "cs", "es", "it", "nl", "pt")
+# Per-language rewrites (languages/<code>/names.toml [keys] rewrites), longest first, applied left to right on
+# the lowercased word (diacritics kept, because they carry the sound: Polish ż, German ü). Upper-case letters
+# are shared symbols. A language without a pack (Cyrillic is transliterated to the English-style national
+# system first) is read with the international pack's (the one marked `international = true`: English).
+KEY_LANGUAGES = tuple(code for code in languages.codes() if languages.has(code, "names"))
 
 _COMPILED: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+@lru_cache(maxsize=1)
+def international() -> str:
+    """The language whose spelling any paper may print ("Kolkhida Shipping" in a Polish text): English."""
+    return next(code for code, flag in languages.every("names", "keys", "international") if flag)
 
 
 def _compiled(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     if language not in _COMPILED:
         # a language without rules of its own reads as its closest relative that has some (language.RELATIVES)
-        rules = _RULES[borrowed(language, _RULES) or "en"]
-        mapping = dict(rules)
-        pattern = re.compile("|".join(re.escape(a) for a, _ in sorted(rules, key=lambda r: -len(r[0]))))
+        code = borrowed(language, KEY_LANGUAGES) or international()
+        mapping = dict(languages.value(code, "names", "keys", "rewrites")
+                       or languages.value(international(), "names", "keys", "rewrites"))
+        pattern = re.compile("|".join(re.escape(a) for a in sorted(mapping, key=lambda a: -len(a))))
         _COMPILED[language] = (pattern, mapping)
     return _COMPILED[language]
+
+
+@lru_cache(maxsize=64)
+def _flag(language: str, key: str) -> bool:
+    return bool(languages.value(language, "names", "keys", key, False))
 
 
 _VOWELS = "aeiou"
@@ -159,7 +142,7 @@ def token_key(token: str, language: str = "en", soft_s: bool = False) -> str:
     both readings are needed and `spelling_keys` gives both.
     """
     word = transliterate(token, language).lower()
-    if language == "fr" and len(word) > 4 and word.endswith("e") and word[-2] not in _VOWELS:
+    if len(word) > 4 and word.endswith("e") and word[-2] not in _VOWELS and _flag(language, "mute_final_e"):
         word = word[:-1]  # French adds a mute e (Poutine, Zelensky -> Zelenski stays)
     pattern, mapping = _compiled(language)
     word = pattern.sub(lambda m: mapping[m.group(0)], word)
@@ -200,7 +183,7 @@ def spelling_keys(word: str, language: str) -> tuple[str, ...]:
     if not parts:
         return ()
     keys = ["-".join(token_key(p, language) for p in parts)]
-    if language == "de":
+    if _flag(language, "soft_s"):
         keys.append("-".join(token_key(p, language, soft_s=True) for p in parts))
     return tuple(dict.fromkeys(k for k in keys if k))
 

@@ -1,11 +1,13 @@
-"""Language packs: one folder per language (`es/`, `it/`...), each holding TOML sections (`dates.toml`, later
-`words.toml`...) read with the standard library's tomllib, validated when loaded, cached.
+"""Language packs: one folder per language (`es/`, `it/`...), each holding TOML sections (`dates.toml`,
+`names.toml`) read with the standard library's tomllib, validated when loaded, cached.
 
     from tui.engine import languages
     languages.section("it", "dates")      # the validated dict, or None when the pack has no such section
     languages.codes()                     # ("cs", "es", ...): every folder holding a section
     languages.capabilities("it")          # ("date rules", "shift words", ...): what the pack can do
     languages.matrix()                    # {code: capabilities} for every pack (`storyview languages`)
+    languages.value("de", "names", "dictionary", "capitalises_nouns", False)   # one value, cached
+    languages.every("names", "words", "titles")                                # [(code, value)]: for unions
 
 A file is checked against `SCHEMAS` (what each section may hold): an unknown key, a value of the wrong type,
 a duplicate in a list (after folding case and spacing), a word without a meaning, a regex that does not compile
@@ -35,7 +37,7 @@ class PackError(ValueError):
 def fold(word: str) -> str:
     """A word as looked up: lower case, one space for any run of whitespace, one kind of apostrophe (the date
     patterns accept "lo  scorso" and "dell’anno" for "lo scorso" and "dell'anno")."""
-    return re.sub(r"\s+", " ", word.strip().lower()).replace("’", "'")
+    return " ".join(word.lower().split()).replace("’", "'")  # str.split: the whitespace \s matches
 
 
 # --- the schema language ----------------------------------------------------------------------------------
@@ -59,9 +61,10 @@ def _words(value: Any, fail: Callable[[str], None]) -> None:
     seen: dict[str, str] = {}
     for word in value:
         _word(word, fail)
-        if fold(word) in seen:
-            fail(f"duplicate entry {word!r}" + (f" (same as {seen[fold(word)]!r})" if seen[fold(word)] != word else ""))
-        seen[fold(word)] = word
+        folded = fold(word)
+        if folded in seen:
+            fail(f"duplicate entry {word!r}" + (f" (same as {seen[folded]!r})" if seen[folded] != word else ""))
+        seen[folded] = word
 
 
 def _word(word: Any, fail: Callable[[str], None]) -> None:
@@ -92,9 +95,10 @@ def _word_keys(value: Any, fail: Callable[[str], None]) -> None:
     seen: dict[str, str] = {}
     for word in value:
         _word(word, fail)
-        if fold(word) in seen:
-            fail(f"duplicate entry {word!r} (same as {seen[fold(word)]!r})")
-        seen[fold(word)] = word
+        folded = fold(word)
+        if folded in seen:
+            fail(f"duplicate entry {word!r} (same as {seen[folded]!r})")
+        seen[folded] = word
 
 
 def meanings(*allowed: str, required: bool = False) -> Spec:
@@ -133,6 +137,37 @@ def endings(required: bool = False) -> Spec:
                     fail(f"ending {ending!r} is shadowed by the earlier {earlier!r} (it can never match)")
 
     return Spec(check, "word endings, in the order they are tried", required)
+
+
+def case_endings(required: bool = False) -> Spec:
+    """A table ending -> the endings it may stand for, tried in order ("skiego" = ["ski"]): each ending needs
+    at least one meaning, distinct. (Which earlier endings stop the scan, and so shadow later ones, is checked
+    with the section's `keep_scanning`: see `validate`.)"""
+
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        _word_keys(value, fail)
+        for ending, replacements in value.items():
+            if not isinstance(replacements, list) or not replacements:
+                fail(f"{ending!r} has no meaning: expected a list of the endings it stands for, got {replacements!r}")
+            if any(not isinstance(r, str) or r != r.strip() for r in replacements):
+                fail(f"{ending!r}: expected endings (strings without spaces around them), got {replacements!r}")
+            if len(set(replacements)) != len(replacements):
+                fail(f"{ending!r}: duplicate entry in {replacements!r}")
+
+    return Spec(check, "case endings and the nominative endings each stands for, in the order they are tried",
+                required)
+
+
+def rewrites(required: bool = False) -> Spec:
+    """A table letters -> key symbols ("shch" = "SC"): every rewrite says what it becomes."""
+
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        _word_keys(value, fail)
+        for letters, symbols in value.items():
+            if not isinstance(symbols, str) or not symbols or not symbols.isascii() or not symbols.isalpha():
+                fail(f"{letters!r} has no meaning: {symbols!r} is not a string of key letters")
+
+    return Spec(check, "letters and the key letters they become", required)
 
 
 WORDS = Spec(_words, "a list of words")
@@ -198,6 +233,8 @@ def _check_table(value: dict, schema: dict[str, Any], fail: Callable[[str], None
 
 LAST_NEXT_THIS = ("last", "next", "this")
 PARTS = ("early", "mid", "late")
+DIRECTIONS = ("NORTH", "SOUTH", "EAST", "WEST", "CENTRAL")
+INFLECTION_RULES = ("polish", "czech", "genitive_s")  # the code beside the data: lexicon.lemma_candidates
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     # Read by dates.py's table builder (languages that write dates with the same parts in the same order).
@@ -252,6 +289,40 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "genitive_weekdays": numbers(0, 6),  # Polish: "do środy"
             "short_weekdays": numbers(0, 6),
             "short_weekday_preps": WORDS,
+            "undotted_abbreviations": BOOL,  # English: "Sept 3" (elsewhere an abbreviation needs its dot)
+        },
+    },
+    # Read by lexicon.py (words, dictionary, inflection) and names.py (keys): what a language says about names.
+    "names": {
+        "dictionary": {
+            "backend": one_of("simplemma", "morfeusz", required=True),
+            "capitalises_nouns": BOOL,  # German: a capitalised dictionary noun is a noun until the story says
+        },
+        "words": {
+            "function": WORDS,
+            "common_everywhere": WORDS,
+            "titles": WORDS,
+            "title_compounds": WORDS,
+            "org_heads": WORDS,
+            "org_head_stems": WORDS,
+            "opaque_org_heads": WORDS,
+            "geo_heads": WORDS,
+            "place_heads": WORDS,
+            "connectors": WORDS,
+            "locative_prepositions": WORDS,
+            "directions": meanings(*DIRECTIONS),
+            "titles_name_organisations": BOOL,  # English: "General Assembly", "Supreme Court"
+        },
+        "keys": {
+            "rewrites": rewrites(required=True),
+            "international": BOOL,
+            "mute_final_e": BOOL,
+            "soft_s": BOOL,
+        },
+        "inflection": {
+            "rule": one_of(*INFLECTION_RULES, required=True),
+            "keep_scanning": WORDS,
+            "endings": case_endings(),
         },
     },
 }
@@ -265,10 +336,14 @@ CAPABILITIES: dict[tuple[str, str], str] = {
     ("dates", "parts"): "month parts",
     ("dates", "part_words"): "month parts",
     ("dates", "calendar"): "calendar forms",
+    ("names", "keys"): "name keys",
+    ("names", "dictionary"): "dictionary",
+    ("names", "words"): "name words",
+    ("names", "inflection"): "inflection",
 }
 
 # A section whose first key needs the others (the table builder reads them all).
-_NEEDS = {("dates", "grammar"): ("prepositions", "parts", "shifts", "relative")}
+_NEEDS = {("dates", "grammar"): ("prepositions", "parts", "shifts", "relative"), ("names", "words"): ("keys",)}
 
 
 # --- the registry -----------------------------------------------------------------------------------------
@@ -281,6 +356,7 @@ class Registry:
         self.root = Path(root)
         self.schemas = SCHEMAS if schemas is None else schemas
         self.section = lru_cache(maxsize=None)(self._load)  # type: ignore[method-assign]
+        self._compiled_cache: dict[str, Any] | None = None
 
     def codes(self) -> tuple[str, ...]:
         """Every language with a folder holding at least one section, sorted."""
@@ -300,10 +376,26 @@ class Registry:
         path = self.root / code / f"{name}.toml"
         if not path.is_file():
             return None
+        raw = path.read_bytes()
+        compiled = self._compiled().get(f"{code}/{name}")
+        if compiled is not None and compiled["sha256"] == _digest(raw):
+            return compiled["data"]  # this very text, parsed and validated when compiled
+        return self.parse(path, name, raw)
+
+    def _compiled(self) -> dict[str, Any]:
+        if self._compiled_cache is None:
+            import json
+
+            path = self.root / COMPILED
+            self._compiled_cache = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        return self._compiled_cache
+
+    def parse(self, path: Path, name: str, raw: bytes | None = None) -> dict[str, Any]:
+        """Read and validate one TOML file (no compiled copy)."""
         import tomllib  # here, not at import: only a caller that reads a pack pays for it
 
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads((path.read_bytes() if raw is None else raw).decode("utf-8"))
         except tomllib.TOMLDecodeError as error:  # a duplicate key, a quote left open...
             raise PackError(path, "", f"not valid TOML: {error}") from None
         validate(data, name, path, self.schemas)
@@ -322,11 +414,40 @@ class Registry:
         return {code: self.capabilities(code) for code in self.codes()}
 
     def validate_all(self) -> None:
-        """Load every section of every pack (PackError at the first wrong one)."""
+        """Parse and validate every section of every pack from its TOML (PackError at the first wrong one)."""
+        self.compile()
+
+    def compile(self) -> dict[str, Any]:
+        """Every section of every pack, parsed and validated from its TOML, with its text's digest: what
+        COMPILED holds (`python -m tui.engine.languages` writes it; a test checks it is current)."""
+        out: dict[str, Any] = {}
         for code in self.codes():
             for name in self.schemas:
-                if self.has(code, name):
-                    self.section(code, name)
+                path = self.root / code / f"{name}.toml"
+                if path.is_file():
+                    raw = path.read_bytes()
+                    out[f"{code}/{name}"] = {"sha256": _digest(raw), "data": self.parse(path, name, raw)}
+        return out
+
+
+# The packs compiled to one JSON file: parsing and validating the TOML costs start-up some 30 ms, reading
+# this costs about one. A section whose TOML text differs from the one compiled is read from the TOML.
+COMPILED = "compiled.json"
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def write_compiled(root: Path = ROOT) -> Path:
+    import json
+
+    path = root / COMPILED
+    text = json.dumps(Registry(root).compile(), ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
 
 
 def validate(data: dict[str, Any], name: str, path: Path | str, schemas: dict[str, dict[str, Any]] = SCHEMAS) -> None:
@@ -349,6 +470,23 @@ def validate(data: dict[str, Any], name: str, path: Path | str, schemas: dict[st
             if word in before and before[word] != meaning:
                 raise PackError(path, "shifts.after", f"{word!r} means {meaning!r} here but {before[word]!r} "
                                                       "in shifts.before")
+    if name == "names" and "endings" in data.get("inflection", {}):
+        _check_shadowed(data["inflection"], path)
+
+
+def _check_shadowed(inflection: dict[str, Any], path: Path | str) -> None:
+    """An ending that ends with an earlier one that stops the scan can never match (a repeat is a TOML error)."""
+    going_on = {fold(e) for e in inflection.get("keep_scanning", ())}
+    stops: list[str] = []
+    for ending in inflection["endings"]:
+        for earlier in stops:
+            if fold(ending).endswith(earlier):
+                raise PackError(path, "inflection.endings", f"ending {ending!r} is shadowed by the earlier "
+                                                            f"{earlier!r} (it can never match)")
+        if fold(ending) not in going_on:
+            stops.append(fold(ending))
+    for ending in going_on - {fold(e) for e in inflection["endings"]}:
+        raise PackError(path, "inflection.keep_scanning", f"{ending!r} is not one of the endings")
 
 
 REGISTRY = Registry()
@@ -362,3 +500,21 @@ validate_all = REGISTRY.validate_all
 def section(code: str, name: str) -> dict[str, Any] | None:
     """The validated section `name` of the pack for `code`, or None (cached: read once per process)."""
     return REGISTRY.section(code, name)
+
+
+def value(code: str, name: str, group: str, key: str, default: Any = None) -> Any:
+    """One value of a pack (`value("de", "names", "dictionary", "capitalises_nouns", False)`), or `default`
+    when the language has no pack, no such section or no such key. Cached: callers ask per word."""
+    found = _value(code, name, group, key)
+    return default if found is None else found
+
+
+@lru_cache(maxsize=4096)
+def _value(code: str, name: str, group: str, key: str) -> Any:
+    data = REGISTRY.section(code, name) if code and REGISTRY.has(code, name) else None
+    return (data or {}).get(group, {}).get(key)
+
+
+def every(name: str, group: str, key: str) -> list[tuple[str, Any]]:
+    """(code, value) for every pack holding the key, in code order: what pooled lists are built from."""
+    return [(code, found) for code in codes() if (found := value(code, name, group, key)) is not None]
