@@ -18,7 +18,7 @@ from typing import TextIO
 
 from .textsafe import neutralise, printable
 
-COMMANDS = ("search", "entities", "sources", "timeline")
+COMMANDS = ("search", "entities", "sources", "timeline", "languages")
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -45,7 +45,7 @@ def _top_parser() -> argparse.ArgumentParser:
         prog="storyview",
         description="Read one news story as told by many sources in many languages.",
         epilog="commands: storyview search QUERY [PATH ...] [--json] | entities | sources | timeline "
-               "[PATH ...] [--json]. With no command, opens the dashboard.")
+               "[PATH ...] [--json] | languages [--json]. With no command, opens the dashboard.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--version", action="version", version="storyview 0.1.0")
     _add_follow_links(parser)
@@ -226,7 +226,25 @@ def report_problems(story) -> None:
             print(f"storyview: {printable(source.path)}: {printable(warning)}", file=sys.stderr)
 
 
+def run_languages(argv: Sequence[str]) -> int:
+    """`storyview languages [--json]`: what storyview can do in each language (no story is read)."""
+    parser = argparse.ArgumentParser(prog="storyview languages",
+                                     description="What storyview can do in each language.")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args(argv)
+    from .engine.capabilities import COLUMNS, language_matrix
+
+    payload = {"columns": list(COLUMNS), "languages": language_matrix()}
+    if args.json:
+        return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
+    from .tables import print_table
+
+    return _write_output(lambda: print_table("languages", None, payload))
+
+
 def run_command(command: str, argv: Sequence[str]) -> int:
+    if command == "languages":
+        return run_languages(argv)
     # intermixed: options may come between the query and the PATHs (`search Q --follow-links PATH`)
     args = _parser(command).parse_intermixed_args(argv)
     story = load_story(args.paths, follow_links=args.follow_links)

@@ -45,6 +45,15 @@ def print_table(command: str, story, payload: dict) -> None:
             variants = ", ".join(f"{v['text']} ×{v['count']}" for v in entity["variants"])
             table.add_row(_t(entity["name"]), entity["type"], str(len(entity["mentions"])), _t(variants))
         console.print(table)
+    elif command == "languages":
+        table = Table(title="What storyview reads in each language (· none; \"as xx\": a relative's rules)",
+                      expand=False)
+        for col in ("code", "language", *payload["columns"]):
+            table.add_column(col)
+        for row in payload["languages"]:
+            table.add_row(row["language"], row["name"],
+                          *(_t(str(row[c])) if row[c] else "·" for c in payload["columns"]))
+        console.print(table)
     elif command == "sources":
         table = Table(title=f"{len(payload['sources'])} sources", expand=False)
         for col in ("path", "lang", "date", "words", "encoding", "title"):

@@ -240,6 +240,11 @@ _POLISH_REPORTING = frozenset({"powiedzieć", "mówić", "poinformować", "infor
                                "podać", "stwierdzić", "dodać", "ocenić", "zapewnić", "napisać"})
 
 
+def reads_tense(language: str) -> bool:
+    """Does the chronology read the tense of `language`'s sentences (to place a date without a year)?"""
+    return language in _FUTURE or language in _PAST or _morfeusz(language)
+
+
 def _morfeusz(language: str) -> bool:
     """Polish: tense, aspect and reporting verbs come from morfeusz's tags, not from word patterns."""
     return languages.value(language, "names", "dictionary", "backend") == "morfeusz"

@@ -75,6 +75,16 @@ def _cld2() -> Any:
     return pycld2
 
 
+def known_languages() -> dict[str, str]:
+    """ISO 639-1 code -> English name of every language the detector can answer (CLD2's list)."""
+    out: dict[str, str] = {}
+    for name, code in _cld2().LANGUAGES:
+        code = _CODES.get(code, code)
+        if len(code) == 2 and code not in out:
+            out[code] = name.capitalize()
+    return out
+
+
 def borrowed(language: str, have: Collection[str]) -> str | None:
     """`language` if a step has rules for it (`have`), else the first of its RELATIVES that does, else None."""
     if language in have:

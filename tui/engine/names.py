@@ -50,6 +50,9 @@ _RU = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "
        "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "ў": "u",
        "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ѓ": "g", "ќ": "k", "ѕ": "dz"}
 _UK_ONLY = set("ієїґ")
+# The languages with a Cyrillic transliteration table of their own (the tables above); they move into the
+# uk/ru packs with those packs.
+CYRILLIC_TABLES = ("uk", "ru")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ]+")
 
 
@@ -80,7 +83,7 @@ def transliterate(text: str, language: str | None = None) -> str:
     """
     if not has_cyrillic(text):
         return text
-    reading = borrowed(language, ("uk", "ru")) if language else None  # Bulgarian reads as Russian
+    reading = borrowed(language, CYRILLIC_TABLES) if language else None  # Bulgarian reads as Russian
     ukrainian = reading == "uk" or (reading != "ru" and any(ch in _UK_ONLY for ch in text.lower()))
     return _CYRILLIC_WORD.sub(lambda m: _transliterate_word(m.group(0), ukrainian), text)
 
