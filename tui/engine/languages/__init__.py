@@ -18,7 +18,7 @@ asks for are parsed (nothing at import: the CLI's start-up does not pay for pack
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,8 +58,13 @@ class Spec:
 def _words(value: Any, fail: Callable[[str], None]) -> None:
     if not isinstance(value, list):
         fail(f"expected a list of words, got {type(value).__name__}")
+    _distinct_words(value, fail)
+
+
+def _distinct_words(words: Iterable[Any], fail: Callable[[str], None]) -> None:
+    """Each a word, and no two the same once folded (case, spaces, apostrophes)."""
     seen: dict[str, str] = {}
-    for word in value:
+    for word in words:
         _word(word, fail)
         folded = fold(word)
         if folded in seen:
@@ -92,13 +97,7 @@ def _word_keys(value: Any, fail: Callable[[str], None]) -> None:
     """A table word -> meaning: the words themselves must be words, and distinct once folded."""
     if not isinstance(value, dict):
         fail(f"expected a table of words and their meanings, got {type(value).__name__}")
-    seen: dict[str, str] = {}
-    for word in value:
-        _word(word, fail)
-        folded = fold(word)
-        if folded in seen:
-            fail(f"duplicate entry {word!r} (same as {seen[folded]!r})")
-        seen[folded] = word
+    _distinct_words(value, fail)
 
 
 def meanings(*allowed: str, required: bool = False) -> Spec:
