@@ -40,3 +40,20 @@ def test_the_cli_prints_the_matrix_as_json_and_as_a_table():
     table = subprocess.run([sys.executable, "-m", "tui.cli", "languages"], capture_output=True, text=True,
                            cwd=ROOT, timeout=120, check=True, env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
     assert "Polish" in table.stdout and "morfeusz" in table.stdout
+
+
+def test_a_source_in_a_language_without_rules_says_so(tmp_path):
+    import tui
+
+    (tmp_path / "hu.txt").write_text(
+        " date 2022-10-20 A kazah külügyminisztérium szerdán bekérette Ukrajna nagykövetét, Petro Vrublevszkijt, "
+        "miután a diplomata egy interjúban sértő kijelentéseket tett. A minisztérium szerint a nyilatkozat "
+        "elfogadhatatlan, és a két ország közötti kapcsolatokat is veszélyezteti.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(" date 2022-10-20 Petro Vrublevsky, Ukraine's ambassador to Kazakhstan, "
+                                     "was summoned on Wednesday after an interview.\n", encoding="utf-8")
+    story = tui.load(tmp_path)
+    hungarian, english = story.source("hu.txt"), story.source("en.txt")
+    assert hungarian.language == "hu"
+    assert hungarian.warnings == ("read as hu (Hungarian) — no name or date rules for it yet",)
+    assert english.warnings == ()
+    assert "Petro Vrublevsky" in {e.name for e in story.entities}  # the language-independent steps still run

@@ -7,10 +7,12 @@ of its own for a step may borrow a relative's (language.RELATIVES), and gets the
 
 from __future__ import annotations
 
+from functools import cache
+
 from . import languages
 from .chronology import reads_tense
 from .dates import calendar_names
-from .language import borrowed, known_languages
+from .language import UNDETERMINED, borrowed, known_languages
 from .lexicon import FUNCTION_WORDS, dictionary_backend, inflection_rule
 from .names import CYRILLIC_TABLES, KEY_LANGUAGES
 
@@ -29,6 +31,20 @@ def _own_or_borrowed(code: str, have: set[str] | frozenset[str] | tuple[str, ...
     if source is None:
         return None
     return "yes" if source == code else f"as {source}"
+
+
+@cache
+def reading_note(code: str) -> str | None:
+    """What a source in `code` is read without, said out loud on the source ("read as hu — no name or date
+    rules for it yet"), or None when its pack has both (or the language is undetermined)."""
+    if code == UNDETERMINED:
+        return None
+    missing = [what for what, section in (("name", "names"), ("date", "dates")) if not languages.has(code, section)]
+    if not missing:
+        return None
+    note = f"read as {code} ({known_languages().get(code, code)}) — no {' or '.join(missing)} rules for it yet"
+    relative = borrowed(code, KEY_LANGUAGES) if "name" in missing else None
+    return note + (f"; names read with the {relative} rules" if relative else "")
 
 
 def language_matrix() -> list[dict[str, object]]:

@@ -42,6 +42,7 @@ RELATIVES: dict[str, tuple[str, ...]] = {
     "mk": ("bg", "ru"),
 }
 
+_ISO_639_1 = re.compile(r"[a-z]{2}")
 # CLD2's own codes that are not today's ISO 639-1 ones.
 _CODES = {"iw": "he", "zh-Hant": "zh", "jw": "jv", "in": "id", "mo": "ro", "sh": "hr"}
 
@@ -103,9 +104,10 @@ def detect_language(text: str) -> str:
         # CLD2 withholds a guess it finds unreliable; a few sentences' guess is still right far more often
         # than not (short-article figures in the commit), a few words' is not ("Министр заявил" -> Abkhaz).
         code = _detect(sample, best_effort=True) or "un"
-    if code == "un":
+    code = _CODES.get(code, code)
+    if code == "un" or not _ISO_639_1.fullmatch(code):  # "xx-Qaai": CLD2 names a script, not a language
         return _by_script(sample)
-    return _CODES.get(code, code)
+    return code
 
 
 def _detect(sample: str, best_effort: bool = False) -> str | None:

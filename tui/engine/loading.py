@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .boilerplate import RepeatedParagraphs, find_boilerplate
+from .capabilities import reading_note
 from .language import detect_language
 from .model import DatePrecision, Skipped, Source
 
@@ -234,7 +235,11 @@ def read_article(candidate: _Candidate) -> Article | Skipped:
     body = text[body_start:]
     if not body.strip():
         return Skipped(candidate.relpath, "no text after the date header")
-    return Article(candidate, text, encoding, warnings, body_start, date, precision, detect_language(body),
+    language = detect_language(body)
+    note = reading_note(language)
+    if note:
+        warnings.append(note)
+    return Article(candidate, text, encoding, warnings, body_start, date, precision, language,
                    make_title(body), len(body.split()))
 
 
