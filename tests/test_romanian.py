@@ -99,3 +99,15 @@ def test_definite_and_genitive_forms_join_their_base_names(write_story) -> None:
     by_text = {m.text: e.id for e in tui.load(folder).entities for m in e.mentions}
     assert by_text.get("Bucureștiului") == by_text.get("București") is not None
     assert by_text.get("Moldovei") == by_text.get("Moldova") is not None
+
+
+def test_the_shared_pack_contracts_hold_for_romanian() -> None:
+    """The checks every table language's pack passes (test_language_packs: each shift word after a month and
+    before a weekday moves the date as it says)."""
+    from test_language_packs import (
+        test_every_shift_word_after_a_month_is_honoured,
+        test_every_shift_word_before_a_weekday_is_honoured,
+    )
+
+    test_every_shift_word_after_a_month_is_honoured("ro")
+    test_every_shift_word_before_a_weekday_is_honoured("ro")
