@@ -28,7 +28,8 @@ def test_what_a_language_has_is_said_and_borrowing_is_named():
     assert rows["de"]["date rules"] == "yes" and rows["de"]["tense"] == "yes"
     assert rows["sl"]["inflection"] == "as cs" and rows["bg"]["transliteration"] == "as ru"
     assert rows["uk"]["transliteration"] == "yes"
-    assert rows["ro"]["date rules"] is None and rows["ro"]["pack"] is False  # said out loud, not guessed
+    assert rows["ro"]["date rules"] == "yes" and rows["ro"]["pack"] is True
+    assert rows["hu"]["date rules"] is None and rows["hu"]["pack"] is False  # said out loud, not guessed
 
 
 def test_the_cli_prints_the_matrix_as_json_and_as_a_table():

@@ -91,8 +91,6 @@ def test_sentence_starting_words_are_not_names(write_story) -> None:
     assert not any(t.split()[0] in {"Potrivit", "Ieri", "Astăzi", "Conform", "Însă", "Totodată"} for t in texts)
 
 
-@pytest.mark.xfail(strict=True, reason="no engine inflection rule reads a pack's own endings: Romanian -ului/-ei "
-                                       "(Bucureștiului, Moldovei) needs a generic suffix-stripping rule")
 def test_definite_and_genitive_forms_join_their_base_names(write_story) -> None:
     folder = write_story({"ro.txt": RO + "Primarul Bucureștiului a vorbit. București a trimis ajutor în Moldova. "
                                          "Guvernul Moldovei a mulțumit."})

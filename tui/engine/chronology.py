@@ -358,7 +358,8 @@ def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language: str,
            present_is_future: bool, deadline: bool = False) -> str:
-    """'past', 'future' or 'weak-future' for the expression at text[start:end].
+    """'past', 'future' or 'weak-future' for the expression at text[start:end]; 'nearest' in a language
+    whose tense is not read.
 
     present_is_future: a weekday in the present tense is a plan ("przyjeżdża w poniedziałek", "meets on
     Monday"); a date in the present tense ("21 września ... Rosjanie próbują uciec") is a report.
@@ -366,6 +367,9 @@ def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language:
     its clause says otherwise; a passive participle ("zamknięta do piątku") is a state that lasts, and a
     reporting verb ("must be signed by Friday, the EU said") dates the statement: neither is one.
     """
+    if not reads_tense(language):
+        # no tense markers for this language: nothing says past or future, so the nearest such date
+        return "future" if deadline else "nearest"
     lo, hi = _clause(text, sentence[0], sentence[1], start, end)
     markers: list[tuple[int, int, str]] = []
     if _morfeusz(language):
@@ -466,7 +470,10 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> _Re
 
 def _direction(f: dates.Found, tense: Callable[[], str]) -> str:
     """past / future / weak-future: what a shift word says, else the tense of the sentence."""
-    return {"last": "past", "next": "future"}.get(f.shift or "") or tense()
+    direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
+    if direction == "nearest":  # no tense to go by: "since" still looks back, "until" ahead
+        return {"since": "past", "until": "future"}.get(f.role, direction)
+    return direction
 
 
 def _resolve_day(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> _Resolved:
@@ -482,7 +489,7 @@ def _resolve_day(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) ->
             year = dates.add_years(a.year, f.year_shift)
         else:
             direction = _direction(f, tense)
-            if direction == "weak-future":  # a modal: the nearer of the last and the next such day
+            if direction in ("weak-future", "nearest"):  # a modal, or no tense: the nearer such day
                 direction = _nearer(a, lambda d: _day_ordinal(_year_for_day(fm, fd, a, d, strict=False), fm, fd))
             year = _year_for_day(fm, fd, a, direction, strict=f.shift in ("last", "next"))
         inferred = f"year inferred from the article's date {a.label}"
@@ -509,7 +516,7 @@ def _resolve_month(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) 
         year = a.year
     else:
         direction = _direction(f, tense)
-        if direction == "weak-future":  # a modal: the nearer of the last and the next such month
+        if direction in ("weak-future", "nearest"):  # a modal, or no tense: the nearer such month
             direction = _nearer(a, lambda d: _day_ordinal(_year_for_month(fm, a, d, strict=False), fm, 15))
         year = _year_for_month(fm, a, direction, strict=f.shift in ("last", "next"))
     return _ym(year, fm), precision, f"year inferred from the article's date {a.label}"
@@ -524,12 +531,15 @@ def _resolve_weekday(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]
     if a.date is None:
         return _ym(a.year, a.month), "weekday-unresolved", f"a {name} in {_ym(a.year, a.month)}"
     own = a.date
-    if _direction(f, tense) in ("future", "weak-future"):  # a weekday is days away: a modal is enough
-        delta = (f.weekday - own.weekday()) % 7 or (7 if f.shift == "next" else 0)
-        day = dates.add_days(own, delta)
+    direction = _direction(f, tense)
+    ahead = (f.weekday - own.weekday()) % 7 or (7 if f.shift == "next" else 0)
+    behind = (own.weekday() - f.weekday) % 7 or (7 if f.shift == "last" else 0)
+    if direction == "nearest":  # no tense to go by: the nearer one, the past one on a tie
+        direction = "future" if ahead < behind else "past"
+    if direction in ("future", "weak-future"):  # a weekday is days away: a modal is enough
+        day = dates.add_days(own, ahead)
     else:
-        delta = (own.weekday() - f.weekday) % 7 or (7 if f.shift == "last" else 0)
-        day = dates.add_days(own, -delta)
+        day = dates.add_days(own, -behind)
     if day == own:
         note = f"the article's own day ({name} {a.label})"
     else:

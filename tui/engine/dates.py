@@ -27,7 +27,8 @@ from pathlib import Path
 
 from . import languages
 
-LANGUAGES = ("en", "pl", "de", "fr", "es", "it", "pt", "nl", "cs")
+# The languages whose pack has date rules: adding one is adding its folder.
+LANGUAGES = tuple(code for code in languages.codes() if languages.has(code, "dates"))
 
 
 @dataclass(frozen=True, slots=True)

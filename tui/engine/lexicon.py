@@ -228,6 +228,10 @@ def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
         return (word[:-1],)  # Selenskyjs -> Selenskyj (German genitive)
     if rule == "czech" and len(word) > 3:
         return czech_lemma_candidates(word)
+    if rule == "endings":  # the pack's case endings alone, as written there ("Moldovei" -> "Moldova")
+        found = [stem + replacement for stem, replacements in _undo_endings(word, language)
+                 for replacement in replacements]
+        return tuple(form for form in dict.fromkeys(found) if form != word)
     return ()
 
 
