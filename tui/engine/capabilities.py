@@ -13,7 +13,7 @@ from . import languages
 from .chronology import reads_tense
 from .dates import calendar_names
 from .language import UNDETERMINED, borrowed, known_languages
-from .lexicon import FUNCTION_WORDS, dictionary_backend, inflection_rule
+from .lexicon import FUNCTION_WORDS, dictionary_backend, inflecting_languages
 from .names import CYRILLIC_TABLES, KEY_LANGUAGES
 
 # The languages of Europe and of the Cyrillic script the matrix lists, whatever their packs.
@@ -54,7 +54,6 @@ def language_matrix() -> list[dict[str, object]]:
     packs = set(languages.codes())
     calendars = {code for code in calendar_names() if not code.startswith("_")}
     dated = {code for code in packs if languages.has(code, "dates")}
-    inflecting = {code for code in packs if inflection_rule(code)}
     with_words = {code for code, words in FUNCTION_WORDS.items() if words}
     rows: list[dict[str, object]] = []
     for code in sorted(set(EUROPEAN) | packs, key=lambda c: (c not in packs, known.get(c, c))):
@@ -66,7 +65,7 @@ def language_matrix() -> list[dict[str, object]]:
             "name keys": _own_or_borrowed(code, KEY_LANGUAGES),
             "dictionary": dictionary_backend(code),
             "function words": "yes" if code in with_words else None,
-            "inflection": _own_or_borrowed(code, inflecting),
+            "inflection": _own_or_borrowed(code, inflecting_languages()),
             "calendar names": "yes" if code in calendars else None,
             "date rules": "yes" if code in dated else None,
             "tense": "yes" if reads_tense(code) else None,

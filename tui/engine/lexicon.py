@@ -213,7 +213,7 @@ def polish_lemma_candidates(word: str) -> tuple[str, ...]:
 
 
 @cache
-def _inflecting() -> frozenset[str]:
+def inflecting_languages() -> frozenset[str]:
     """The languages whose pack says how to undo their case endings."""
     return frozenset(code for code, _rule in languages.every("names", "inflection", "rule"))
 
@@ -221,7 +221,7 @@ def _inflecting() -> frozenset[str]:
 def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     """Possible dictionary forms of a name word (without the word itself); a language without endings of its
     own undoes those of a close relative's (language.RELATIVES: Slovak and Slovene ones as Czech)."""
-    rule = inflection_rule(borrowed(language, _inflecting()) or language)
+    rule = inflection_rule(borrowed(language, inflecting_languages()) or language)
     if rule == "polish":
         return polish_lemma_candidates(word)
     if rule == "genitive_s" and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
