@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from . import languages
 from .language import borrowed
@@ -34,25 +35,13 @@ def fold(text: str) -> str:
 
 
 # --- Cyrillic ---------------------------------------------------------------------------------------
-# Ukrainian: the official national transliteration (Cabinet of Ministers resolution 55, 2010);
-# Russian: BGN/PCGN-like. Word-initial forms differ for the iotated letters in the Ukrainian table.
+# Each Cyrillic language's own system lives in its pack (languages/<code>/script.toml [transliteration]):
+# Ukrainian the national 2010 system, Russian BGN/PCGN-like, Bulgarian the Streamlined System, Serbian its
+# own Latin alphabet, Macedonian the official romanisation. A language without a table reads with its
+# relative's (language.RELATIVES); Cyrillic of an unknown language with the table whose marks it holds
+# (Ukrainian і є ї ґ), else with the default pack's.
 
-_UK = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
-       "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-       "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-       "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": ""}
-_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
-_RU = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
-       "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-       "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
-       "ь": "", "э": "e", "ю": "yu", "я": "ya",
-       # letters of other Cyrillic alphabets, so Kazakh/Belarusian/Serbian names do not vanish
-       "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "ў": "u",
-       "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ѓ": "g", "ќ": "k", "ѕ": "dz"}
-_UK_ONLY = set("ієїґ")
-# The languages with a Cyrillic transliteration table of their own (the tables above); they move into the
-# uk/ru packs with those packs.
-CYRILLIC_TABLES = ("uk", "ru")
+CYRILLIC_TABLES = tuple(code for code in languages.codes() if languages.has(code, "script"))
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ]+")
 
 
@@ -60,39 +49,96 @@ def has_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
-def _transliterate_word(word: str, ukrainian: bool) -> str:
+def _script(code: str, key: str, default=None):
+    return languages.value(code, "script", "transliteration", key, default)
+
+
+@dataclass(frozen=True)
+class _Table:
+    letters: dict[str, str]  # with the fallback pack's letters this one lacks
+    initial: dict[str, str]
+    final: tuple[tuple[str, str], ...]  # (ending, Latin), longest first
+
+
+@cache
+def _table(code: str) -> _Table:
+    chain: list[str] = []  # the pack, its fallback, the fallback's fallback...
+    while code and code not in chain:
+        chain.append(code)
+        code = _script(code, "fallback")
+    letters: dict[str, str] = {}
+    for pack in reversed(chain):  # a pack's own letters win over its fallback's
+        letters.update(_script(pack, "other_alphabets") or {})
+        letters.update(_script(pack, "letters") or {})
+    final = sorted((_script(chain[0], "word_final") or {}).items(), key=lambda kv: -len(kv[0]))
+    return _Table(letters, dict(_script(chain[0], "word_initial") or {}), tuple(final))
+
+
+@lru_cache(maxsize=1)
+def _marked() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((code, frozenset(_script(code, "marks"))) for code in CYRILLIC_TABLES if _script(code, "marks"))
+
+
+@lru_cache(maxsize=1)
+def _default_table() -> str:
+    return next(code for code in CYRILLIC_TABLES if _script(code, "default", False))
+
+
+def _reading_of(text: str) -> str:
+    """The table for Cyrillic whose language is unknown: the first pack whose marks it holds, else the default."""
+    lowered = set(text.lower())
+    return next((code for code, marks in _marked() if marks & lowered), _default_table())
+
+
+def _transliterate_word(word: str, table: _Table) -> str:
     out: list[str] = []
-    for i, ch in enumerate(word):
+    end = len(word)
+    tail = ""
+    if table.final:
+        lowered = word.lower()
+        for ending, final in table.final:
+            if lowered.endswith(ending) and len(word) > len(ending):
+                end, tail = len(word) - len(ending), final
+                if word[end] != lowered[end] and tail:
+                    tail = tail[0].upper() + tail[1:]
+                break
+    for i, ch in enumerate(word[:end]):
         lower = ch.lower()
-        if ukrainian:
-            latin = _UK_INITIAL.get(lower) if i == 0 else None
-            latin = latin if latin is not None else _UK.get(lower, _RU.get(lower, lower))
-        else:
-            latin = _RU.get(lower, lower)
+        initial = table.initial.get(lower) if i == 0 else None
+        latin = table.letters.get(lower, lower) if initial is None else initial
         if ch != lower and latin:
             latin = latin[0].upper() + latin[1:]
         out.append(latin)
+    out.append(tail)
     return "".join(out)
 
 
 def transliterate(text: str, language: str | None = None) -> str:
     """Cyrillic to Latin ('Врублевський' -> 'Vrublevskyi', 'Москва' -> 'Moskva'); Latin passes through.
 
-    Ukrainian rules apply when `language` is 'uk' or the text has Ukrainian-only letters (but not in Russian
-    or in a language that borrows its rules, language.RELATIVES).
+    The table of `language` (or of its relative, language.RELATIVES) applies; without one, the table of the
+    pack whose marks the text holds (Ukrainian і є ї ґ), else the default pack's (Russian).
     """
     if not has_cyrillic(text):
         return text
-    reading = borrowed(language, CYRILLIC_TABLES) if language else None  # Bulgarian reads as Russian
-    ukrainian = reading == "uk" or (reading != "ru" and any(ch in _UK_ONLY for ch in text.lower()))
-    return _CYRILLIC_WORD.sub(lambda m: _transliterate_word(m.group(0), ukrainian), text)
+    code = (borrowed(language, CYRILLIC_TABLES) if language else None) or _reading_of(text)
+    table = _table(code)
+    return _CYRILLIC_WORD.sub(lambda m: _transliterate_word(m.group(0), table), text)
+
+
+@lru_cache(maxsize=1)
+def _query_tables() -> tuple[str, ...]:
+    """Every table, those with marks first, then the default, then the rest: the readings a query gets."""
+    marked = tuple(code for code, _marks in _marked())
+    default = _default_table()
+    return (*marked, default, *(c for c in CYRILLIC_TABLES if c not in marked and c != default))
 
 
 def transliterations(text: str) -> list[str]:
-    """Every reading of a Cyrillic string worth trying (Ukrainian and Russian tables)."""
+    """Every reading of a Cyrillic string worth trying (its own reading, then every pack's table)."""
     if not has_cyrillic(text):
         return [text]
-    return list(dict.fromkeys([transliterate(text), transliterate(text, "uk"), transliterate(text, "ru")]))
+    return list(dict.fromkeys([transliterate(text), *(transliterate(text, code) for code in _query_tables())]))
 
 
 # --- phonetic keys ----------------------------------------------------------------------------------

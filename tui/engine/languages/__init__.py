@@ -230,6 +230,34 @@ def _check_table(value: dict, schema: dict[str, Any], fail: Callable[[str], None
 
 # --- what each section may hold ---------------------------------------------------------------------------
 
+def _cyrillic_letter(letter: Any, fail: Callable[[str], None]) -> None:
+    if not isinstance(letter, str) or not all("\u0400" <= ch <= "\u04ff" or ch in "'’ʼ" for ch in letter) \
+            or not letter or letter != letter.lower():
+        fail(f"{letter!r} is not a lower-case Cyrillic letter (or letters, or an apostrophe)")
+
+
+def letters(required: bool = False, single: bool = True) -> Spec:
+    """A table Cyrillic letter -> its Latin spelling ("щ" = "shch"; "" for a letter not written)."""
+
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        if not isinstance(value, dict):
+            fail(f"expected a table of letters and their Latin spellings, got {type(value).__name__}")
+        for letter, latin in value.items():
+            _cyrillic_letter(letter, fail)
+            if single and len(letter) != 1:
+                fail(f"{letter!r} is more than one letter")
+            if not isinstance(latin, str) or any("\u0400" <= ch <= "\u04ff" for ch in latin) or latin != latin.lower():
+                fail(f"{letter!r} has no meaning: {latin!r} is not lower-case Latin")
+
+    return Spec(check, "Cyrillic letters and their Latin spellings", required)
+
+
+def _language_code(value: Any, fail: Callable[[str], None]) -> None:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value):
+        fail(f"expected a language code, got {value!r}")
+
+
+
 LAST_NEXT_THIS = ("last", "next", "this")
 PARTS = ("early", "mid", "late")
 DIRECTIONS = ("NORTH", "SOUTH", "EAST", "WEST", "CENTRAL")
@@ -323,6 +351,18 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "keep_scanning": WORDS,
             "endings": case_endings(),
         },
+    },    # Read by names.py: how the language writes Cyrillic in Latin letters (its national or official system).
+    "script": {
+        "transliteration": {
+            "system": Spec(_word, "the published system the table follows", True),
+            "letters": letters(required=True),
+            "other_alphabets": letters(),  # letters the language does not write, met in names it quotes
+            "word_initial": letters(),  # Ukrainian є ї й ю я at the start of a word: ye yi y yu ya
+            "word_final": letters(single=False),  # Bulgarian -ия at the end of a word: ia (България -> Bulgaria)
+            "fallback": Spec(_language_code, "the pack whose table reads the letters this one lacks"),
+            "marks": WORDS,  # letters only this language writes: Cyrillic of an unknown language holding one
+            "default": BOOL,  # Cyrillic of an unknown language, without any pack's marks, reads with this table
+        },
     },
 }
 
@@ -339,6 +379,7 @@ CAPABILITIES: dict[tuple[str, str], str] = {
     ("names", "dictionary"): "dictionary",
     ("names", "words"): "name words",
     ("names", "inflection"): "inflection",
+    ("script", "transliteration"): "transliteration",
 }
 
 # A section whose first key needs the others (the table builder reads them all).
