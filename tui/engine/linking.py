@@ -240,19 +240,9 @@ class Linker:
         Returns, for clusters that received some occurrences of an ambiguous surname one by one, those
         occurrences (cluster index in `clusters` -> occurrences).
         """
-        surname_block: dict[str, list[int]] = defaultdict(list)
         offset = len(clusters) - len(name_clusters)
-        for ci, members in enumerate(name_clusters):
-            if members[0].is_org:
-                continue
-            for form in members:
-                for key in form.keys[-1] | {form.best[-1][:4].lower()}:
-                    if offset + ci not in surname_block[key]:
-                        surname_block[key].append(offset + ci)
-        acronym_owner: dict[str, int] = {}
-        for ci, members in enumerate(clusters):
-            for form in members:
-                acronym_owner[fold(" ".join(form.tokens))] = ci
+        surname_block = _surname_block(name_clusters, offset)
+        acronym_owner = _acronym_owners(clusters)
         per_occurrence: dict[int, list[Occurrence]] = defaultdict(list)
         single_clusters: list[list[Form]] = []
         single_block: dict[str, list[int]] = defaultdict(list)
@@ -262,21 +252,7 @@ class Linker:
                 if owner is not None:
                     clusters[owner].append(form)
                     continue
-            candidates: list[int] = []
-            for key in sorted(form.keys[0] | {form.best[0][:4].lower()}):
-                for ci in surname_block.get(key, ()):
-                    if ci not in candidates and any(
-                            words_match(form.keys[0], form.primary[0], other.keys[-1], other.primary[-1], True)
-                            or words_match(form.keys[0], form.best[0], other.keys[-1], other.best[-1], True)
-                            for other in clusters[ci]):
-                        candidates.append(ci)
-            candidates.sort()
-            if len(candidates) > 1:
-                # one of them spelled exactly as this word's likeliest lemma: a Czech "Žuravljovem" is the man
-                # Žuravljov, though his wife Žuravljovová's forms also have that key among their candidates
-                exact = [ci for ci in candidates if any(other.best[-1] == form.best[0] for other in clusters[ci])]
-                if len(exact) == 1:
-                    candidates = exact
+            candidates = _surname_candidates(form, surname_block, clusters)
             if len(candidates) == 1:
                 clusters[candidates[0]].append(form)
                 continue
@@ -287,25 +263,8 @@ class Linker:
             # a first name alone ("son frère Vakhtang"): the one person of that first name in the article
             form.occurrences = [o for o in form.occurrences
                                 if not self._attach_first_name(o, form, name_clusters, offset, per_occurrence)]
-            if not form.occurrences:
-                continue
-            # no full name to lean on: cluster with other one-word names
-            chosen = None
-            for key in sorted(_block_keys(form)):
-                for si in single_block.get(key, ()):
-                    if all(_single_match(form, other) for other in single_clusters[si][:8]):
-                        chosen = si
-                        break
-                if chosen is not None:
-                    break
-            if chosen is None:
-                single_clusters.append([form])
-                chosen = len(single_clusters) - 1
-            else:
-                single_clusters[chosen].append(form)
-            for key in _block_keys(form):
-                if chosen not in single_block[key]:
-                    single_block[key].append(chosen)
+            if form.occurrences:
+                _cluster_lone_name(form, single_clusters, single_block)
         clusters.extend(single_clusters)
         return per_occurrence
 
@@ -393,6 +352,69 @@ class Linker:
             entities.append(Entity(entity_id, name, kind, variants, mentions))
         entities.sort(key=lambda e: (-len(e.mentions), e.name))
         return entities
+
+
+def _surname_block(name_clusters: list[list[Form]], offset: int) -> dict[str, list[int]]:
+    """Surname key (and its first four letters) -> the person clusters (index in all clusters) holding it."""
+    block: dict[str, list[int]] = defaultdict(list)
+    for ci, members in enumerate(name_clusters):
+        if members[0].is_org:
+            continue
+        for form in members:
+            for key in form.keys[-1] | {form.best[-1][:4].lower()}:
+                if offset + ci not in block[key]:
+                    block[key].append(offset + ci)
+    return block
+
+
+def _acronym_owners(clusters: list[list[Form]]) -> dict[str, int]:
+    """A spelling (folded) -> the cluster holding it: where an acronym's expansion lives."""
+    owner: dict[str, int] = {}
+    for ci, members in enumerate(clusters):
+        for form in members:
+            owner[fold(" ".join(form.tokens))] = ci
+    return owner
+
+
+def _surname_candidates(form: Form, surname_block: dict[str, list[int]], clusters: list[list[Form]]) -> list[int]:
+    """The person clusters a one-word name can be the surname of, in cluster order."""
+    candidates: list[int] = []
+    for key in sorted(form.keys[0] | {form.best[0][:4].lower()}):
+        for ci in surname_block.get(key, ()):
+            if ci not in candidates and any(
+                    words_match(form.keys[0], form.primary[0], other.keys[-1], other.primary[-1], True)
+                    or words_match(form.keys[0], form.best[0], other.keys[-1], other.best[-1], True)
+                    for other in clusters[ci]):
+                candidates.append(ci)
+    candidates.sort()
+    if len(candidates) > 1:
+        # one of them spelled exactly as this word's likeliest lemma: a Czech "Žuravljovem" is the man
+        # Žuravljov, though his wife Žuravljovová's forms also have that key among their candidates
+        exact = [ci for ci in candidates if any(other.best[-1] == form.best[0] for other in clusters[ci])]
+        if len(exact) == 1:
+            return exact
+    return candidates
+
+
+def _cluster_lone_name(form: Form, single_clusters: list[list[Form]], single_block: dict[str, list[int]]) -> None:
+    """A one-word name with no full name to lean on: into the first cluster of one-word names it matches
+    every member of (complete link), else a cluster of its own."""
+    chosen = None
+    for key in sorted(_block_keys(form)):
+        for si in single_block.get(key, ()):
+            if all(_single_match(form, other) for other in single_clusters[si][:8]):
+                chosen = si
+                break
+        if chosen is not None:
+            break
+    if chosen is None:
+        single_clusters.append([form])
+        chosen = len(single_clusters) - 1
+    else:
+        single_clusters[chosen].append(form)
+    for key in _block_keys(form):
+        if chosen not in single_block[key]:
+            single_block[key].append(chosen)
 
 
 def _merge_shared_acronyms(clusters: list[list[Form]], extra: dict[int, list[Occurrence]]) -> None:
