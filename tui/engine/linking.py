@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from . import gazetteer, lexicon
 from .detection import Occurrence
 from .model import Entity, EntityType, Mention, Source, Variant
-from .names import fold, international, spelling_keys, surname_ending
+from .names import fold, has_cyrillic, international, skeletons, spelling_keys, surname_ending
 
 _SURNAME_LIKE = re.compile(r"(ski|ska|cki|cka|ov|ova|ev|eva|in|ina|enko|Cuk|iuk|uk|ic|iC|vic|viC|ko|ak|ec)$")
 
@@ -41,6 +41,8 @@ class Form:
     place_id: str | None = None
     kind_votes: Counter = field(default_factory=Counter)
     acronym_of: str | None = None
+    cyrillic: bool = False  # written in Cyrillic: compared with Latin spellings by sound too (sounds_alike)
+    skeletons: tuple[frozenset[str], ...] = ()  # per word: the consonant skeletons of its keys
 
     @property
     def count(self) -> int:
@@ -86,7 +88,39 @@ def _make_form(tokens: tuple[str, ...], language: str) -> Form:
         primaries.append(primary)
         keysets.append(keys)
         bests.append(best)
-    return Form(tokens, language, keys=tuple(keysets), primary=tuple(primaries), best=tuple(bests))
+    word_skeletons = tuple(frozenset().union(*(skeletons(k) for k in keys if len(k) > 1)) for keys in keysets)
+    return Form(tokens, language, keys=tuple(keysets), primary=tuple(primaries), best=tuple(bests),
+                cyrillic=any(has_cyrillic(word) for word in tokens), skeletons=word_skeletons)
+
+
+# How alike two keys with one skeleton must be to be one name across scripts: Trump/Трамп 0.89, Biden/Байдън
+# 0.84, Ryanair/Райънеър 0.86, Johnson/Джонсън 0.78; Raines/Райънеър has another skeleton.
+_ACROSS_SCRIPTS = 0.75
+
+
+def sounds_alike(a: Form, i: int, b: Form, j: int, shortest: int, alike: float = _ACROSS_SCRIPTS) -> bool:
+    """Word i of `a` and word j of `b`, one Cyrillic and one Latin, spell one sound: a skeleton of at least
+    `shortest` letters in common and keys at least `alike` (JaroWinkler), and no two different Slavic surname
+    endings. (A given name beside surnames that met needs the skeleton only: Michael / Майкл.)"""
+    if a.cyrillic == b.cyrillic:
+        return False
+    if (a.kind_votes["LOCATIVE"] and b.is_org) or (b.kind_votes["LOCATIVE"] and a.is_org):
+        return False  # "в Бельгии" (a place, in a case form) is not the agency Belga, however alike
+    common = {sk for sk in a.skeletons[i] & b.skeletons[j] if len(sk) >= shortest}
+    if not common:
+        return False
+    best = 0.0
+    for ka in a.keys[i]:
+        if not skeletons(ka) & common:
+            continue
+        for kb in b.keys[j]:
+            if not skeletons(kb) & common:
+                continue
+            ea, eb = surname_ending(ka), surname_ending(kb)
+            if ea and eb and ea != eb:
+                continue
+            best = max(best, JaroWinkler.normalized_similarity(ka, kb))
+    return best >= alike
 
 
 def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], b_primary: str,
@@ -124,14 +158,16 @@ def names_match(a: Form, b: Form) -> bool:
     # and in a Czech article)
     if fold(short.tokens[-1]) != fold(long_.tokens[-1]) and \
             not words_match(short.keys[-1], short.best[-1], long_.keys[-1], long_.best[-1], surname=True) and \
-            not words_match(short.keys[-1], short.primary[-1], long_.keys[-1], long_.primary[-1], surname=True):
+            not words_match(short.keys[-1], short.primary[-1], long_.keys[-1], long_.primary[-1], surname=True) and \
+            not sounds_alike(short, n - 1, long_, m - 1, 1):
         return False
     j = 0
     for i in range(n - 1):
         while j < m - 1 and not (
                 fold(short.tokens[i]) == fold(long_.tokens[j])
                 or words_match(short.keys[i], short.primary[i], long_.keys[j], long_.primary[j], surname=False)
-                or words_match(short.keys[i], short.best[i], long_.keys[j], long_.best[j], surname=False)):
+                or words_match(short.keys[i], short.best[i], long_.keys[j], long_.best[j], surname=False)
+                or sounds_alike(short, i, long_, j, 1, 0.0)):
             j += 1
         if j >= m - 1:
             return False
@@ -361,7 +397,7 @@ def _surname_block(name_clusters: list[list[Form]], offset: int) -> dict[str, li
         if members[0].is_org:
             continue
         for form in members:
-            for key in form.keys[-1] | {form.best[-1][:4].lower()}:
+            for key in form.keys[-1] | {form.best[-1][:4].lower()} | {"~" + sk for sk in form.skeletons[-1]}:
                 if offset + ci not in block[key]:
                     block[key].append(offset + ci)
     return block
@@ -379,11 +415,12 @@ def _acronym_owners(clusters: list[list[Form]]) -> dict[str, int]:
 def _surname_candidates(form: Form, surname_block: dict[str, list[int]], clusters: list[list[Form]]) -> list[int]:
     """The person clusters a one-word name can be the surname of, in cluster order."""
     candidates: list[int] = []
-    for key in sorted(form.keys[0] | {form.best[0][:4].lower()}):
+    for key in sorted(form.keys[0] | {form.best[0][:4].lower()} | {"~" + sk for sk in form.skeletons[0]}):
         for ci in surname_block.get(key, ()):
             if ci not in candidates and any(
                     words_match(form.keys[0], form.primary[0], other.keys[-1], other.primary[-1], True)
                     or words_match(form.keys[0], form.best[0], other.keys[-1], other.best[-1], True)
+                    or sounds_alike(form, 0, other, len(other.tokens) - 1, 3)
                     for other in clusters[ci]):
                 candidates.append(ci)
     candidates.sort()
@@ -445,6 +482,8 @@ def _block_keys(form: Form) -> set[str]:
     keys |= {k[:4].lower() for k in list(keys) if len(k) >= 4}  # lower: Sevciuk (s) may be Shevchuk (S)
     if form.is_org:
         keys = {" ".join(form.best), "=" + fold(" ".join(form.tokens))}
+    if not form.is_org or len(form.tokens) == 1:
+        keys |= {"~" + sk for sk in form.skeletons[last] if len(sk) >= 2}  # across scripts (sounds_alike)
     return {k for k in keys if k}
 
 
@@ -457,7 +496,7 @@ def _org_match(a: Form, b: Form) -> bool:
 
 def _single_match(a: Form, b: Form) -> bool:
     return words_match(a.keys[0], a.primary[0], b.keys[0], b.primary[0], surname=True) or \
-        words_match(a.keys[0], a.best[0], b.keys[0], b.best[0], surname=True)
+        words_match(a.keys[0], a.best[0], b.keys[0], b.best[0], surname=True) or sounds_alike(a, 0, b, 0, 3)
 
 
 def _entity_type(members: list[Form], occurrences: list[Occurrence]) -> EntityType:

@@ -261,3 +261,33 @@ def surname_ending(key: str) -> str:
         if key.endswith(ending) and len(key) - len(ending) >= 2:
             return ending
     return ""
+
+
+# --- across scripts ---------------------------------------------------------------------------------------
+# A foreign name written in Cyrillic is written by its sound, not its letters (Trump -> Трамп, Ryanair ->
+# Райънеър, Leary -> Лири), so its transliteration differs from the Latin spelling in the vowels (English u
+# is said a, ea is said i, ai is said ei) and in sounds Cyrillic has no letter for (h -> г or х). The
+# skeleton keeps what survives: the consonants, with s/z and g/h/kh as one, and whether the name starts with
+# a vowel. It is far looser than a key, so it is only compared between spellings in different scripts, and
+# only together with a string similarity of the keys (linking.sounds_alike).
+
+_SKELETON_CLASSES = str.maketrans({"z": "s", "h": "g", "X": "g", "i": "", "a": "", "e": "", "o": "", "u": ""})
+# a Latin h may be silent (Johnson -> Джонсън) and a Latin ch may be k (Michael -> Майкл): both readings
+_SILENT_H = str.maketrans({"h": ""})
+_CH_AS_K = str.maketrans({"C": "k"})
+
+
+def _skeleton(key: str) -> str:
+    if not key:
+        return ""
+    head = "a" if key[0] in "aeiou" else key[0].translate(_SKELETON_CLASSES)
+    return _DOUBLE.sub(_first_of_run, head + key[1:].translate(_SKELETON_CLASSES))
+
+
+@lru_cache(maxsize=200_000)
+def skeletons(key: str) -> frozenset[str]:
+    """The consonant skeletons of a key ('trump' and 'tramp' -> 'trmp'; 'oleari' -> 'alr'; 'Sohnson' ->
+    'Sgnsn' and 'Snsn')."""
+    readings = {key, key.translate(_SILENT_H)}
+    readings |= {r.translate(_CH_AS_K) for r in readings}
+    return frozenset(sk for r in readings if (sk := _skeleton(r)))
