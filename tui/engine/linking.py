@@ -246,7 +246,10 @@ class Linker:
             candidates: dict[int, None] = {}
             for key in sorted(_block_keys(form)):
                 for ci in block.get(key, ()):
-                    candidates[ci] = None
+                    # by sound, a Latin form looks only for a cluster in Cyrillic (a Latin-only story blocks
+                    # as without skeletons)
+                    if key[0] != "~" or form.cyrillic or clusters[ci][0].cyrillic:
+                        candidates[ci] = None
             chosen = None
             for ci in sorted(candidates):  # oldest (largest) cluster first: the result must not depend on hashing
                 members = clusters[ci]
@@ -415,7 +418,8 @@ def _acronym_owners(clusters: list[list[Form]]) -> dict[str, int]:
 def _surname_candidates(form: Form, surname_block: dict[str, list[int]], clusters: list[list[Form]]) -> list[int]:
     """The person clusters a one-word name can be the surname of, in cluster order."""
     candidates: list[int] = []
-    for key in sorted(form.keys[0] | {form.best[0][:4].lower()} | {"~" + sk for sk in form.skeletons[0]}):
+    by_sound = {"~" + sk for sk in form.skeletons[0]} if form.cyrillic else set()
+    for key in sorted(form.keys[0] | {form.best[0][:4].lower()} | by_sound):
         for ci in surname_block.get(key, ()):
             if ci not in candidates and any(
                     words_match(form.keys[0], form.primary[0], other.keys[-1], other.primary[-1], True)
@@ -437,7 +441,7 @@ def _cluster_lone_name(form: Form, single_clusters: list[list[Form]], single_blo
     """A one-word name with no full name to lean on: into the first cluster of one-word names it matches
     every member of (complete link), else a cluster of its own."""
     chosen = None
-    for key in sorted(_block_keys(form)):
+    for key in sorted(_block_keys(form, lookup=True)):
         for si in single_block.get(key, ()):
             if all(_single_match(form, other) for other in single_clusters[si][:8]):
                 chosen = si
@@ -476,13 +480,15 @@ def _merge_shared_acronyms(clusters: list[list[Form]], extra: dict[int, list[Occ
             extra.setdefault(target, []).extend(extra.pop(ci, []))
 
 
-def _block_keys(form: Form) -> set[str]:
+def _block_keys(form: Form, lookup: bool = False) -> set[str]:
+    """A form's blocking keys; the skeleton keys ('~...') are indexed for every form but looked up only by a
+    Cyrillic one, so a story in Latin letters alone blocks (and links) exactly as without them."""
     last = len(form.tokens) - 1
     keys = set(form.keys[last]) | {form.best[last]}
     keys |= {k[:4].lower() for k in list(keys) if len(k) >= 4}  # lower: Sevciuk (s) may be Shevchuk (S)
     if form.is_org:
         keys = {" ".join(form.best), "=" + fold(" ".join(form.tokens))}
-    if not form.is_org or len(form.tokens) == 1:
+    if (not form.is_org or len(form.tokens) == 1) and (form.cyrillic or not lookup):
         keys |= {"~" + sk for sk in form.skeletons[last] if len(sk) >= 2}  # across scripts (sounds_alike)
     return {k for k in keys if k}
 
