@@ -84,7 +84,7 @@ def _dictionary(word: str, language: str) -> bool | None:
 # The languages simplemma has dictionaries for (a language without a pack still gets its dictionary); a
 # pack's [dictionary] backend says which one its language uses.
 SIMPLEMMA_LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "sv", "da", "fi", "hu", "ro", "hr",
-                       "sl", "lt", "lv", "et", "tr", "ca", "nb"}
+                       "sl", "lt", "lv", "et", "tr", "ca", "nb", "ru", "uk", "bg"}
 
 
 @lru_cache(maxsize=200_000)
@@ -108,7 +108,11 @@ def is_common_word(word: str, language: str) -> bool:
         # German capitalises every noun; a dictionary noun at a sentence start is a noun, unless
         # it is also a name elsewhere in the story (the caller checks that evidence).
         return _dictionary(word, language) is not None or _dictionary(lower, language) is not None
-    return _dictionary(lower, language) is True
+    if _dictionary(lower, language) is not True:
+        return False
+    # a common word in lower case, unless the dictionary lists the capitalised form itself as a proper
+    # noun's ("Германии" is Германия's, while "германии" is the element германий's)
+    return not (proper_forms(language) and _dictionary(word, language) is False)
 
 
 @lru_cache(maxsize=200_000)
@@ -134,6 +138,13 @@ def dictionary_backend(language: str) -> str | None:
 def capitalises_nouns(language: str) -> bool:
     """Does the language capitalise every noun (German)? Then a capitalised dictionary word needs evidence."""
     return bool(languages.value(language, "names", "dictionary", "capitalises_nouns", False))
+
+
+@cache
+def proper_forms(language: str) -> bool:
+    """Does the dictionary list the inflected forms of proper nouns capitalised, under a capitalised lemma
+    (simplemma's Russian, Ukrainian and Bulgarian)? Then such a form is a name's, whatever its lower case is."""
+    return bool(languages.value(language, "names", "dictionary", "proper_forms", False))
 
 
 @cache

@@ -296,6 +296,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "dictionary": {
             "backend": one_of("simplemma", "morfeusz", required=True),
             "capitalises_nouns": BOOL,  # German: a capitalised dictionary noun is a noun until the story says
+            "proper_forms": BOOL,  # the dictionary lists a proper noun's forms capitalised ("Германии": Германия)
         },
         "words": {
             "function": WORDS,
