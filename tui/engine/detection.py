@@ -651,8 +651,8 @@ def _context_word(word: str) -> str:
 
 def _spelled_otherwise(word: str, place: gazetteer.Place) -> bool:
     """Is `word` none of the place's names as written (it matched one only with its accents folded)?"""
-    folded = fold(word)
-    return all(fold(name) != folded for name in (place.name, *place.names))
+    folded = word.casefold()  # not names.fold: it folds the accents away
+    return all(name.casefold() != folded for name in (place.name, *place.names))
 
 
 def _trailing_person(group: list[_Token], head_index: int, language: str) -> list[_Token]:

@@ -233,7 +233,8 @@ def _check_table(value: dict, schema: dict[str, Any], fail: Callable[[str], None
 LAST_NEXT_THIS = ("last", "next", "this")
 PARTS = ("early", "mid", "late")
 DIRECTIONS = ("NORTH", "SOUTH", "EAST", "WEST", "CENTRAL")
-INFLECTION_RULES = ("polish", "czech", "genitive_s", "endings")  # the code beside the data: lexicon.lemma_candidates
+# the code beside the data: lexicon.lemma_candidates
+INFLECTION_RULES = ("polish", "czech", "genitive_s", "endings", "pymorphy")
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     # Read by dates.py's table builder (languages that write dates with the same parts in the same order).
