@@ -195,7 +195,10 @@ def pymorphy_parses(word: str, language: str) -> tuple[tuple[str, frozenset[str]
     if not _analysable(word):
         return ()
     with _lock:  # the analyser's caches are not documented as thread-safe; the TUI indexes in a worker
-        parses = _analyser(language).parse(word)
+        try:
+            parses = _analyser(language).parse(word)
+        except ValueError:  # pymorphy3 reads a word's shape through unicodedata.name: some code points have
+            return ()       # none ("no such name"); a word holding one is in no dictionary
     return tuple((p.normal_form, frozenset(p.tag.grammemes), p.is_known) for p in parses)
 
 
