@@ -233,6 +233,7 @@ class NameDetector:
         self.standalone: set[str] = set()  # folded words that stand alone as a name somewhere mid-sentence
         # per source: (run text, offset, sentence-initial?, context word) of each capitalised run
         self._runs: list[list[tuple[str, int, bool, str]]] = []
+        self._lower_counts: dict[str, int] = {}  # lower-case word -> times the story writes it so
 
     # -- pass 1 ------------------------------------------------------------------------------------------
     def collect_evidence(self) -> None:
@@ -326,11 +327,23 @@ class NameDetector:
         """Is a sentence-initial capitalised word a name?"""
         if lexicon.is_calendar_word(word, language) or lexicon.is_title(word):
             return False
-        if gazetteer.lookup(word) is not None:
+        place = gazetteer.lookup(word)
+        common = lexicon.is_common_word(word, language)
+        if place is not None and not (common and _spelled_otherwise(word, place)):
+            return True  # (a common word that is a place only once its accents are folded is no place: Irská)
+        if not common:
             return True
-        if not lexicon.is_common_word(word, language):
-            return True
-        return self.evidence[fold(word)] >= 2
+        return self.evidence[fold(word)] >= 2 and not self._written_lower(word)
+
+    def _written_lower(self, word: str) -> bool:
+        """Does the story write this word in lower case far more often than capitalised mid-sentence? Then
+        its capitals come from headings and titles run into the text, not from a name ("Strajk", "Пилоты")."""
+        lower = word.lower()
+        count = self._lower_counts.get(lower)
+        if count is None:
+            needle = " " + lower
+            count = self._lower_counts[lower] = sum(source.text.count(needle) for source in self.sources)
+        return count >= 5 and count >= 3 * self.evidence[fold(word)]
 
     def _keep_single(self, word: str, language: str, previous_word: str) -> bool:
         """Is a lone capitalised word (not at a sentence start) a name?"""
@@ -573,6 +586,9 @@ class NameDetector:
                 return
             if not self._keep_single(word, language, previous_word):
                 return
+            if lexicon.is_common_word(word, language) and gazetteer.lookup(word) is None and \
+                    self._written_lower(word):
+                return  # an ordinary word capitalised by a heading run into the text
             ordinary = lexicon.is_common_word(word, language) and self.evidence[fold(word)] < 2
             if is_demonym(word, language):
                 yield _occurrence(index, source, group, kind="OTHER", demonym=True)
@@ -631,6 +647,12 @@ def _context_word(word: str) -> str:
     if folded in lexicon.TITLES or folded in lexicon.LOCATIVE_PREPOSITIONS or folded in _GERMAN_DETERMINERS:
         return word
     return ""
+
+
+def _spelled_otherwise(word: str, place: gazetteer.Place) -> bool:
+    """Is `word` none of the place's names as written (it matched one only with its accents folded)?"""
+    folded = word.casefold()  # not names.fold: it folds the accents away
+    return all(name.casefold() != folded for name in (place.name, *place.names))
 
 
 def _trailing_person(group: list[_Token], head_index: int, language: str) -> list[_Token]:

@@ -261,7 +261,8 @@ def _language_code(value: Any, fail: Callable[[str], None]) -> None:
 LAST_NEXT_THIS = ("last", "next", "this")
 PARTS = ("early", "mid", "late")
 DIRECTIONS = ("NORTH", "SOUTH", "EAST", "WEST", "CENTRAL")
-INFLECTION_RULES = ("polish", "czech", "genitive_s", "endings")  # the code beside the data: lexicon.lemma_candidates
+# the code beside the data: lexicon.lemma_candidates
+INFLECTION_RULES = ("polish", "czech", "genitive_s", "endings", "pymorphy")
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     # Read by dates.py's table builder (languages that write dates with the same parts in the same order).
@@ -324,6 +325,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "dictionary": {
             "backend": one_of("simplemma", "morfeusz", required=True),
             "capitalises_nouns": BOOL,  # German: a capitalised dictionary noun is a noun until the story says
+            "proper_forms": BOOL,  # the dictionary lists a proper noun's forms capitalised ("Германии": Германия)
         },
         "words": {
             "function": WORDS,
