@@ -248,6 +248,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "vague": Spec(_regex, "vague expressions (recently...)", True),
             "weekday_needs_prep": BOOL,
             "habitual": WORDS,
+            "year_suffix": REGEX,  # after a year, the word that makes it one: "2022 г.", "2022. godine"
         },
         "prepositions": {
             "day": Spec(_words, "before a full date", True),
