@@ -168,6 +168,7 @@ def _names(language: str) -> _Names:
     for number, forms in enumerate(data["weekdays"]):
         for form in (*forms, *extra_weekdays.get(number, ())):
             weekdays[form.lower()] = number
+            weekdays[form.lower().replace("'", "’")] = number  # the patterns read ' as either apostrophe
             weekday_forms.append(form)
     for number, forms in extra.get("locative_months", {}).items():  # Polish: read, not offered to CLDR's rules
         for form in forms:
