@@ -176,7 +176,7 @@ def test_cp1251_cyrillic(tmp_path: Path) -> None:
     assert s.text == text
     assert s.encoding == "cp1251"
     assert s.warnings == ("not UTF-8; decoded as cp1251",
-                          "read as ru (Russian) — no name or date rules for it yet")
+                          "read as ru (Russian) — no name rules for it yet")
     assert s.language == "ru"
 
 
