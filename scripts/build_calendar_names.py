@@ -30,7 +30,9 @@ from pathlib import Path
 from babel import Locale
 from babel import __version__ as babel_version
 
-LANGUAGES = ("en", "pl", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "ro")
+LANGUAGES = ("en", "pl", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "ro", "ru", "uk", "bg", "sl", "hr", "sr")
+# Serbian is written in both scripts: its entry holds the Cyrillic (CLDR "sr") and the Latin ("sr_Latn") forms.
+SCRIPTS = {"sr": ("sr", "sr_Latn")}
 OUT = Path(__file__).resolve().parent.parent / "tui" / "engine" / "data" / "calendar_names.json"
 
 
@@ -47,13 +49,16 @@ def build() -> dict:
         )
     }
     for code in LANGUAGES:
-        loc = Locale.parse(code)
-        fmt, alone = loc.months["format"], loc.months["stand-alone"]
-        dfmt, dalone = loc.days["format"], loc.days["stand-alone"]
+        locs = [Locale.parse(name) for name in SCRIPTS.get(code, (code,))]
+        months = [[loc.months[kind]["wide"][m] for loc in locs for kind in ("format", "stand-alone")]
+                  for m in range(1, 13)]
+        abbr = [[loc.months[kind]["abbreviated"][m] for loc in locs for kind in ("format", "stand-alone")]
+                for m in range(1, 13)]
+        days = [[loc.days[kind]["wide"][d] for loc in locs for kind in ("format", "stand-alone")] for d in range(7)]
         data[code] = {
-            "months": [_forms(fmt["wide"][m], alone["wide"][m]) for m in range(1, 13)],
-            "months_abbr": [_forms(fmt["abbreviated"][m], alone["abbreviated"][m]) for m in range(1, 13)],
-            "weekdays": [_forms(dfmt["wide"][d], dalone["wide"][d]) for d in range(7)],
+            "months": [_forms(*forms) for forms in months],
+            "months_abbr": [_forms(*forms) for forms in abbr],
+            "weekdays": [_forms(*forms) for forms in days],
         }
     return data
 

@@ -15,7 +15,7 @@ from test_chronology import found
 from tui.engine import dates, languages
 from tui.engine.languages import PackError, Registry
 
-PACKS = ("es", "it", "pt", "nl", "cs", "ro")  # the languages read by the table builder
+PACKS = ("es", "it", "pt", "nl", "cs", "ro", "ru", "uk", "bg", "sl", "sk", "hr", "sr")  # read by the table builder
 WEDNESDAY = "2024-03-20"
 
 

@@ -41,7 +41,7 @@ import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import dates, languages
 from .model import Event, Source, TemporalExpression
@@ -169,80 +169,47 @@ class _Sentences:
 # A deadline ("by Friday", "bis Freitag", "do piątku", "d'ici vendredi") looks forward when nothing in
 # its clause says otherwise.
 
-_CLAUSE_BREAK = re.compile(
-    r"[;:()\"“”„«»]|\s(?:that|and|but|że|iż|i|ale|a|dass|und|aber|que|qu['’]|et|mais)\b|,\s*(?:which|who|when|while|"
-    r"gdy|kiedy|który|która|które|als|wenn|weil|nachdem|lorsque|quand|qui)\b")
-_FUTURE = {
-    "en": re.compile(r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:scheduled|planned|set|due|expected)\s+(?:for|on|by)|"
-                     r"is\s+(?:due|set|expected|scheduled|going|slated)\s+to|"
-                     r"are\s+(?:due|set|expected|scheduled|going|slated)\s+to|plans?\s+to|intends?\s+to)\b|['’]ll\b",
-                     re.I),
-    "de": re.compile(r"\b(?:wird|werden|werde|wirst|soll|sollen|solle|will|wollen|plant|planen|geplant|"
-                     r"kommende[nmrs]?|nächste[nmrs]?)\b"),
-    "fr": re.compile(r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|doit|doivent|"
-                     r"pourra|pourront|prévue?s?|\w{3,}(?:era|eront|ira|iront|dra|dront))\b", re.I),
-}
-# Modals and conditionals ("Sollte es ... geben": an "if" that looks ahead), English ones in lower case
-# only ("May" is a month or a name); a modal before "have" ("could have been") is a past, not a plan, and
-# so is "could not" ("could not be reached on Monday").
-_WEAK_FUTURE = {
-    "en": re.compile(r"\b(?:could(?!\s+not\b)|would|might|should|must|may|can(?:not)?|"
-                     r"(?:would|should|must|ca)n['’]t)\b(?!\s+(?:not\s+)?have\b)"),
-    "de": re.compile(r"\b(?:[Dd]ürften?|[Kk]önnten?|[Ss]ollten?|[Mm]üssten?|[Ww]ürden?)\b"),
-    "fr": re.compile(r"\b(?:pourrai(?:t|ent)|devrai(?:t|ent)|faudrait|voudrai(?:t|ent)|\w{3,}erai(?:t|ent))\b"),
-}
-_PAST = {
-    "en": re.compile(r"\b(?:was|were|had|did|said|told|met|took|gave|made|went|came|left|held|spoke|began|saw|"
-                     r"sent|won|lost|fled|fell|struck|shot|brought|found|became|wrote|led|paid|sought|fought|"
-                     r"%s\w+(?<!e)ed)\b|\b(?:could|would|might|should|must|may)\s+(?:not\s+)?have\b|"
-                     r"\bcould(?:\s+not|n['’]t)\b"
-                     % "".join(rf"(?<!\b{w}\s)" for w in ("is", "are", "am", "be", "been", "being", "stay", "stays",
-                                                           "remain", "remains", "get", "gets", "['’]s", "['’]re")),
-                     re.I),  # regular past: "announced", not "need"/"speed", nor "stays closed"
-    "de": re.compile(r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|"
-                     r"teilten|meldete|meldeten|berichtete|berichteten|forderte|forderten|kündigte|traf|trafen|kam|"
-                     r"kamen|gab|gaben|sprach|sprachen|nannte|reiste|reisten|bestellte|fand|begann|entschied|"
-                     r"beschloss|unterzeichnete|bestätigte|betonte|warnte|drohte|stellte|legte|zog)\b"),
-    "fr": re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|eut|fut|furent|\w{2,}(?:ait|aient))\b", re.I),
-}
+# The punctuation that ends a clause; the words that start one (each pack's [tense] clause_words, after a
+# space, and clause_words_after_comma: "..., which", "..., gdy") are pooled: a Polish "że" in an English
+# article still starts a clause.
+_CLAUSE_PUNCTUATION = "[;:()\"“”„«»]"
 
 
-# Spanish, Italian, Portuguese, Dutch, Czech: the future tense and the commonest past forms of news copy.
-# Czech has no future ending: a perfective present ("rozhodne") is one, so the usual ones are listed.
-_FUTURE.update({
-    "es": re.compile(r"\b(?:\w{3,}(?:rá|rán|ré|remos)|va\s+a|van\s+a|prevé|previst[oa]s?|planea|tiene\s+previsto)\b", re.I),  # noqa: E501 (a regex or table row reads best whole)
-    "it": re.compile(r"\b(?:\w{3,}(?:rà|ranno|rò|remo)|prevede|previst[oaie]|conta\s+di|intende)\b", re.I),
-    "pt": re.compile(r"\b(?:\w{3,}(?:rá|rão|rei|remos)|vai|vão|prevê|previst[oa]s?)\b", re.I),
-    "nl": re.compile(r"\b(?:zal|zullen|zult|gaat|gaan|verwacht|gepland)\b", re.I),
-    "cs": re.compile(r"\b(?:bude|budou|budeme|budu|budete|plánuje|plánují|chce|chtějí|rozhodne|rozhodnou|"
-                     r"projedná|projednají|oznámí|vydá|vydají|předá|předají|zahájí|podepíše|navštíví|přijede|"
-                     r"dostane|začne|skončí)\b", re.I),
-})
-_PAST.update({
-    "es": re.compile(r"\b(?:fue|fueron|ha|han|había|habían|dijo|dijeron|\w{2,}(?:ó|aron|ieron|ió))\b", re.I),
-    "it": re.compile(r"\b(?:ha|hanno|aveva|avevano|era|erano|fu|furono|\w{3,}(?:ato|ata|ati|ate|ito|ita|iti|ite|uto|uta))\b",  # noqa: E501 (a regex or table row reads best whole)
-                     re.I),
-    "pt": re.compile(r"\b(?:foi|foram|tinha|tinham|havia|\w{3,}(?:ou|aram|eram|iram|eu|iu))\b", re.I),
-    "nl": re.compile(r"\b(?:was|waren|had|hadden|heeft|hebben|werd|werden|zei|zeiden|ge\w{3,}[dt])\b", re.I),
-    # l-participles ("uvedl", "zadrželi"), lower case only: "Michal" and "Pavel" are names
-    "cs": re.compile(r"\b(?:byl|byla|bylo|byli|byly|[^\W\d_A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{3,}(?:il|ila|ilo|ili|al|ala|alo|ali|el|"
-                     r"ela|elo|eli|kl|kla|klo|kli|hl|hla|hli))\b"),
-})
+@lru_cache(maxsize=1)
+def _clause_break() -> re.Pattern[str]:
+    def words(key: str) -> str:
+        pooled = {word for _, found in languages.every("dates", "tense", key) for word in found}
+        return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(pooled, key=lambda w: (-len(w), w)))
+
+    after_space, after_comma = words("clause_words"), words("clause_words_after_comma")
+    return re.compile(rf"{_CLAUSE_PUNCTUATION}|\s(?:{after_space})\b|,\s*(?:{after_comma})\b")
 
 
-# The verb that reports a statement ("..., the EU said"): it dates the statement, not a deadline in it.
-_REPORTING = {
-    "en": re.compile(r"(?:said|says|told|tells|added|stated)", re.I),
-    "de": re.compile(r"(?:sagte|sagten|erklärte|erklärten|teilte|teilten|meldete|meldeten|berichtete|berichteten|"
-                     r"betonte|nannte)"),
-}
-_POLISH_REPORTING = frozenset({"powiedzieć", "mówić", "poinformować", "informować", "przekazać", "oświadczyć",
-                               "podać", "stwierdzić", "dodać", "ocenić", "zapewnić", "napisać"})
+# The markers themselves are each language's: its pack's [tense] (languages/<code>/dates.toml), regexes
+# matched in the clause (future, weak_future, past) and the reporting verbs that date a statement.
+_TENSE_KINDS = (("future", "future"), ("weak-future", "weak_future"), ("past", "past"))
+
+
+@cache
+def _tense_markers(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, pattern) for each tense marker `language`'s pack writes (none without a pack)."""
+    out = []
+    for kind, key in _TENSE_KINDS:
+        pattern = languages.value(language, "dates", "tense", key)
+        if pattern is not None:
+            out.append((kind, re.compile(pattern)))
+    return tuple(out)
+
+
+@cache
+def _reporting_pattern(language: str) -> re.Pattern[str] | None:
+    pattern = languages.value(language, "dates", "tense", "reporting")
+    return re.compile(pattern) if pattern is not None else None
 
 
 def reads_tense(language: str) -> bool:
     """Does the chronology read the tense of `language`'s sentences (to place a date without a year)?"""
-    return language in _FUTURE or language in _PAST or _morfeusz(language)
+    return bool(_tense_markers(language)) or _morfeusz(language)
 
 
 def _morfeusz(language: str) -> bool:
@@ -255,14 +222,15 @@ def _reporting(text: str, start: int, end: int, language: str) -> bool:
     if _morfeusz(language):
         from .lexicon import polish_tags
 
-        return any(lemma.split(":")[0] in _POLISH_REPORTING for lemma, _ in polish_tags(word.lower()))
-    pattern = _REPORTING.get(language)
+        reporting = frozenset(languages.value(language, "dates", "tense", "reporting_lemmas", ()))
+        return any(lemma.split(":")[0] in reporting for lemma, _ in polish_tags(word.lower()))
+    pattern = _reporting_pattern(language)
     return bool(pattern and pattern.fullmatch(word))
 
 
 def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
     lo, hi = s_start, s_end
-    for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
+    for m in _clause_break().finditer(text, s_start, s_end):
         if m.end() <= start:
             lo = m.end()
         elif m.start() >= end:
@@ -375,9 +343,8 @@ def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language:
     if _morfeusz(language):
         markers = _polish_markers(text, lo, hi)
     else:
-        for kind, table in (("future", _FUTURE), ("weak-future", _WEAK_FUTURE), ("past", _PAST)):
-            if language in table:
-                markers += [(m.start(), m.end(), kind) for m in table[language].finditer(text, lo, hi)]
+        for kind, pattern in _tense_markers(language):
+            markers += [(m.start(), m.end(), kind) for m in pattern.finditer(text, lo, hi)]
     if not present_is_future:
         markers = [m for m in markers if m[2] != "present"]
     if deadline:

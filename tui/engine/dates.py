@@ -168,6 +168,7 @@ def _names(language: str) -> _Names:
     for number, forms in enumerate(data["weekdays"]):
         for form in (*forms, *extra_weekdays.get(number, ())):
             weekdays[form.lower()] = number
+            weekdays[form.lower().replace("'", "’")] = number  # the patterns read ' as either apostrophe
             weekday_forms.append(form)
     for number, forms in extra.get("locative_months", {}).items():  # Polish: read, not offered to CLDR's rules
         for form in forms:
@@ -568,6 +569,7 @@ class _Table:
     time_of_day: str  # after a weekday: "por la tarde", "večer"
     short_weekdays: frozenset[str]  # weekdays written short, also plain words: "a segunda vez"
     short_weekday_preps: frozenset[str]  # the only prepositions that make those a date: "na segunda"
+    year_suffix: str  # after a year, the word that makes it one: "2022 г.", "2022 року", "2022. godine"
 
 
 def _by_number(forms: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
@@ -600,6 +602,7 @@ def _table(language: str) -> _Table | None:
         since=re.compile(g["since"], re.I), until=re.compile(g["until"], re.I),
         habitual=frozenset(g.get("habitual", ())), weekday_needs_prep=g.get("weekday_needs_prep", False),
         time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),  # noqa: E501 (a regex or table row reads best whole)
+        year_suffix=g.get("year_suffix", ""),
     )
 
 
@@ -622,21 +625,26 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
             "PREPWD": _alt(t.prep_weekday, True), "SHB": _alt(list(t.shift_before), True),
             "SHA": _alt(list(t.shift_after)) if t.shift_after else "(?!)",
             "YS": _alt(list(t.year_shifts)), "TOD": t.time_of_day or "(?!)",
+            "YSUF": f"(?:{t.year_suffix})?" if t.year_suffix else "",
         }
         rules = [
             _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)(?P<§sep>[./-])\s?(?P<§mo>0?[1-9]|1[0-2])"
-                  r"(?P=§sep)\s?(?P<§y>%(YEAR)s)" % c),
+                  r"(?P=§sep)\s?(?P<§y>%(YEAR)s)%(YSUF)s" % c),
             _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§d>%(DAY)s)%(DM)s(?P<§m>%(MD)s)"
-                  r"(?:%(MY)s(?P<§y>%(YEAR)s)|\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
+                  r"(?:%(MY)s(?P<§y>%(YEAR)s)%(YSUF)s|\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)%(MY)s"
-                  r"(?P<§y>%(YEAR)s)" % c),
+                  r"(?P<§y>%(YEAR)s)%(YSUF)s" % c),
         ]
         rules += _relative(list(t.relative), t.relative_prep)
         rules += [
             _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?:(?P<§sh>%(SHB)s)\s+)?"
                   r"(?(§p)|(?(§part)|(?(§sh)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
-                  r"(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
+                  r"(?P<§y>%(BYEAR)s)%(YSUF)s(?!\s*%(COUNT)s)" % c),
+        ]
+        if t.year_suffix:  # a year its word makes one needs no preposition: "осенью 2022 года"
+            rules.append(_Rule("ysuf", "year", r"(?P<§y>%s)(?:%s)" % (_BARE_YEAR, t.year_suffix)))
+        rules += [
             _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SHB)s)\s+)?(?P<§wd>%(WD)s)(?:%(TOD)s)?"
                   r"(?:\s+(?P<§sh2>%(SHA)s))?" % c, check=_weekday_table(language)),
             _Rule("vague", "vague", f"(?:{t.vague})"),

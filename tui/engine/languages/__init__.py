@@ -277,6 +277,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "vague": Spec(_regex, "vague expressions (recently...)", True),
             "weekday_needs_prep": BOOL,
             "habitual": WORDS,
+            "year_suffix": REGEX,  # after a year, the word that makes it one: "2022 г.", "2022. godine"
         },
         "prepositions": {
             "day": Spec(_words, "before a full date", True),
@@ -308,6 +309,16 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "part": one_of(*PARTS, "earlier"),
             "parts": meanings(*PARTS),
         }),
+        # read by chronology.py: the markers of a clause's tense (a date without its year is placed by them)
+        "tense": {
+            "future": REGEX,
+            "weak_future": REGEX,  # modals: ahead, without saying how far
+            "past": REGEX,
+            "reporting": REGEX,  # the verbs that report a statement ("..., the EU said")
+            "reporting_lemmas": WORDS,  # the same as lemmas, where a dictionary tags the words (Polish)
+            "clause_words": WORDS,  # after a space, they start a clause ("that", "że"): pooled
+            "clause_words_after_comma": WORDS,  # after a comma ("..., which"): pooled
+        },
         "calendar": {
             "extra_months": numbers(1, 12),
             "extra_month_abbr": numbers(1, 12),
