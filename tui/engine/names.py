@@ -79,7 +79,7 @@ def transliterate(text: str, language: str | None = None) -> str:
     """Cyrillic to Latin ('Врублевський' -> 'Vrublevskyi', 'Москва' -> 'Moskva'); Latin passes through.
 
     Ukrainian rules apply when `language` is 'uk' or the text has Ukrainian-only letters (but not in Russian
-    or in a language that borrows its rules, language.RELATIVES).
+    or in a language that borrows its rules, language.borrowed).
     """
     if not has_cyrillic(text):
         return text
@@ -114,7 +114,7 @@ def international() -> str:
 
 def _compiled(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     if language not in _COMPILED:
-        # a language without rules of its own reads as its closest relative that has some (language.RELATIVES)
+        # a language without rules of its own reads as its closest relative that has some (language.borrowed)
         code = borrowed(language, KEY_LANGUAGES) or international()
         mapping = dict(languages.value(code, "names", "keys", "rewrites")
                        or languages.value(international(), "names", "keys", "rewrites"))
