@@ -26,7 +26,8 @@ def test_what_a_language_has_is_said_and_borrowing_is_named():
     rows = {row["language"]: row for row in language_matrix()}
     assert rows["pl"]["dictionary"] == "morfeusz" and rows["pl"]["inflection"] == "yes"
     assert rows["de"]["date rules"] == "yes" and rows["de"]["tense"] == "yes"
-    assert rows["sl"]["inflection"] == "as cs" and rows["bg"]["transliteration"] == "yes"
+    assert rows["sl"]["inflection"] == "yes" and rows["bg"]["transliteration"] == "yes"
+    assert rows["bs"]["inflection"] == "as hr" and rows["bs"]["dictionary"] == "simplemma"  # hr's relatives
     assert rows["uk"]["transliteration"] == "yes"
     assert rows["ro"]["date rules"] == "yes" and rows["ro"]["pack"] is True
     assert rows["hu"]["date rules"] is None and rows["hu"]["pack"] is False  # said out loud, not guessed

@@ -1,7 +1,7 @@
 """What storyview can do in each language: the matrix `storyview languages` prints and the README shows.
 
 Each step's knowledge lives in the language's pack (tui/engine/languages/<code>/); a language without a pack
-of its own for a step may borrow a relative's (language.RELATIVES), and gets the language-independent steps
+of its own for a step may borrow a relative's (language.borrowed), and gets the language-independent steps
 (capitalised runs, the gazetteer, transliteration, linking) in any case.
 """
 

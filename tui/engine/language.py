@@ -27,24 +27,26 @@ SAMPLE_CHARS = 3000
 # Below this many words an "unknown" from CLD2 stays unknown; from it on we take CLD2's best-effort guess.
 BEST_EFFORT_WORDS = 8
 
-# A language we have no rules of its own for in some step (phonetic keys of names, undoing case endings...)
-# borrows those of the first relative listed here that has them, step by step: a language's own rules, where
-# it has some (Slovene's dictionary), always come first. Slovene, Croatian and Bosnian write names with the
-# Czech letters (č š ž, j for y) and decline them much as Czech does ("v Sloveniji", "Ryanaira"); Macedonian
-# and Bulgarian Cyrillic are read with the Russian transliteration table. (Until CLD2 the old detector read
-# Slovene as Czech and Bulgarian as Russian: these are the rules they had then, now borrowed on purpose.)
-RELATIVES: dict[str, tuple[str, ...]] = {
-    "sk": ("cs",),
-    "sl": ("hr", "cs"),
-    "hr": ("bs", "sl", "cs"),
-    "bs": ("hr", "sl", "cs"),
-    "bg": ("mk", "ru"),
-    "mk": ("bg", "ru"),
-}
-
+# A language without rules of its own for some step (phonetic keys of names, undoing case endings...) borrows
+# those of a relative that has them, step by step: a pack says which languages without a pack read with it
+# (names.toml [relatives] lend_to: Croatian's lends to Bosnian), and a language's own rules, where it has
+# some, always come first.
 _ISO_639_1 = re.compile(r"[a-z]{2}")
 # CLD2's own codes that are not today's ISO 639-1 ones.
-_CODES = {"iw": "he", "zh-Hant": "zh", "jw": "jv", "in": "id", "mo": "ro", "sh": "hr"}
+_CODES = {"iw": "he", "zh-Hant": "zh", "jw": "jv", "in": "id", "mo": "ro", "sh": "hr",
+          # Montenegrin: no ISO 639-1 code, written as Serbian is (both scripts, the same dictionary): read as sr
+          "sr-ME": "sr"}
+
+# Serbian Cyrillic letters: ђ ћ are Serbian's alone; ј љ њ џ Serbian's and Macedonian's, which also writes
+# ѓ ќ ѕ. No Russian, Ukrainian, Belarusian or Bulgarian word has any of them.
+_SERBIAN_ONLY = frozenset("ђћЂЋ")
+_SERBIAN_OR_MACEDONIAN = frozenset("јљњџЈЉЊЏ")
+_MACEDONIAN_ONLY = frozenset("ѓќѕЃЌЅ")
+_EAST_CYRILLIC = frozenset({"ru", "uk", "be", "bg", "kk", "ky", "tg", "mn", UNDETERMINED, "un"})
+# Letters every Czech or Slovak text of a few words has and no Slovene one does (Slovene writes only č š ž):
+# a short Slovene sentence CLD2 calls Slovak or Czech has none of them
+_CZECH_SLOVAK_MARKS = frozenset("áäéíóôúýľĺŕťďňěřůÁÄÉÍÓÔÚÝĽĹŔŤĎŇĚŘŮ")
+_SOUTH_SLAVIC_LATIN = frozenset("ćđĆĐ")  # Croatian, Serbian, Bosnian; not Slovene (nor Czech, Slovak)
 
 # Code points CLD2 rejects as "invalid UTF-8" (C0 and C1 controls but tab, newlines and form feed; the
 # noncharacters) and lone surrogates, which cannot be encoded at all: replaced by a space when CLD2 refuses.
@@ -87,10 +89,21 @@ def known_languages() -> dict[str, str]:
 
 
 def borrowed(language: str, have: Collection[str]) -> str | None:
-    """`language` if a step has rules for it (`have`), else the first of its RELATIVES that does, else None."""
+    """`language` if a step has rules for it (`have`), else the first relative lending to it that does, else
+    None."""
     if language in have:
         return language
-    return next((relative for relative in RELATIVES.get(language, ()) if relative in have), None)
+    return next((relative for relative in relatives(language) if relative in have), None)
+
+
+@cache
+def relatives(language: str) -> tuple[str, ...]:
+    """The languages whose rules `language` borrows where it has none of its own, in order: the packs that
+    lend to it (names.toml [relatives] lend_to, in code order), then the Cyrillic ones above."""
+    from . import languages  # lazily: detecting a language needs no pack
+
+    lenders = [code for code, lent in languages.every("names", "relatives", "lend_to") if language in lent]
+    return tuple(dict.fromkeys(lenders))
 
 
 def detect_language(text: str) -> str:
@@ -105,9 +118,25 @@ def detect_language(text: str) -> str:
         # than not (short-article figures in the commit), a few words' is not ("Министр заявил" -> Abkhaz).
         code = _detect(sample, best_effort=True) or "un"
     code = _CODES.get(code, code)
+    if code in _EAST_CYRILLIC and _serbian_cyrillic(sample):
+        return "sr"  # a few words of Serbian Cyrillic ("Ђоковић је победио") are "unknown" or "Russian" to CLD2
+    if code in ("sk", "cs") and not _CZECH_SLOVAK_MARKS.intersection(sample) and _SLOVENE_LETTERS.search(sample):
+        return "hr" if _SOUTH_SLAVIC_LATIN.intersection(sample) else "sl"
     if code == "un" or not _ISO_639_1.fullmatch(code):  # "xx-Qaai": CLD2 names a script, not a language
         return _by_script(sample)
     return code
+
+
+# A Latin text with č, š or ž: a Slavic one (a text CLD2 calls Slovak without any of these letters or the
+# marks above is too short or not Slavic at all: left as CLD2 says)
+_SLOVENE_LETTERS = re.compile("[čšžČŠŽ]")
+
+
+def _serbian_cyrillic(sample: str) -> bool:
+    """Serbian letters in a Cyrillic text: ђ or ћ, or ј љ њ џ without Macedonian's ѓ ќ ѕ."""
+    letters = set(sample)
+    return bool(_SERBIAN_ONLY & letters) or (bool(_SERBIAN_OR_MACEDONIAN & letters)
+                                             and not _MACEDONIAN_ONLY & letters)
 
 
 def _detect(sample: str, best_effort: bool = False) -> str | None:

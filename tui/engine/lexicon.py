@@ -79,13 +79,14 @@ def _dictionary(word: str, language: str) -> bool | None:
     """None if not a dictionary form of `language`; else whether its lemma is lower-case."""
     from .wordlists import word_list
 
-    return word_list(language).get(word)
+    return word_list(simplemma_code(language)).get(word)
 
 
 # The languages simplemma has dictionaries for (a language without a pack still gets its dictionary); a
 # pack's [dictionary] backend says which one its language uses.
-SIMPLEMMA_LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "sv", "da", "fi", "hu", "ro", "hr",
-                       "sl", "lt", "lv", "et", "tr", "ca", "nb", "ru", "uk", "bg"}
+# (Croatian, Serbian and Bosnian are one dictionary there, "hbs": their packs say so.)
+SIMPLEMMA_LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "sv", "da", "fi", "hu", "ro", "sl",
+                       "lt", "lv", "et", "tr", "ca", "nb", "ru", "uk", "bg"}
 
 
 @lru_cache(maxsize=200_000)
@@ -131,8 +132,23 @@ def is_dictionary_word(word: str, language: str) -> bool:
 def dictionary_backend(language: str) -> str | None:
     """"morfeusz" or "simplemma" as the pack says ([dictionary] backend); a language without a pack gets
     simplemma's dictionary when simplemma has one; else None (no dictionary: no word is known common)."""
-    backend = languages.value(language, "names", "dictionary", "backend")
+    backend = languages.value(_dictionary_pack(language), "names", "dictionary", "backend")
     return backend if backend is not None else ("simplemma" if language in SIMPLEMMA_LANGUAGES else None)
+
+
+@cache
+def _dictionary_pack(language: str) -> str:
+    """The pack whose dictionary `language` uses: its own, or a relative's that lends to it (Bosnian: hr)."""
+    with_dictionary = [code for code, _backend in languages.every("names", "dictionary", "backend")]
+    return borrowed(language, with_dictionary) or language
+
+
+@cache
+def simplemma_code(language: str) -> str:
+    """simplemma's code of the dictionary `language` is looked up in (the pack's [dictionary] simplemma:
+    "hbs" for Croatian and Serbian), else the language's own code."""
+    pack = _dictionary_pack(language)
+    return languages.value(pack, "names", "dictionary", "simplemma") or pack
 
 
 @cache
@@ -282,8 +298,9 @@ def inflecting_languages() -> frozenset[str]:
 
 def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     """Possible dictionary forms of a name word (without the word itself); a language without endings of its
-    own undoes those of a close relative's (language.RELATIVES: Slovak and Slovene ones as Czech)."""
-    rule = inflection_rule(borrowed(language, inflecting_languages()) or language)
+    own undoes those of a close relative's (language.borrowed: Bosnian ones as Croatian)."""
+    source = borrowed(language, inflecting_languages()) or language
+    rule = inflection_rule(source)
     if rule == "polish":
         return polish_lemma_candidates(word)
     if rule == "genitive_s" and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
@@ -293,7 +310,7 @@ def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     if rule == "pymorphy":
         return pymorphy_lemma_candidates(word, language)
     if rule == "endings":  # the pack's case endings alone, as written there ("Moldovei" -> "Moldova")
-        found = [stem + replacement for stem, replacements in _undo_endings(word, language)
+        found = [stem + replacement for stem, replacements in _undo_endings(word, source)
                  for replacement in replacements]
         return tuple(form for form in dict.fromkeys(found) if form != word)
     return ()

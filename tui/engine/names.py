@@ -116,7 +116,7 @@ def _transliterate_word(word: str, table: _Table) -> str:
 def transliterate(text: str, language: str | None = None) -> str:
     """Cyrillic to Latin ('Врублевський' -> 'Vrublevskyi', 'Москва' -> 'Moskva'); Latin passes through.
 
-    The table of `language` (or of its relative, language.RELATIVES) applies; without one, the table of the
+    The table of `language` (or of its relative, language.borrowed) applies; without one, the table of the
     pack whose marks the text holds (Ukrainian і є ї ґ), else the default pack's (Russian).
     """
     if not has_cyrillic(text):
@@ -160,7 +160,7 @@ def international() -> str:
 
 def _compiled(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     if language not in _COMPILED:
-        # a language without rules of its own reads as its closest relative that has some (language.RELATIVES)
+        # a language without rules of its own reads as its closest relative that has some (language.borrowed)
         code = borrowed(language, KEY_LANGUAGES) or international()
         mapping = dict(languages.value(code, "names", "keys", "rewrites")
                        or languages.value(international(), "names", "keys", "rewrites"))

@@ -79,6 +79,13 @@ def _word(word: Any, fail: Callable[[str], None]) -> None:
         fail(f"{word!r} has spaces around it")
 
 
+def _language_codes(value: Any, fail: Callable[[str], None]) -> None:
+    _words(value, fail)
+    for code in value:
+        if not re.fullmatch(r"[a-z]{2,3}", code):
+            fail(f"{code!r} is not a language code (two or three lower-case letters)")
+
+
 def _regex(value: Any, fail: Callable[[str], None]) -> None:
     if not isinstance(value, str):
         fail(f"expected a regular expression (a string), got {type(value).__name__}")
@@ -333,8 +340,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     # Read by lexicon.py (words, dictionary, inflection) and names.py (keys): what a language says about names.
     "names": {
+        # Languages without a pack of their own that read with this one, step by step (language.borrowed):
+        # Bosnian with Croatian's. A language's own pack, where it has one for a step, always comes first.
+        "relatives": {
+            "lend_to": Spec(_language_codes, "language codes (ISO 639-1) read with this pack", True),
+        },
         "dictionary": {
             "backend": one_of("simplemma", "morfeusz", required=True),
+            "simplemma": Spec(_word, "simplemma's code of the dictionary, when not the language's own (hbs)"),
             "capitalises_nouns": BOOL,  # German: a capitalised dictionary noun is a noun until the story says
             "proper_forms": BOOL,  # the dictionary lists a proper noun's forms capitalised ("Германии": Германия)
         },
