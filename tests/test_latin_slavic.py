@@ -135,3 +135,15 @@ def test_the_matrix_shows_the_new_packs() -> None:
         assert rows[code]["pack"] is True and rows[code]["inflection"] == "yes", code
         assert rows[code]["name keys"] == "yes" and rows[code]["function words"] == "yes", code
     assert rows["bs"]["pack"] is False and rows["bs"]["name keys"] == "as hr"
+
+
+def test_a_serbian_name_quoted_in_a_bulgarian_article_leaves_it_bulgarian():
+    # one ј of "Србије" among a thousand Bulgarian letters is a quotation, not Serbian (it made every such
+    # Bulgarian article Serbian: its dates and names were read with the wrong pack)
+    text = ("Министърът на транспорта обяви в сряда, че строителните работи по българския участък ще започнат "
+            "през март догодина, а линията трябва да бъде пусната в експлоатация до края на десетилетието. "
+            "Директорът на „Инфраструктура железнице Србије“ съобщи, че сръбската страна ще модернизира "
+            "участъка от границата до града през следващите три години. Според министъра проектът е "
+            "най-големият в региона и ще бъде финансиран с помощта на европейските фондове и на държавата.")
+    assert detect_language(text) == "bg"
+    assert detect_language("Ђоковић је победио у финалу и још једном показао да је најбољи.") == "sr"
