@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from . import gazetteer, lexicon
 from .detection import Occurrence
 from .model import Entity, EntityType, Mention, Source, Variant
-from .names import fold, has_cyrillic, international, skeletons, spelling_keys, surname_ending
+from .names import fold, has_cyrillic, international, skeletons, spelling_keys, surname_ending, transliterate
 
 _SURNAME_LIKE = re.compile(r"(ski|ska|cki|cka|ov|ova|ev|eva|in|ina|enko|Cuk|iuk|uk|ic|iC|vic|viC|ko|ak|ec)$")
 
@@ -95,10 +96,10 @@ def _make_form(tokens: tuple[str, ...], language: str) -> Form:
 
 # How alike two keys with one skeleton must be to be one name across scripts: Trump/Трамп 0.89, Biden/Байдън
 # 0.84, Ryanair/Райънеър 0.86, Johnson/Джонсън 0.78; Raines/Райънеър has another skeleton.
-_ACROSS_SCRIPTS = 0.75
+ACROSS_SCRIPTS = 0.75
 
 
-def sounds_alike(a: Form, i: int, b: Form, j: int, shortest: int, alike: float = _ACROSS_SCRIPTS) -> bool:
+def sounds_alike(a: Form, i: int, b: Form, j: int, shortest: int, alike: float = ACROSS_SCRIPTS) -> bool:
     """Word i of `a` and word j of `b`, one Cyrillic and one Latin, spell one sound: a skeleton of at least
     `shortest` letters in common and keys at least `alike` (JaroWinkler), and no two different Slavic surname
     endings. (A given name beside surnames that met needs the skeleton only: Michael / Майкл.)"""
@@ -106,21 +107,30 @@ def sounds_alike(a: Form, i: int, b: Form, j: int, shortest: int, alike: float =
         return False
     if (a.kind_votes["LOCATIVE"] and b.is_org) or (b.kind_votes["LOCATIVE"] and a.is_org):
         return False  # "в Бельгии" (a place, in a case form) is not the agency Belga, however alike
-    common = {sk for sk in a.skeletons[i] & b.skeletons[j] if len(sk) >= shortest}
+    similarity = keys_sound_alike(a.keys[i], a.skeletons[i], b.keys[j], b.skeletons[j], shortest)
+    return similarity is not None and similarity >= alike
+
+
+def keys_sound_alike(a_keys: frozenset[str], a_skeletons: frozenset[str], b_keys: frozenset[str],
+                     b_skeletons: frozenset[str], shortest: int) -> float | None:
+    """How alike two words' keys are by sound (the best JaroWinkler of two keys sharing a skeleton of at least
+    `shortest` letters and no two different Slavic surname endings); None without a common skeleton. What
+    sounds_alike decides by, and what search confirms a query against another script's spellings with."""
+    common = {sk for sk in a_skeletons & b_skeletons if len(sk) >= shortest}
     if not common:
-        return False
+        return None
     best = 0.0
-    for ka in a.keys[i]:
+    for ka in a_keys:
         if not skeletons(ka) & common:
             continue
-        for kb in b.keys[j]:
+        for kb in b_keys:
             if not skeletons(kb) & common:
                 continue
             ea, eb = surname_ending(ka), surname_ending(kb)
             if ea and eb and ea != eb:
                 continue
             best = max(best, JaroWinkler.normalized_similarity(ka, kb))
-    return best >= alike
+    return best
 
 
 def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], b_primary: str,
@@ -378,17 +388,19 @@ class Linker:
             occurrences.sort(key=in_story_order)
             kind = _entity_type(members, occurrences)
             name = _display_name(members, kind)
-            slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entity"
+            # in Latin letters whatever the name's script ("person-donald-tramp", not "person-entity-7")
+            slug = re.sub(r"[^a-z0-9]+", "-", fold(transliterate(name))).strip("-") or "entity"
             base = f"{kind.lower()}-{slug}"
             used_ids[base] += 1
             entity_id = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
             variant_counts = Counter(o.text for o in occurrences)
             variants = tuple(Variant(text, count) for text, count in
                              sorted(variant_counts.items(), key=lambda kv: (-kv[1], kv[0])))
+            spellings, scripts = _spellings(occurrences, self.sources)
             # tuple.__new__ directly (what Mention._make does, less a Python call): half a million of these
             mentions = tuple(tuple.__new__(Mention, (paths[o.source_index], ids[o.source_index], o.start, o.end,
                                                      o.text, entity_id, o.boilerplate)) for o in occurrences)
-            entities.append(Entity(entity_id, name, kind, variants, mentions))
+            entities.append(Entity(entity_id, name, kind, variants, mentions, spellings, scripts))
         entities.sort(key=lambda e: (-len(e.mentions), e.name))
         return entities
 
@@ -540,7 +552,9 @@ def _place_by_id(place_id: str) -> gazetteer.Place | None:
 
 def _display_name(members: list[Form], kind: str) -> str:
     """The entity's name: a place's English gazetteer name; otherwise the fullest spelling, each word in
-    its most used form, in the dictionary form where the story only has inflected ones."""
+    its most used form, in the dictionary form where the story only has inflected ones, written in the script
+    most of its full names are written in (Петро Врублевський in a story told mostly in Ukrainian, Petro
+    Vrublevsky in one told mostly in English and Polish)."""
     for form in members:
         if form.place_id:
             place = _place_by_id(form.place_id)
@@ -555,10 +569,61 @@ def _display_name(members: list[Form], kind: str) -> str:
         return (len(form.tokens) >= 2, _nominative(form), sum(word_use[w] for w in form.tokens) / len(form.tokens),
                 form.language == international(), form.count, len(form.tokens))
 
-    best = max(members, key=preference)
+    best = max(_in_main_script(members), key=preference)
     if kind == "PLACE" and not _nominative(best):
         return " ".join(_polish_nominative(word) for word in best.tokens)
     return best.occurrences[0].text if len(best.tokens) > 1 else best.tokens[0]
+
+
+def _in_main_script(members: list[Form]) -> list[Form]:
+    """The spellings in the script of most full names (several words, each in its dictionary form), by
+    mentions; all of them when no script has more than the others."""
+    votes: Counter[str] = Counter()
+    for form in members:
+        if len(form.tokens) >= 2 and _nominative(form) and _looks_nominative(form):
+            votes[script_of(form.tokens[-1])] += form.count
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return members
+    return [form for form in members if script_of(form.tokens[-1]) == ranked[0][0]] or members
+
+
+def _looks_nominative(form: Form) -> bool:
+    """Is each word its own likeliest dictionary form (by key: 'Кузаиров', not 'Кузаирову')?"""
+    return form.primary == form.best
+
+
+# ISO 15924 codes of the scripts names are written in, by the Unicode name of their letters ("CYRILLIC
+# CAPITAL LETTER A")
+_SCRIPT_CODES = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "GREEK": "Grek", "ARMENIAN": "Armn", "GEORGIAN": "Geor",
+                 "HEBREW": "Hebr", "ARABIC": "Arab", "DEVANAGARI": "Deva", "HANGUL": "Hang", "HIRAGANA": "Jpan",
+                 "KATAKANA": "Jpan", "CJK": "Hani", "THAI": "Thai"}
+
+
+@lru_cache(maxsize=65_536)
+def script_of(text: str) -> str:
+    """The script of a name: that of its first letter ('Zzzz' when it has none or an unlisted one)."""
+    for ch in text:
+        if ch.isalpha():
+            return _SCRIPT_CODES.get(unicodedata.name(ch, "").split(" ", 1)[0], "Zzzz")
+    return "Zzzz"
+
+
+def _spellings(occurrences: list[Occurrence], sources: Sequence[Source]
+               ) -> tuple[tuple[tuple[str, tuple[Variant, ...]], ...], tuple[tuple[str, int], ...]]:
+    """Per source language its spellings (most used first), the languages by mentions; mentions per script."""
+    per_language: dict[str, Counter[str]] = defaultdict(Counter)
+    for o in occurrences:
+        per_language[sources[o.source_index].language][o.text] += 1
+    scripts: Counter[str] = Counter()
+    for counts in per_language.values():
+        for text, count in counts.items():
+            scripts[script_of(text)] += count
+    languages_by_use = sorted(per_language.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    spellings = tuple((language, tuple(Variant(text, n) for text, n in sorted(counts.items(),
+                                                                                  key=lambda kv: (-kv[1], kv[0]))))
+                      for language, counts in languages_by_use)
+    return spellings, tuple(sorted(scripts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _nominative(form: Form) -> bool:

@@ -153,15 +153,25 @@ class Entity:
     type: EntityType
     variants: tuple[Variant, ...]
     mentions: tuple[Mention, ...]
+    # per language of the sources the entity is named in (the language with most mentions first), its
+    # spellings, most used first; and per script (ISO 15924: "Latn", "Cyrl"...), how many mentions use it
+    spellings: tuple[tuple[str, tuple[Variant, ...]], ...] = ()
+    scripts: tuple[tuple[str, int], ...] = ()
 
     def ref_json(self) -> dict:
         return {"id": json_text(self.id), "name": json_text(self.name), "type": self.type}
+
+    def spellings_json(self) -> dict:
+        """{"spellings": {language: [{"text", "count"}...]}, "scripts": {script: mentions}}."""
+        return {"spellings": {language: [v.to_json() for v in variants] for language, variants in self.spellings},
+                "scripts": dict(self.scripts)}
 
     def to_json(self) -> dict:
         return {
             **self.ref_json(),
             "variants": [v.to_json() for v in self.variants],
             "mentions": [m.to_json() for m in self.mentions],
+            **self.spellings_json(),
         }
 
     def count_by_source(self) -> dict[str, int]:
@@ -184,6 +194,7 @@ class SearchResult:
             "matched": json_text(self.matched),
             "variants": [json_text(v.text) for v in self.entity.variants],
             "mentions": [m.to_json() for m in self.entity.mentions],
+            **self.entity.spellings_json(),
         }
 
 

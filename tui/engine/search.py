@@ -5,6 +5,7 @@ costs the same whether the story has ten articles or ten thousand.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
@@ -14,15 +15,27 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from . import gazetteer, lexicon
-from .linking import name_word_keys
+from .linking import ACROSS_SCRIPTS, keys_sound_alike, name_word_keys
 from .model import Entity, SearchResult
-from .names import KEY_LANGUAGES, fold, spelling_keys, surname_ending, transliterations
+from .names import KEY_LANGUAGES, fold, has_cyrillic, skeletons, spelling_keys, surname_ending, transliterations
 
 MAX_QUERY_CHARS = 200
 # Below this a result is noise: half of a two-word query matched only approximately (one exact word of two
 # scores about 0.4). Measured on the three gold stories: every result under it was a wrong entity but one.
 MIN_SCORE = 0.35
 _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "l'")
+# A query word that is only the beginning of a name word ("Vrubl" while typing "Vrublevsky") matches it this
+# much, a little more the more of the word it covers: below every whole word matched (exact 1.0, another
+# script by sound 0.925+, a typo 0.85+ mostly), so the first letters list the entities without a full query
+# ever losing its entity to one that merely starts like it.
+_PREFIX_SIMILARITY = 0.8
+_PREFIX_COVER_BONUS = 0.05
+_SHORTEST_PREFIX = 3  # letters: "Vr" would list half the story
+_PREFIX_SCAN = 2_000  # index words looked at per prefix, at most (a 3-letter prefix of a 10,000-article story)
+# A query word and a spelling in the other script sharing a consonant skeleton of at least this many letters
+# (and confirmed as the linker confirms: keys at least ACROSS_SCRIPTS alike, no two surname endings); as for a
+# lone name in the linker, three: with two, "Tokay" (t-k) sounded like the word "Так" and lost Tokayev
+_SHORTEST_SKELETON = 3
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,11 @@ class SearchIndex:
         self.by_fold: dict[str, set[int]] = defaultdict(set)
         self.by_full_key: dict[str, set[int]] = defaultdict(set)
         self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # folded words as written (any script), for prefixes typed in the spelling's own letters
+        self.fold_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # consonant skeleton -> keys of words written in Cyrillic (True) or Latin (False) letters holding it
+        self.by_skeleton: dict[tuple[bool, str], set[str]] = defaultdict(set)
+        self.name_cyrillic: list[bool] = []
         for ei, entity in enumerate(self.entities):
             spellings: dict[str, set[str]] = defaultdict(set)  # text -> languages it is written in
             for mention in entity.mentions:
@@ -117,6 +135,8 @@ class SearchIndex:
             for text, languages in spellings.items():
                 self._add(ei, text, tuple(sorted(languages | {"en"})))
         self.word_keys = [k for k in self.postings if len(k) >= 3]
+        self.sorted_keys = sorted(self.postings)
+        self.sorted_folds = sorted(self.fold_postings)
 
     def _add(self, entity: int, text: str, languages: tuple[str, ...]) -> None:
         words = _surface_words(text)
@@ -125,12 +145,19 @@ class SearchIndex:
         tokens = tuple(_word_keys(w, languages) for w in words)
         name_index = len(self.names)
         self.names.append(_Name(entity, text, tokens))
+        cyrillic = has_cyrillic(text)
+        self.name_cyrillic.append(cyrillic)
         self.by_fold[" ".join(_words(text))].add(name_index)
         for full in _full_keys(tokens):
             self.by_full_key[full].add(name_index)
-        for position, keys in enumerate(tokens):
+        for position, (word, keys) in enumerate(zip(words, tokens, strict=True)):
+            self.fold_postings[fold(word)].append((name_index, position))
             for key in keys:
                 self.postings[key].append((name_index, position))
+                if len(key) > 1:
+                    for skeleton in skeletons(key):
+                        if len(skeleton) >= _SHORTEST_SKELETON:
+                            self.by_skeleton[cyrillic, skeleton].add(key)
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
         query = clean_query(query)
@@ -163,8 +190,11 @@ class SearchIndex:
                         key=lambda kv: (-kv[1][0], -len(self.entities[kv[0]].mentions), self.entities[kv[0]].name))
         return [SearchResult(self.entities[ei], score, matched) for ei, (score, matched) in ranked[:limit]]
 
-    def _word_matches(self, word: str, keys: frozenset[str]) -> dict[str, float]:
-        """Index word keys similar to one query word, with their similarity (1.0 for the same key)."""
+    def _word_matches(self, word: str, keys: frozenset[str]) -> list[tuple[list[tuple[int, int]], float, bool | None]]:
+        """What one query word matches: (postings, similarity, the script a name must be written in to count,
+        None for any). The same key is 1.0; a near key (a typo, another transliteration) its similarity; a
+        spelling in the other script by sound (as the linker links them) 0.925-0.95; a word the query word
+        only begins, 0.8-0.85."""
         matches = {key: 1.0 for key in keys if key in self.postings}
         spellings = {k for reading in transliterations(word) for lang in KEY_LANGUAGES
                      for k in spelling_keys(reading, lang) if len(k) >= 3}
@@ -174,7 +204,49 @@ class SearchIndex:
                 sim = _penalised(key, match, sim)
                 if sim >= 0.8 and sim > matches.get(match, 0.0):
                     matches[match] = sim
-        return matches
+        out: list[tuple[list[tuple[int, int]], float, bool | None]] = [
+            (self.postings[key], sim, None) for key, sim in matches.items()]
+        out.extend(self._sound_matches(word, keys, matches))
+        out.extend(self._prefix_matches(word, spellings, matches))
+        return out
+
+    def _sound_matches(self, word: str, keys: frozenset[str], matched: dict[str, float]):
+        """Keys of spellings in the other script that sound like the query word (Trump / Трамп): a shared
+        consonant skeleton confirmed by the keys' similarity, as linking.sounds_alike links spellings."""
+        cyrillic = has_cyrillic(word)
+        word_keys = frozenset(k for k in keys if len(k) > 1)
+        word_skeletons = frozenset().union(*(skeletons(k) for k in word_keys))
+        candidates: set[str] = set()
+        for skeleton in word_skeletons:
+            if len(skeleton) >= _SHORTEST_SKELETON:
+                candidates |= self.by_skeleton.get((not cyrillic, skeleton), set())
+        for key in sorted(candidates):
+            if matched.get(key, 0.0) >= 1.0:
+                continue
+            alike = keys_sound_alike(word_keys, word_skeletons, frozenset((key,)), skeletons(key), _SHORTEST_SKELETON)
+            if alike is not None and alike >= ACROSS_SCRIPTS:
+                yield self.postings[key], 0.85 + 0.1 * alike, not cyrillic
+
+    def _prefix_matches(self, word: str, spellings: set[str], matched: dict[str, float]):
+        """Index words the query word is the beginning of, in key space (any script: 'Vrubl' and 'Врубл' both
+        begin 'vrublevski') and as folded letters ('kovalc' begins 'kovalchuk', whose key is 'kovalCuk')."""
+        best: dict[tuple[bool, str], float] = {}
+        folded = fold(word)
+        for prefixes, ordered, in_folds in ((spellings, self.sorted_keys, False),
+                                            ({folded} if len(folded) >= _SHORTEST_PREFIX else set(),
+                                             self.sorted_folds, True)):
+            for prefix in prefixes:
+                start = bisect.bisect_right(ordered, prefix)  # the word itself is not a prefix of itself
+                for candidate in ordered[start:start + _PREFIX_SCAN]:
+                    if not candidate.startswith(prefix):
+                        break
+                    if not in_folds and matched.get(candidate, 0.0) >= _PREFIX_SIMILARITY + _PREFIX_COVER_BONUS:
+                        continue
+                    sim = _PREFIX_SIMILARITY + _PREFIX_COVER_BONUS * len(prefix) / len(candidate)
+                    if sim > best.get((in_folds, candidate), 0.0):
+                        best[in_folds, candidate] = sim
+        for (in_folds, candidate), sim in best.items():
+            yield (self.fold_postings if in_folds else self.postings)[candidate], sim, None
 
     def _scored_names(self, words: list[str], q_tokens: tuple[frozenset[str], ...]) -> dict[int, float]:
         """How well the query's words cover each name's words: 1.0 for the same words, less for typos and
@@ -183,8 +255,10 @@ class SearchIndex:
         sims: dict[int, list[float]] = {}
         positions: dict[int, set[int]] = defaultdict(set)
         for i, (word, keys) in enumerate(zip(words, q_tokens, strict=True)):
-            for key, sim in self._word_matches(word, keys).items():
-                for ni, position in self.postings[key]:
+            for postings, sim, script in self._word_matches(word, keys):
+                for ni, position in postings:
+                    if script is not None and self.name_cyrillic[ni] != script:
+                        continue
                     row = sims.get(ni)
                     if row is None:
                         row = sims[ni] = [0.0] * n_query
