@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -49,6 +49,7 @@ class Found:
     year_shift: int | None = None  # "in August last year" -> -1 (years from the article's)
     unit: str | None = None  # relative: day | week | month | year
     offset: int = 0  # relative: units from the article's date (yesterday = day -1)
+    chained: bool = False  # relative: from the date before it in its paragraph, if any ("the day before")
 
 
 # --- calendar arithmetic ----------------------------------------------------------------------------------
@@ -243,7 +244,7 @@ class _Words:
     grammar: str  # the hand-written grammar the pack chooses (rules.grammar): english | polish | german | french
     preps: Mapping[str, tuple[str, ...]]  # [prepositions]: day, month, year, weekday, and a grammar's own sets
     relative_prep: str  # before a relative expression ("since yesterday")
-    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None], ...]  # pattern, unit, offset, part
+    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None, bool], ...]  # noqa: E501 (pattern, unit, offset, part, chained)
     part: str  # before a month or a year: what part of it ("early", "Anfang")
     time_of_day: str  # after a weekday or "yesterday": "morning", "wieczorem"
     year_suffix: str  # after a year: "r.", "roku"
@@ -274,8 +275,8 @@ def _words(language: str) -> _Words:
                   iso_prepositions=tuple(r.get("iso_prepositions", ())), grammar=r.get("grammar", ""),
                   preps={k: tuple(v) for k, v in prep.items() if k != "relative"},
                   relative_prep=prep.get("relative", "(?!)"),
-                  relative=tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"))
-                                 for pattern, e in data.get("relative", {}).items()) if r else (),
+                  relative=tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"),
+                                  e.get("chained", False)) for pattern, e in data.get("relative", {}).items()) if r else (),
                   part=r.get("part", "(?!)"), time_of_day=r.get("time_of_day", "(?!)"),
                   year_suffix=r.get("year_suffix", "(?!)"), vague=r.get("vague", "(?!)"),
                   vague_needs=tuple((re.compile(k), e["preposition"]) for k, e in r.get("vague_needs", {}).items()))
@@ -301,17 +302,16 @@ class _Rule:
     pattern: str  # group names start with "§" (replaced by the rule's own prefix: names must be unique)
     # relative rules: (unit, offset, part) for each branch, the branch named §tA, §tB, ...; part "from-text"
     # (hand-written rules: read from the match with the pack's part_words) or a pack's words with their meanings
-    table: tuple[tuple[str, int, str | Mapping[str, str] | None], ...] = ()
+    table: tuple[tuple[str, int, str | Mapping[str, str] | None, bool], ...] = ()
     # extra guard on a match: (text, start, end, fields, body start) -> keep it?
     check: Callable[[str, int, int, dict[str, str], int], bool] | None = None
 
 
-def _relative(table: list[tuple[str, str, int, str | Mapping[str, str] | None]], prep: str) -> list[_Rule]:
+def _relative(table: list[tuple[str, str, int, str | Mapping[str, str] | None, bool]], prep: str) -> list[_Rule]:
     """One rule for a language's relative phrases: one alternation behind one optional preposition
     (a rule per phrase would make the scan try the preposition once per phrase at every word start)."""
-    branches = "|".join(f"(?P<§t{_LETTERS[i]}>{pattern})" for i, (pattern, _, _, _) in enumerate(table))
-    return [_Rule("rel", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{branches})",
-                  table=tuple((unit, offset, part) for _, unit, offset, part in table))]
+    branches = "|".join(f"(?P<§t{_LETTERS[i]}>{row[0]})" for i, row in enumerate(table))
+    return [_Rule("rel", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{branches})", table=tuple(row[1:] for row in table))]
 
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -470,7 +470,7 @@ class _Table:
     shift_after: Mapping[str, str]  # "martes pasado", "sabato scorso", "a marzo prossimo"
     shifts: Mapping[str, str]  # both, folded (languages.fold): what a matched shift word means
     year_shifts: Mapping[str, int]  # after a month, folded: "del año pasado" -> -1
-    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None], ...]  # pattern, unit, offset, part
+    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None, bool], ...]  # noqa: E501 (pattern, unit, offset, part, chained)
     relative_prep: str
     vague: str
     count: str
@@ -482,6 +482,7 @@ class _Table:
     short_weekdays: frozenset[str]  # weekdays written short, also plain words: "a segunda vez"
     short_weekday_preps: frozenset[str]  # the only prepositions that make those a date: "na segunda"
     year_suffix: str  # after a year, the word that makes it one: "2022 г.", "2022 року", "2022. godine"
+    day_pair: str  # between two day numbers of one month: "25-26 июля", "25 и 26 июля", "od 3. do 5. oktobra"
 
 
 def _by_number(forms: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
@@ -500,7 +501,7 @@ def _table(language: str) -> _Table | None:
     if data is None or "grammar" not in data:
         return None
     g, prep, sh, cal = data["grammar"], data["prepositions"], data["shifts"], data.get("calendar", {})
-    relative = tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"))
+    relative = tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"), e.get("chained", False))
                      for pattern, e in data["relative"].items())
     short = cal.get("short_weekdays", {})
     return _Table(
@@ -514,7 +515,7 @@ def _table(language: str) -> _Table | None:
         since=re.compile(g["since"], re.I), until=re.compile(g["until"], re.I),
         habitual=frozenset(g.get("habitual", ())), weekday_needs_prep=g.get("weekday_needs_prep", False),
         time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),  # noqa: E501 (a regex or table row reads best whole)
-        year_suffix=g.get("year_suffix", ""),
+        year_suffix=g.get("year_suffix", ""), day_pair=g.get("day_pair", ""),
     )
 
 
@@ -538,17 +539,22 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
             "SHA": _alt(list(t.shift_after)) if t.shift_after else "(?!)",
             "YS": _alt(list(t.year_shifts)), "TOD": t.time_of_day or "(?!)",
             "YSUF": f"(?:{t.year_suffix})?" if t.year_suffix else "",
+            # two days before one month: "25-26 июля", "25 и 26 июля", "od 3. do 5. oktobra"
+            "PAIR": f"(?:(?P<§dfirst>{_DAY})(?P<§djoin>{t.day_pair}))?" if t.day_pair else "",
         }
         rules = [
             _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)(?P<§sep>[./-])\s?(?P<§mo>0?[1-9]|1[0-2])"
                   r"(?P=§sep)\s?(?P<§y>%(YEAR)s)%(YSUF)s" % c),
-            _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§d>%(DAY)s)%(DM)s(?P<§m>%(MD)s)"
+            _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?%(PAIR)s"
+                  r"(?P<§d>%(DAY)s)%(DM)s(?P<§m>%(MD)s)"
                   r"(?:%(MY)s(?P<§y>%(YEAR)s)%(YSUF)s|\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)%(MY)s"
                   r"(?P<§y>%(YEAR)s)%(YSUF)s" % c),
         ]
         rules += _relative(list(t.relative), t.relative_prep)
         rules += [
+            # a year word makes a bare month a date: "marca lani", "в марте прошлого года" without its "в"
+            _Rule("mys", "month", r"(?P<§m>%(M)s)\s+(?P<§ys>%(YS)s)" % c),
             _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?:(?P<§sh>%(SHB)s)\s+)?"
                   r"(?(§p)|(?(§part)|(?(§sh)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
@@ -747,10 +753,36 @@ def tag(text: str, start: int, language: str, limit: int | None = None) -> list[
         if found is None:  # a guard said no ("May said", "31 September"): no part of it is a date either
             pos = m.end()
             continue
-        out.append(found)
+        if "dfirst" in fields and found.kind == "day":
+            out += _pair(found, m, groups, text, g.language)
+        else:
+            out.append(found)
         if limit is not None and len(out) >= limit:
             return out
         pos = m.end()
+
+
+def _pair(second: Found, m: re.Match[str], groups: tuple[tuple[str, str], ...], text: str, lang: str) -> list[Found]:
+    """Two days of one month written as one ("25 и 26 июля", "od 3. do 5. oktobra"): the first day as far as
+    its number, the second from its own lead word ("do 5. oktobra": until) or its number; one if the first
+    is no day of that month."""
+    span = {name: (m.start(group), m.end(group)) for group, name in groups if m.group(group) is not None}
+    first_day = int(m.group(next(group for group, name in groups if name == "dfirst" and m.group(group) is not None)))
+    if second.month is None or not _is_day(second.year, second.month, first_day) or first_day >= (second.day or 0):
+        return [replace(second, start=span["d"][0])]
+    table = _table(lang)
+    until = table.until if table else None
+    joint_start, joint_end = span["djoin"]
+    joint = text[joint_start:joint_end]
+    lead = len(joint) - len(joint.lstrip(" .-–—\t\n"))
+    second_start = span["d"][0]
+    role = "point"
+    if until is not None and until.match(joint[lead:]):
+        second_start, role = joint_start + lead, "until"
+    first = replace(second, end=span["dfirst"][1], day=first_day, weekday=None)
+    if role != "until" and first.role == "since":
+        first = replace(first, role="point")
+    return [first, replace(second, start=second_start, role=role)]
 
 
 def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor: int, lang: str,
@@ -788,12 +820,12 @@ def _role(text: str, start: int, end: int, since_until: tuple[re.Pattern[str], r
 def _read_relative(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, lang: str, role: str) -> Found:
     """"yesterday", "last week", "a finales del mes pasado": a unit and an offset from the article's date."""
     branch = next(name for name in f if name.startswith("t"))
-    unit, offset, part = rule.table[_LETTERS.index(branch[1])]
+    unit, offset, part, chained = rule.table[_LETTERS.index(branch[1])]
     if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
         part = _part(text[start:end], _words(lang).parts)
     elif isinstance(part, Mapping):  # a pack's words: "a finales del mes pasado"
         part = _part(text[start:end], part)
-    return Found(start, end, "relative", role, unit=unit, offset=offset, part=part)
+    return Found(start, end, "relative", role, unit=unit, offset=offset, part=part, chained=chained)
 
 
 def _read_calendar(rule: _Rule, f: dict[str, str], start: int, end: int, role: str, lang: str,

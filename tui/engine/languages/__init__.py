@@ -287,6 +287,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "weekday_needs_prep": BOOL,
             "habitual": WORDS,
             "year_suffix": REGEX,  # after a year, the word that makes it one: "2022 г.", "2022. godine"
+            "day_pair": REGEX,  # between two day numbers of one month: "25-26 июля", "od 3. do 5. oktobra"
         },
         "prepositions": {
             "day": Spec(_words, "before a full date", True),
@@ -332,6 +333,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "offset": integer(required=True),
             "part": one_of(*PARTS, "earlier"),
             "parts": meanings(*PARTS),
+            "chained": BOOL,  # counted from the date before it in its paragraph, if any ("the day before")
         }),
         # read by chronology.py: the markers of a clause's tense (a date without its year is placed by them)
         "tense": {
