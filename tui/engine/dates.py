@@ -276,7 +276,8 @@ def _words(language: str) -> _Words:
                   preps={k: tuple(v) for k, v in prep.items() if k != "relative"},
                   relative_prep=prep.get("relative", "(?!)"),
                   relative=tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"),
-                                  e.get("chained", False)) for pattern, e in data.get("relative", {}).items()) if r else (),
+                                  e.get("chained", False))
+                                 for pattern, e in data.get("relative", {}).items()) if r else (),
                   part=r.get("part", "(?!)"), time_of_day=r.get("time_of_day", "(?!)"),
                   year_suffix=r.get("year_suffix", "(?!)"), vague=r.get("vague", "(?!)"),
                   vague_needs=tuple((re.compile(k), e["preposition"]) for k, e in r.get("vague_needs", {}).items()))
