@@ -138,3 +138,52 @@ def test_apostrophe_spellings_of_friday() -> None:
     for spelling in ("п'ятницю", "п’ятницю", "пʼятницю"):
         (f,) = dates.tag(f"у {spelling}", 0, "uk")
         assert f.weekday == 4
+
+
+# --- round two: pairs of days, a month with its year word, parts of a week, weekends, plans in the present,
+# the day before (own sentences; the article is dated Thursday 2022-10-20)
+
+ROUND_TWO = [
+    ('ru', 'Учения прошли 12-13 августа.', [('12', '2022-08-12', 'day', 'point'), ('13 августа', '2022-08-13', 'day', 'point')]),  # noqa: E501
+    ('ru', 'Забастовки прошли 3 и 4 сентября.', [('3', '2022-09-03', 'day', 'point'), ('4 сентября', '2022-09-04', 'day', 'point')]),  # noqa: E501
+    ('uk', 'Навчання тривали з 5 до 9 вересня.', [('з 5', '2022-09-05', 'day', 'since'), ('до 9 вересня', '2022-09-09', 'day', 'until')]),  # noqa: E501
+    ('hr', 'Sajam je održan od 7. do 9. rujna.', [('od 7', '2022-09-07', 'day', 'since'), ('do 9. rujna', '2022-09-09', 'day', 'until')]),  # noqa: E501
+    ('sk', 'Rokovania boli 6. a 7. septembra.', [('6', '2022-09-06', 'day', 'point'), ('7. septembra', '2022-09-07', 'day', 'point')]),  # noqa: E501
+    ('sl', 'Volitve so bile aprila lani.', [('aprila lani', '2021-04', 'month', 'point')]),
+    ('hr', 'Most je otvoren svibnja prošle godine.', [('svibnja prošle godine', '2021-05', 'month', 'point')]),
+    ('uk', 'На початку тижня делегація була у Варшаві.', [('На початку тижня', '2022-10', 'month', 'point')]),
+    ('bg', 'В края на седмицата делегацията беше във Варна.', [('В края на седмицата', '2022-10', 'month', 'point')]),
+    ('sr', 'Delegacija je provela kraj nedelje u Nišu.', [('kraj nedelje', '2022-10', 'month', 'point')]),
+    ('ru', 'В прошлые выходные в городе прошёл фестиваль.', [('В прошлые выходные', '2022-10', 'month', 'point')]),
+    ('uk', 'Минулих вихідних у місті пройшов фестиваль.', [('Минулих вихідних', '2022-10', 'month', 'point')]),
+    ('sk', 'Minulý víkend sa v meste konal festival.', [('Minulý víkend', '2022-10', 'month', 'point')]),
+    # a plan in the present tense: the month ahead is the nearer one (as a modal: no year's jump is forced)
+    ('sr', 'Izgradnja mosta počinje u januaru.', [('u januaru', '2023-01', 'month', 'point')]),
+    ('ru', 'Ремонт дороги начинается в декабре.', [('в декабре', '2022-12', 'month', 'point')]),
+    ('uk', 'Опалювальний сезон починається у листопаді.', [('у листопаді', '2022-11', 'month', 'point')]),
+    # the day before: the article's when nothing before it in its paragraph is a day
+    ('ru', 'Накануне вечером мэр подписал указ.', [('Накануне', '2022-10-19', 'day', 'point')]),
+    ('uk', 'Напередодні, за даними поліції, затримали двох людей.', [('Напередодні', '2022-10-19', 'day', 'point')]),
+    ('ru', 'Мэр прибыл 14 октября. Накануне новый губернатор подписал указ.',
+     [('14 октября', '2022-10-14', 'day', 'point'), ('Накануне', '2022-10-13', 'day', 'point')]),
+    ('hr', 'Ministar je stigao 14. listopada. Dan ranije sastao se s premijerom.',
+     [('14. listopada', '2022-10-14', 'day', 'point'), ('Dan ranije', '2022-10-13', 'day', 'point')]),
+]
+
+ROUND_TWO_TRAPS = [
+    ('ru', 'Накануне выборов мэр подписал указ.'),  # on the eve of an event: no date of its own
+    ('uk', 'Напередодні візиту міністр дав інтерв’ю.'),
+    ('hr', 'Dan ranije nego lani stigla je zima.'),
+    ('ru', 'Счёт матча 2-1, июля не ждали.'),
+    ('sl', 'Maja lani ni bila doma.'),  # Maja the name, capitalised
+]
+
+
+@pytest.mark.parametrize(("language", "body", "expected"), ROUND_TWO)
+def test_round_two(language: str, body: str, expected: list) -> None:
+    assert found(body, language) == expected
+
+
+@pytest.mark.parametrize(("language", "body"), ROUND_TWO_TRAPS)
+def test_round_two_traps(language: str, body: str) -> None:
+    assert [e for e in found(body, language) if e[1] is not None and len(e[1]) == 10] == [], body

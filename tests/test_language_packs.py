@@ -37,7 +37,8 @@ def test_capabilities_matrix() -> None:
     assert languages.capabilities("xx") == ()
     for code in ("en", "pl", "de", "fr"):  # hand-written rules: their words with meanings in the pack
         assert {"date rules", "shift words", "month parts"} <= set(matrix[code]), code
-        assert "relative dates" not in matrix[code], code  # those patterns are still code (dates._rules_xx)
+        assert "relative dates" in matrix[code], code  # their patterns are pack data, the grammar code
+        assert languages.value(code, "dates", "rules", "grammar") in languages.GRAMMARS, code
 
 
 HAND = [  # the hand-written languages read their shift words, year shifts, part words and lead words from their packs

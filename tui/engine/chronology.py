@@ -585,7 +585,7 @@ def find_expressions(source: Source, limit: int | None = None) -> list[TemporalE
         return []
     anchor = _anchor(source)
     sentences = _Sentences(text, source.body_start)
-    out = []
+    out: list[TemporalExpression] = []
     for f in found:
         sentence = sentences.around(f.start)
         if sentence[1] < f.end:  # an expression across a line break: its sentence runs on
@@ -598,13 +598,36 @@ def find_expressions(source: Source, limit: int | None = None) -> list[TemporalE
             return _tense(text, sentence, f.start, f.end, source.language, weekday and f.role != "since",
                           deadline=weekday and f.role == "until")
 
-        date, precision, note = _resolve_in_calendar(f, anchor, tense)
+        before = _day_before_it(text, f.start, out) if f.chained else None
+        date: str | None
+        if before is not None and dt.date.min + dt.timedelta(days=7) < before < dt.date.max - dt.timedelta(days=7):
+            # "the day before" after "on 3 March" in its paragraph: counted from that date, not the article's
+            date, precision, note = (dates.add_days(before, f.offset).isoformat(), "day",
+                                     "counted from the date before it in its paragraph")
+        else:
+            date, precision, note = _resolve_in_calendar(f, anchor, tense)
         out.append(TemporalExpression(
             source=source.path, source_id=source.id, start=f.start, end=f.end, text=text[f.start : f.end],
             date=date, precision=precision, role=f.role, sentence=text[sentence[0] : sentence[1]],
             sentence_start=sentence[0], note=note,
         ))
     return out
+
+
+def _day_before_it(text: str, start: int, earlier: list[TemporalExpression]) -> dt.date | None:
+    """The day of the last expression before `start` in its paragraph, if that one is a day (None otherwise:
+    "Накануне" with nothing before it is the day before the article's date)."""
+    paragraph = text.rfind("\n", 0, start)
+    for e in reversed(earlier):
+        if e.start <= paragraph:
+            return None
+        if e.date is not None and e.precision == "day":
+            try:
+                return dt.date.fromisoformat(e.date)
+            except ValueError:
+                return None
+        return None
+    return None
 
 
 # A "sentence" longer than this is no sentence (a megabyte without a full stop, 19 MB of dates): each

@@ -8,11 +8,12 @@ chronology.py resolves a `Found` against it.
 
 Month and weekday names come from the Unicode CLDR (data/calendar_names.json, written by
 scripts/build_calendar_names.py); the forms CLDR lacks (Polish locative and accusative...) are in the
-language packs (languages/<code>/dates.toml) with the words that carry a meaning (shift words, year shifts,
-parts of a month, lead words) and the whole table of es/it/pt/nl/cs. This module keeps the grammar: the
-hand-written rules of en/pl/de/fr (their prepositions and relative patterns still inline) and the table
-builder. Precision over recall: a word is a date only in a context that makes it one ("in May", "May 5",
-never "May said"), and CLDR's short forms ("nie", "sie", "We") are never used.
+language packs (languages/<code>/dates.toml) with everything that is a language's words: shift words, year
+shifts, parts of a month, lead words, prepositions, relative and vague patterns, each with its meaning. This
+module keeps the grammar: the table builder, and four hand-written grammars (english, polish, german, french)
+that a pack chooses with rules.grammar and that read that pack's words. Precision over recall: a word is a
+date only in a context that makes it one ("in May", "May 5", never "May said"), and CLDR's short forms ("nie",
+"sie", "We") are never used.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -48,6 +49,7 @@ class Found:
     year_shift: int | None = None  # "in August last year" -> -1 (years from the article's)
     unit: str | None = None  # relative: day | week | month | year
     offset: int = 0  # relative: units from the article's date (yesterday = day -1)
+    chained: bool = False  # relative: from the date before it in its paragraph, if any ("the day before")
 
 
 # --- calendar arithmetic ----------------------------------------------------------------------------------
@@ -239,6 +241,19 @@ class _Words:
     count: str  # words after a number that make it a count
     newspapers: re.Pattern[str] | None  # "Mail on Sunday": before a weekday, no date
     iso_prepositions: tuple[str, ...]
+    grammar: str  # the hand-written grammar the pack chooses (rules.grammar): english | polish | german | french
+    preps: Mapping[str, tuple[str, ...]]  # [prepositions]: day, month, year, weekday, and a grammar's own sets
+    relative_prep: str  # before a relative expression ("since yesterday")
+    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None, bool], ...]  # noqa: E501 (pattern, unit, offset, part, chained)
+    part: str  # before a month or a year: what part of it ("early", "Anfang")
+    time_of_day: str  # after a weekday or "yesterday": "morning", "wieczorem"
+    year_suffix: str  # after a year: "r.", "roku"
+    vague: str
+    vague_needs: tuple[tuple[re.Pattern[str], str], ...]  # a vague body that needs this lead word ("do niedawna")
+
+    def prep(self, kind: str, cap: bool = True) -> str:
+        """The pattern of one set of the pack's prepositions (any of them, longest first)."""
+        return _alt(self.preps[kind], cap)
 
 
 @cache
@@ -247,6 +262,7 @@ def _words(language: str) -> _Words:
     data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
     data = data or {}
     sh, r = data.get("shifts", {}), data.get("rules", {})
+    prep = data.get("prepositions", {}) if r else {}  # a table pack's prepositions are its _Table's
     every = {**sh.get("before", {}), **sh.get("genitive", {}), **sh.get("after", {})}
     return _Words(shifts={languages.fold(k): v for k, v in every.items()},
                   year_shifts={languages.fold(k): v for k, v in sh.get("year", {}).items()},
@@ -256,7 +272,15 @@ def _words(language: str) -> _Words:
                   role=(re.compile(r["since"], re.I), re.compile(r["until"], re.I)) if r else None,
                   count=r.get("count", "(?!)"),
                   newspapers=re.compile(r["newspapers_before"]) if "newspapers_before" in r else None,
-                  iso_prepositions=tuple(r.get("iso_prepositions", ())))
+                  iso_prepositions=tuple(r.get("iso_prepositions", ())), grammar=r.get("grammar", ""),
+                  preps={k: tuple(v) for k, v in prep.items() if k != "relative"},
+                  relative_prep=prep.get("relative", "(?!)"),
+                  relative=tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"),
+                                  e.get("chained", False))
+                                 for pattern, e in data.get("relative", {}).items()) if r else (),
+                  part=r.get("part", "(?!)"), time_of_day=r.get("time_of_day", "(?!)"),
+                  year_suffix=r.get("year_suffix", "(?!)"), vague=r.get("vague", "(?!)"),
+                  vague_needs=tuple((re.compile(k), e["preposition"]) for k, e in r.get("vague_needs", {}).items()))
 
 
 def _part(text: str | None, words: Mapping[str, str]) -> str | None:
@@ -279,32 +303,29 @@ class _Rule:
     pattern: str  # group names start with "§" (replaced by the rule's own prefix: names must be unique)
     # relative rules: (unit, offset, part) for each branch, the branch named §tA, §tB, ...; part "from-text"
     # (hand-written rules: read from the match with the pack's part_words) or a pack's words with their meanings
-    table: tuple[tuple[str, int, str | Mapping[str, str] | None], ...] = ()
+    table: tuple[tuple[str, int, str | Mapping[str, str] | None, bool], ...] = ()
     # extra guard on a match: (text, start, end, fields, body start) -> keep it?
     check: Callable[[str, int, int, dict[str, str], int], bool] | None = None
 
 
-def _relative(table: list[tuple[str, str, int, str | Mapping[str, str] | None]], prep: str) -> list[_Rule]:
+def _relative(table: list[tuple[str, str, int, str | Mapping[str, str] | None, bool]], prep: str) -> list[_Rule]:
     """One rule for a language's relative phrases: one alternation behind one optional preposition
     (a rule per phrase would make the scan try the preposition once per phrase at every word start)."""
-    branches = "|".join(f"(?P<§t{_LETTERS[i]}>{pattern})" for i, (pattern, _, _, _) in enumerate(table))
-    return [_Rule("rel", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{branches})",
-                  table=tuple((unit, offset, part) for _, unit, offset, part in table))]
+    branches = "|".join(f"(?P<§t{_LETTERS[i]}>{row[0]})" for i, row in enumerate(table))
+    return [_Rule("rel", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{branches})", table=tuple(row[1:] for row in table))]
 
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _rules_en(n: _Names) -> list[_Rule]:
+def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("en").count,
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": w.count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(n.abbr_forms)}\\.?)",
         "WD": _alt(n.weekday_forms),
-        "PREP": _alt(["on", "in", "since", "until", "till", "by", "from", "during", "for", "as of", "up to"], True),
-        "PREPM": _alt(["in", "since", "until", "till", "by", "from", "during", "through", "throughout", "for",
-                       "as of", "at", "up to"], True),
-        "PART": r"(?:[Ee]arly\s+|[Ll]ate\s+|[Mm]id-?\s*|the\s+(?:beginning|start|end|middle)\s+of\s+)",
-        "SH": _alt(list(_words("en").before), True), "YS": _alt(list(_words("en").year)),
+        "PREP": w.prep("day"), "PREPM": w.prep("month"), "PREPY": w.prep("year"), "PREPWD": w.prep("weekday"),
+        "PART": w.part, "TOD": w.time_of_day,
+        "SH": _alt(list(w.before), True), "YS": _alt(list(w.year)),
     }
     rules = [
         _Rule("md", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§m>%(MD)s)\s+(?P<§d>%(DAY)s)"
@@ -313,45 +334,21 @@ def _rules_en(n: _Names) -> list[_Rule]:
               r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<§m>%(MD)s)(?:,?\s+(?P<§y>%(YEAR)s))?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?P<§m>%(M)s),?\s+(?P<§y>%(YEAR)s)" % c),
     ]
-    rules += _relative([
-        (r"[Tt]he\s+day\s+before\s+yesterday", "day", -2, None),
-        (r"[Yy]esterday(?:\s+(?:morning|afternoon|evening))?|[Ll]ast\s+night", "day", -1, None),
-        (r"(?:[Ee]arlier\s+|[Ll]ater\s+)?today|[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)", "day", 0, None),  # noqa: E501 (a regex or table row reads best whole)
-        (r"[Tt]he\s+day\s+after\s+tomorrow", "day", 2, None),
-        (r"[Tt]omorrow(?:\s+(?:morning|afternoon|evening|night))?", "day", 1, None),
-        (r"[Ee]arlier\s+this\s+week", "week", 0, "earlier"),
-        (r"(?:[Ll]ater\s+)?this\s+week|[Tt]his\s+week", "week", 0, None),
-        (r"[Ll]ast\s+week", "week", -1, None),
-        (r"[Nn]ext\s+week", "week", 1, None),
-        (r"(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*last\s+month|(?:at\s+)?the\s+(?:beginning|start|end|middle)\s+of\s+last\s+month",
-         "month", -1, "from-text"),
-        (r"(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*this\s+month|(?:at\s+)?the\s+(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+month",
-         "month", 0, "from-text"),
-        (r"(?:[Ee]arlier|[Ll]ater)\s+this\s+month|[Tt]his\s+month", "month", 0, None),
-        (r"[Ll]ast\s+month", "month", -1, None),
-        (r"[Nn]ext\s+month", "month", 1, None),
-        (r"(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+this\s+year|[Tt]his\s+year", "year", 0, None),
-        (r"(?:[Ee]arly|[Ll]ate)\s+last\s+year|[Ll]ast\s+year", "year", -1, None),
-        (r"[Nn]ext\s+year", "year", 1, None),
-    ], r"[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]s\s+of|[Bb]y")
+    rules += _relative(list(w.relative), w.relative_prep)
     rules += [
         _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§part>%(PART)s)?"
               r"(?(§p)|(?(§sh)|(?(§part)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>%(YS)s))?" % c,
               check=_not_may_the_name),
-        _Rule("yr", "year", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?(§p)|(?(§part)|(?!)))"
+        _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?P<§part>%(PART)s)?(?(§p)|(?(§part)|(?!)))"
               r"(?:the\s+year\s+)?(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
-        _Rule("wd", "weekday", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§wd>%(WD)s)"
-              r"(?:\s+(?:morning|afternoon|evening|night))?" % c, check=_weekday_en),
-        _Rule("vague", "vague", r"(?:(?P<§p>[Uu]ntil|[Tt]ill)\s+)?(?:"
-              r"[Ii]n\s+recent\s+(?:days|weeks|months|years)|"
-              r"(?:[Ii]n|[Oo]ver|[Dd]uring)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
-              r"(?:days|weeks|months|years)|"
-              r"[Ii]n\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years)|[Rr]ecently|[Ll]ately)"),
+        _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§wd>%(WD)s)"
+              r"%(TOD)s?" % c, check=_weekday_en(w)),
+        _vague(w),
     ]
     return rules
 
 
-def _rules_pl(n: _Names) -> list[_Rule]:
+def _rules_pl(n: _Names, w: _Words) -> list[_Rule]:
     cldr = calendar_names()["pl"]["months"]
     gen = [forms[0] for forms in cldr]  # CLDR's format form is the genitive: "21 września"
     nom = [forms[-1] for forms in cldr]  # the stand-alone form is the nominative: "wrzesień 2022"
@@ -360,14 +357,12 @@ def _rules_pl(n: _Names) -> list[_Rule]:
         "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR,
         "MGEN": _alt(gen), "MNOM": _alt(nom), "MLOC": _alt(_forms("pl", "locative_months")), "MABBR": _alt(n.abbr_forms) if n.abbr_forms else "(?!)",  # noqa: E501 (a regex or table row reads best whole)
         "WDACC": _alt(_forms("pl", "accusative_weekdays")), "WDGEN": _alt(_forms("pl", "genitive_weekdays")), "WDNOM": _alt(wd_nom, True),  # noqa: E501 (a regex or table row reads best whole)
-        "PREP": _alt(["w", "we", "od", "do", "aż do", "począwszy od", "dnia", "w dniu", "z dnia", "na"], True),
-        "PREPM": _alt(["w", "we", "od", "do", "aż do", "począwszy od"], True),
-        "PART": _alt(["na początku", "z początkiem", "od początku", "w połowie", "do połowy", "od połowy",
-                      "pod koniec", "do końca", "od końca"], True),
-        "R": r"(?:\s*(?:r\.|roku(?!\w)))",
-        "YS": r"(?:\s+(?P<§ys>%s))" % _alt(list(_words("pl").year)),
-        "SHACC": _alt(list(_words("pl").before)), "SHGEN": _alt(list(_words("pl").genitive)),
-        "TOD": r"(?:\s+(?:wieczorem|rano|po\s+południu|w\s+nocy|nad\s+ranem|przed\s+południem))",
+        "PREP": w.prep("day"), "PREPM": w.prep("month"), "PREPY": w.prep("year"), "PART": w.prep("part"),
+        "PWD": w.prep("weekday"), "PWDGEN": w.prep("weekday_genitive"), "PGEN": w.prep("genitive"),
+        "PLOC": w.prep("locative"), "PBY": w.prep("bare_year"), "R": w.year_suffix,
+        "YS": r"(?:\s+(?P<§ys>%s))" % _alt(list(w.year)),
+        "SHACC": _alt(list(w.before)), "SHGEN": _alt(list(w.genitive)),
+        "TOD": w.time_of_day,
     }
     rules = [
         _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.(?P<§mo>0?[1-9]|1[0-2])\.(?P<§y>%(YEAR)s)%(R)s?" % c),  # noqa: E501 (a regex or table row reads best whole)
@@ -376,62 +371,31 @@ def _rules_pl(n: _Names) -> list[_Rule]:
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(MLOC)s|%(MGEN)s|%(MNOM)s)"
               r"\s+(?P<§y>%(YEAR)s)%(R)s?" % c),
     ]
-    rules += _relative([
-        (r"[Pp]rzedwczoraj", "day", -2, None),
-        (r"[Ww]czoraj(?:\s+(?:wieczorem|rano|po\s+południu))?", "day", -1, None),
-        (r"(?:[Dd]ziś|[Dd]zisiaj)(?:\s+(?:rano|wieczorem|po\s+południu))?", "day", 0, None),
-        (r"[Pp]ojutrze", "day", 2, None),
-        (r"[Jj]utro", "day", 1, None),
-        (r"[Ww]\s+(?:zeszłym|ubiegłym|minionym|poprzednim)\s+tygodniu", "week", -1, None),
-        (r"(?:[Ww]cześniej\s+)?[Ww]\s+tym\s+tygodniu", "week", 0, None),
-        (r"[Ww]\s+przyszłym\s+tygodniu", "week", 1, None),
-        (r"(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)\s+(?:zeszłego|ubiegłego|poprzedniego)\s+miesiąca",
-         "month", -1, "from-text"),
-        (r"(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)\s+(?:tego\s+|bieżącego\s+)?miesiąca",
-         "month", 0, "from-text"),
-        (r"(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)\s+przyszłego\s+miesiąca", "month", 1, "from-text"),
-        (r"[Ww]\s+(?:zeszłym|ubiegłym|minionym|poprzednim)\s+miesiącu", "month", -1, None),
-        (r"(?:[Ww]cześniej\s+)?[Ww]\s+(?:tym|bieżącym)\s+miesiącu", "month", 0, None),
-        (r"[Ww]\s+przyszłym\s+miesiącu", "month", 1, None),
-        (r"[Ww]\s+(?:zeszłym|ubiegłym|minionym|poprzednim)\s+roku|(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)"
-         r"\s+(?:zeszłego|ubiegłego|poprzedniego)\s+roku", "year", -1, None),
-        (r"[Ww]\s+(?:tym|bieżącym)\s+roku|(?:[Nn]a\s+początku|[Ww]\s+połowie|[Pp]od\s+koniec)\s+(?:tego|bieżącego)\s+roku",
-         "year", 0, None),
-        (r"[Ww]\s+przyszłym\s+roku", "year", 1, None),
-    ], r"[Oo]d|[Dd]o|[Aa]ż\s+do")
+    rules += _relative(list(w.relative), w.relative_prep)
     rules += [
-        _Rule("mloc", "month", r"(?P<§p>[Ww])\s+(?P<§m>%(MLOC)s)%(YS)s?" % c),
+        _Rule("mloc", "month", r"(?P<§p>%(PLOC)s)\s+(?P<§m>%(MLOC)s)%(YS)s?" % c),
         _Rule("mpart", "month", r"(?P<§part>%(PART)s)\s+(?P<§m>%(MGEN)s)%(YS)s?" % c),
-        _Rule("mgen", "month", r"(?P<§p>[Oo]d|[Dd]o|[Aa]ż\s+do|[Pp]ocząwszy\s+od)\s+(?P<§m>%(MGEN)s)%(YS)s?" % c),
-        _Rule("yr", "year", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§y>%(BYEAR)s)%(R)s" % c),
-        _Rule("yr2", "year", r"(?P<§p>[Ww])\s+roku\s+(?P<§y>%(BYEAR)s)" % c),
+        _Rule("mgen", "month", r"(?P<§p>%(PGEN)s)\s+(?P<§m>%(MGEN)s)%(YS)s?" % c),
+        _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§y>%(BYEAR)s)%(R)s" % c),
+        _Rule("yr2", "year", r"(?P<§p>%(PLOC)s)\s+roku\s+(?P<§y>%(BYEAR)s)" % c),
         # "w 2022" without "roku" only where nothing follows the number in its clause ("w 1986 przypadkach")
-        _Rule("yr3", "year", r"(?P<§p>[Ww]|[Oo]d|[Dd]o)\s+(?P<§y>%(BYEAR)s)(?=\s*[,.;:!?)]|\s*$)" % c),
-        _Rule("wd", "weekday", r"(?:(?P<§p>[Ww]e?|[Nn]a)\s+(?:(?P<§sh>%(SHACC)s)\s+)?(?P<§wd>%(WDACC)s)|"
-              r"(?P<§p2>[Oo]d|[Dd]o)\s+(?:(?P<§sh2>%(SHGEN)s)\s+)?(?P<§wd2>%(WDGEN)s))%(TOD)s?" % c),
-        _Rule("vague", "vague", r"(?:(?P<§p>[Dd]o|[Oo]d)\s+)?(?:"
-              r"[Ww]\s+(?:ostatnich|minionych|najbliższych)\s+(?:kilku\s+)?(?:godzinach|dniach|tygodniach|miesiącach|latach)|"
-              r"[Ww]\s+ciągu\s+(?:(?:ostatnich|najbliższych)\s+(?:kilku\s+|kilkunastu\s+)?|kilku\s+|kilkunastu\s+)"
-              r"(?:dni|tygodni|miesięcy|lat)|"
-              r"[Pp]rzez\s+ostatnie\s+(?:kilka\s+)?(?:dni|tygodnie|miesiące|lata)|"
-              r"[Ww]\s+(?:ostatnim|najbliższym)\s+czasie|niedawna|[Nn]iedawno|[Oo]statnio|"
-              r"(?:kilku|kilkunastu|wielu)\s+(?:dni|tygodni|miesięcy|lat))",
-              check=_vague_pl),
+        _Rule("yr3", "year", r"(?P<§p>%(PBY)s)\s+(?P<§y>%(BYEAR)s)(?=\s*[,.;:!?)]|\s*$)" % c),
+        _Rule("wd", "weekday", r"(?:(?P<§p>%(PWD)s)\s+(?:(?P<§sh>%(SHACC)s)\s+)?(?P<§wd>%(WDACC)s)|"
+              r"(?P<§p2>%(PWDGEN)s)\s+(?:(?P<§sh2>%(SHGEN)s)\s+)?(?P<§wd2>%(WDGEN)s))%(TOD)s?" % c),
+        _vague(w),
     ]
     return rules
 
 
-def _rules_de(n: _Names) -> list[_Rule]:
+def _rules_de(n: _Names, w: _Words) -> list[_Rule]:
     dotted = [f for f in n.abbr_forms if f.endswith(".")]
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("de").count,
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": w.count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(dotted)})", "WD": _alt(n.weekday_forms),
-        "PREP": _alt(["am", "seit dem", "seit", "bis zum", "bis", "ab dem", "ab", "vom", "zum", "an dem"], True),
-        "PREPM": _alt(["im", "seit", "bis", "ab", "von", "bis zum", "seit dem", "für"], True),
-        "PREPY": _alt(["im Jahr", "im Jahre", "seit", "bis", "ab", "seit dem Jahr", "bis zum Jahr", "von"], True),
-        "PART": r"(?:Anfang|Mitte|Ende)",
-        "YS": r"(?:\s+(?P<§ys>%s))" % _alt(list(_words("de").year)), "SH": _alt(list(_words("de").before), True),
-        "TOD": r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|\s+(?:Abend|Morgen|Nachmittag|Vormittag))",
+        "PREP": w.prep("day"), "PREPM": w.prep("month"), "PREPY": w.prep("year"), "PREPWD": w.prep("weekday"),
+        "PART": w.part,
+        "YS": r"(?:\s+(?P<§ys>%s))" % _alt(list(w.year)), "SH": _alt(list(w.before), True),
+        "TOD": w.time_of_day,
     }
     rules = [
         _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.\s?(?P<§mo>0?[1-9]|1[0-2])\.\s?(?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
@@ -439,59 +403,33 @@ def _rules_de(n: _Names) -> list[_Rule]:
               r"(?P<§d>%(DAY)s)\.\s*(?P<§m>%(MD)s)(?:\s+(?P<§y>%(YEAR)s)|%(YS)s)?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
     ]
-    rules += _relative([
-        (r"[Vv]orgestern", "day", -2, None),
-        (r"[Gg]estern(?:\s+(?:Abend|Morgen|Nachmittag|Vormittag|früh))?", "day", -1, None),
-        (r"[Hh]eute(?![\w-])(?:\s+(?:Abend|Morgen|Nachmittag|Vormittag|früh))?", "day", 0, None),
-        (r"[Üü]bermorgen", "day", 2, None),
-        # Only lower-case "morgen" is tomorrow: "Morgen" is the morning ("am Morgen").
-        (r"morgen(?:\s+(?:Abend|früh|Nachmittag|Vormittag))?", "day", 1, None),
-        (r"(?:[Ii]n\s+der\s+)?(?:letzten|vergangenen)\s+Woche|(?:[Ll]etzte|[Vv]ergangene)\s+Woche|"
-         r"(?:letzter|vergangener)\s+Woche", "week", -1, None),
-        (r"(?:[Ii]n\s+)?dieser\s+Woche|[Dd]iese\s+Woche|Anfang\s+der\s+Woche", "week", 0, None),
-        (r"(?:[Ii]n\s+der\s+)?(?:nächsten|kommenden)\s+Woche|(?:[Nn]ächste|[Kk]ommende)\s+Woche", "week", 1, None),
-        (r"(?:Anfang|Mitte|Ende)\s+(?:des\s+)?(?:letzten|vergangenen)\s+Monats|(?:Anfang|Mitte|Ende)\s+des\s+Vormonats",
-         "month", -1, "from-text"),
-        (r"(?:Anfang|Mitte|Ende)\s+(?:des|dieses)\s+Monats", "month", 0, "from-text"),
-        (r"(?:Anfang|Mitte|Ende)\s+(?:des\s+)?(?:nächsten|kommenden)\s+Monats", "month", 1, "from-text"),
-        (r"(?:[Ii]m\s+)?(?:letzten|vergangenen)\s+Monat|(?:[Ll]etzten|[Vv]ergangenen)\s+Monat", "month", -1, None),
-        (r"(?:[Ff]rüher\s+)?(?:[Ii]n\s+)?diesem\s+Monat|[Dd]iesen\s+Monat", "month", 0, None),
-        (r"(?:[Ii]m\s+)?(?:nächsten|kommenden)\s+Monat|(?:[Nn]ächsten|[Kk]ommenden)\s+Monat", "month", 1, None),
-        (r"(?:[Ii]m\s+)?(?:letzten|vergangenen)\s+Jahr|(?:[Ll]etztes|[Vv]ergangenes)\s+Jahr|"
-         r"(?:Anfang|Mitte|Ende)\s+(?:des\s+)?(?:letzten|vergangenen)\s+Jahres", "year", -1, None),
-        (r"(?:[Ii]n\s+)?diesem\s+Jahr|[Dd]ieses\s+Jahr|(?:Anfang|Mitte|Ende)\s+(?:des|dieses)\s+Jahres", "year", 0, None),  # noqa: E501 (a regex or table row reads best whole)
-        (r"(?:[Ii]m\s+)?(?:nächsten|kommenden)\s+Jahr|[Nn]ächstes\s+Jahr", "year", 1, None),
-    ], r"[Ss]eit|[Bb]is|[Aa]b")
+    rules += _relative(list(w.relative), w.relative_prep)
     rules += [
         _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
               r"(?P<§m>%(M)s)%(YS)s?" % c),
         _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
               r"(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
-        _Rule("wd", "weekday", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?(§p)|(?(§sh)|(?!)))"
-              r"(?P<§wd>%(WD)s)%(TOD)s?" % c, check=_not_newspaper("de")),
-        _Rule("vague", "vague", r"(?:"
-              r"[Ii]n\s+den\s+(?:letzten|vergangenen|kommenden|nächsten)\s+(?:Tagen|Wochen|Monaten|Jahren)|"
-              r"[Ss]eit\s+(?:einigen\s+|mehreren\s+|vielen\s+)?(?:Tagen|Wochen|Monaten|Jahren)|"
-              r"[Kk]ürzlich|[Vv]or\s+[Kk]urzem|[Jj]üngst|[Nn]eulich|[Ii]n\s+(?:jüngster|letzter)\s+Zeit)"),
+        _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?(§p)|(?(§sh)|(?!)))"
+              r"(?P<§wd>%(WD)s)%(TOD)s?" % c, check=_not_newspaper(w)),
+        _vague(w),
     ]
     return rules
 
 
-def _rules_fr(n: _Names) -> list[_Rule]:
+def _rules_fr(n: _Names, w: _Words) -> list[_Rule]:
     dotted = [f for f in n.abbr_forms if f.endswith(".")]
     c = {
-        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": _words("fr").count,
+        "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": w.count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(dotted)})",
         "WD": _alt(n.weekday_forms), "WDC": _alt(n.weekday_forms, True),
-        "PREP": _alt(["le", "depuis le", "jusqu'au", "à partir du", "dès le", "du", "au", "ce"], True),
+        "PREP": w.prep("day"),
         "PREPM": r"(?:%s\s+|%s?mois\s+(?:de\s+|d['’]))" % (
-            _alt(["en", "depuis", "dès", "jusqu'en"], True), _alt(["au ", "le ", "du ", "depuis le ", "jusqu'au "], True)),  # noqa: E501 (a regex or table row reads best whole)
+            w.prep("month"), _alt([f"{word} " for word in w.preps["month_of"]], True)),
         # "début août", "fin du mois d'août", "à la mi-août": début/fin take a space, "mi" its hyphen.
         "PART": r"(?:%s\s+)?(?:(?P<§part>[Dd]ébut|[Ff]in)(?:\s+du\s+mois\s+(?:de\s+|d['’])|\s+(?:de\s+|d['’])?)|"
-                r"(?P<§part2>[Mm]i)-\s*)" % _alt(["au", "dès le", "depuis le", "jusqu'au", "à la", "dès la",
-                                                   "depuis la", "jusqu'à la"], True),
-        "YS": r"(?:\s+(?P<§sh>%s))" % _alt(list(_words("fr").shifts)),
-        "TOD": r"(?:\s+(?:soir|matin|après-midi|midi|dans\s+la\s+soirée|dans\s+la\s+matinée))",
+                r"(?P<§part2>[Mm]i)-\s*)" % w.prep("part"),
+        "YS": r"(?:\s+(?P<§sh>%s))" % _alt(list(w.shifts)),
+        "TOD": w.time_of_day,
     }
     rules = [
         _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)[./](?P<§mo>0?[1-9]|1[0-2])[./](?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
@@ -500,38 +438,13 @@ def _rules_fr(n: _Names) -> list[_Rule]:
         _Rule("my", "month", r"(?:%(PREPM)s|%(PART)s)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),
         _Rule("mo", "month", r"(?:%(PREPM)s|%(PART)s)(?P<§m>%(M)s)%(YS)s?" % c),
     ]
-    rules += _relative([
-        (r"[Aa]vant-hier", "day", -2, None),
-        (r"[Hh]ier(?:\s+(?:soir|matin|après-midi))?", "day", -1, None),
-        (r"[Aa]ujourd['’]hui|[Cc]e\s+(?:matin|soir)|[Cc]et\s+après-midi", "day", 0, None),
-        (r"[Aa]près-demain", "day", 2, None),
-        (r"[Dd]emain(?:\s+(?:soir|matin|après-midi))?", "day", 1, None),
-        (r"la\s+semaine\s+(?:dernière|passée)|[Ll]a\s+semaine\s+(?:dernière|passée)", "week", -1, None),
-        (r"(?:[Pp]lus\s+tôt\s+)?cette\s+semaine|[Cc]ette\s+semaine|[Ee]n\s+début\s+de\s+semaine", "week", 0, None),
-        (r"[Ll]a\s+semaine\s+prochaine", "week", 1, None),
-        (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in|[Mm]i-)\s*du\s+mois\s+(?:dernier|passé)", "month", -1, "from-text"),  # noqa: E501 (a regex or table row reads best whole)
-        (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in)\s+du\s+mois\s+prochain", "month", 1, "from-text"),
-        (r"(?:[Aa]u\s+|[Àà]\s+la\s+)?(?:[Dd]ébut|[Ff]in)\s+(?:du|de\s+ce)\s+mois(?!\s*(?:de\b|d['’]|-))|"
-         r"(?:[Àà]\s+la\s+)?[Mm]i-mois", "month", 0, "from-text"),
-        (r"[Ll]e\s+mois\s+(?:dernier|passé)", "month", -1, None),
-        (r"(?:[Pp]lus\s+tôt\s+)?ce\s+mois-ci|[Cc]e\s+mois-ci", "month", 0, None),
-        (r"[Ll]e\s+mois\s+prochain", "month", 1, None),
-        (r"[Ll]['’]année\s+(?:dernière|passée)|[Ll]['’]an\s+(?:dernier|passé)", "year", -1, None),
-        (r"(?:[Pp]lus\s+tôt\s+)?cette\s+année|[Cc]ette\s+année", "year", 0, None),
-        (r"[Ll]['’]année\s+prochaine|[Ll]['’]an\s+prochain", "year", 1, None),
-    ], r"[Dd]epuis|[Jj]usqu['’](?:à|au)|[Dd]ès|[Àà]\s+partir\s+d['’]")
+    rules += _relative(list(w.relative), w.relative_prep)
     rules += [
         _Rule("yr", "year", r"(?:(?P<§p>%s)\s+|%s)(?P<§y>%s)(?!\s*%s)" % (
-            _alt(["en", "depuis", "dès", "jusqu'en", "d'ici", "l'an", "l'année", "en l'an", "depuis l'an"], True),
-            c["PART"], _BARE_YEAR, c["COUNT"])),
+            w.prep("year"), c["PART"], _BARE_YEAR, c["COUNT"])),
         _Rule("wd", "weekday", r"(?:(?P<§p>%s)\s+)?(?P<§wd>%s)%s?%s?" % (
-            _alt(["depuis", "dès", "jusqu'à", "ce", "d'ici"], True), c["WDC"], c["TOD"], c["YS"]), check=_weekday_fr),
-        _Rule("vague", "vague", r"(?:"
-              r"[Cc]es\s+(?:derniers|dernières)\s+(?:jours|semaines|mois|années|temps)|"
-              r"[Aa]u\s+cours\s+des\s+(?:derniers|dernières|prochains|prochaines)\s+(?:jours|semaines|mois|années)|"
-              r"[Dd]ans\s+les\s+(?:prochains|prochaines)\s+(?:jours|semaines|mois|années)|"
-              r"[Dd]epuis\s+(?:plusieurs|quelques|des)\s+(?:jours|semaines|mois|années)|"
-              r"[Rr]écemment|[Dd]ernièrement|[Dd]epuis\s+peu|[Ii]l\s+y\s+a\s+peu)"),
+            w.prep("weekday"), c["WDC"], c["TOD"], c["YS"]), check=_weekday_fr),
+        _vague(w),
     ]
     return rules
 
@@ -558,7 +471,7 @@ class _Table:
     shift_after: Mapping[str, str]  # "martes pasado", "sabato scorso", "a marzo prossimo"
     shifts: Mapping[str, str]  # both, folded (languages.fold): what a matched shift word means
     year_shifts: Mapping[str, int]  # after a month, folded: "del año pasado" -> -1
-    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None], ...]  # pattern, unit, offset, part
+    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None, bool], ...]  # noqa: E501 (pattern, unit, offset, part, chained)
     relative_prep: str
     vague: str
     count: str
@@ -570,6 +483,7 @@ class _Table:
     short_weekdays: frozenset[str]  # weekdays written short, also plain words: "a segunda vez"
     short_weekday_preps: frozenset[str]  # the only prepositions that make those a date: "na segunda"
     year_suffix: str  # after a year, the word that makes it one: "2022 г.", "2022 року", "2022. godine"
+    day_pair: str  # between two day numbers of one month: "25-26 июля", "25 и 26 июля", "od 3. do 5. oktobra"
 
 
 def _by_number(forms: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
@@ -588,7 +502,7 @@ def _table(language: str) -> _Table | None:
     if data is None or "grammar" not in data:
         return None
     g, prep, sh, cal = data["grammar"], data["prepositions"], data["shifts"], data.get("calendar", {})
-    relative = tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"))
+    relative = tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"), e.get("chained", False))
                      for pattern, e in data["relative"].items())
     short = cal.get("short_weekdays", {})
     return _Table(
@@ -602,7 +516,7 @@ def _table(language: str) -> _Table | None:
         since=re.compile(g["since"], re.I), until=re.compile(g["until"], re.I),
         habitual=frozenset(g.get("habitual", ())), weekday_needs_prep=g.get("weekday_needs_prep", False),
         time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),  # noqa: E501 (a regex or table row reads best whole)
-        year_suffix=g.get("year_suffix", ""),
+        year_suffix=g.get("year_suffix", ""), day_pair=g.get("day_pair", ""),
     )
 
 
@@ -626,17 +540,22 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
             "SHA": _alt(list(t.shift_after)) if t.shift_after else "(?!)",
             "YS": _alt(list(t.year_shifts)), "TOD": t.time_of_day or "(?!)",
             "YSUF": f"(?:{t.year_suffix})?" if t.year_suffix else "",
+            # two days before one month: "25-26 июля", "25 и 26 июля", "od 3. do 5. oktobra"
+            "PAIR": f"(?:(?P<§dfirst>{_DAY})(?P<§djoin>{t.day_pair}))?" if t.day_pair else "",
         }
         rules = [
             _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)(?P<§sep>[./-])\s?(?P<§mo>0?[1-9]|1[0-2])"
                   r"(?P=§sep)\s?(?P<§y>%(YEAR)s)%(YSUF)s" % c),
-            _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§d>%(DAY)s)%(DM)s(?P<§m>%(MD)s)"
+            _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?%(PAIR)s"
+                  r"(?P<§d>%(DAY)s)%(DM)s(?P<§m>%(MD)s)"
                   r"(?:%(MY)s(?P<§y>%(YEAR)s)%(YSUF)s|\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)%(MY)s"
                   r"(?P<§y>%(YEAR)s)%(YSUF)s" % c),
         ]
         rules += _relative(list(t.relative), t.relative_prep)
         rules += [
+            # a year word makes a bare month a date: "marca lani", "в марте прошлого года" without its "в"
+            _Rule("mys", "month", r"(?P<§m>%(M)s)\s+(?P<§ys>%(YS)s)" % c),
             _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?:(?P<§sh>%(SHB)s)\s+)?"
                   r"(?(§p)|(?(§part)|(?(§sh)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
@@ -685,10 +604,18 @@ def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str], floor:
     return not re.match(r"(?:['’]s\b|\s+(?:said|says|told|has|had|was|is|will|would|herself|and\s+(?:her|the)\b))", rest)  # noqa: E501 (a regex or table row reads best whole)
 
 
-def _weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
-    newspapers = _words("en").newspapers
-    if newspapers and newspapers.search(text[max(0, start - 30) : start]) and f.get("p"):
-        return False  # "The Mail on Sunday"
+def _weekday_en(w: _Words) -> Callable[[str, int, int, dict[str, str], int], bool]:
+    newspaper = _not_newspaper(w)
+
+    def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
+        if f.get("p") and not newspaper(text, start, end, f, floor):
+            return False  # "The Mail on Sunday"
+        return _bare_weekday_en(text, start, end, f, floor)
+
+    return check
+
+
+def _bare_weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
     if f.get("p") or f.get("sh"):
         return True
     # A bare weekday ("said Tuesday") is a date unless it is part of a name: "The Sunday Times",
@@ -730,20 +657,28 @@ def _weekday_table(language: str) -> Callable[[str, int, int, dict[str, str], in
     return check
 
 
-def _vague_pl(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
-    body = text[start:end].lower()
-    # "niedawna" only in "do niedawna"; "od kilku miesięcy" needs its "od".
-    if body.endswith("niedawna"):
-        return f.get("p", "").lower() == "do"
-    if re.search(r"(?:kilku|kilkunastu|wielu)\s+\w+$", body) and not re.search(r"ciągu|ostatnich|najbliższych", body):
-        return f.get("p", "").lower() == "od"
-    return True
+def _vague(w: _Words) -> _Rule:
+    """A hand-written language's vague expressions ("recently"), behind its optional lead words ("until")."""
+    lead = rf"(?:(?P<§p>{w.prep('vague')})\s+)?" if "vague" in w.preps else ""
+    return _Rule("vague", "vague", f"{lead}(?:{w.vague})", check=_vague_needs(w) if w.vague_needs else None)
 
 
-def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str], int], bool]:
+def _vague_needs(w: _Words) -> Callable[[str, int, int, dict[str, str], int], bool]:
+    """The pack's vague_needs: a body that is vague only after its lead word ("do niedawna", "od kilku lat")."""
+
     def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
-        newspapers = _words(lang).newspapers
-        return not (newspapers and newspapers.search(text[max(0, start - 30) : start]))
+        body = text[start:end].lower()
+        for pattern, preposition in w.vague_needs:
+            if pattern.search(body):
+                return f.get("p", "").lower() == preposition
+        return True
+
+    return check
+
+
+def _not_newspaper(w: _Words) -> Callable[[str, int, int, dict[str, str], int], bool]:
+    def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
+        return not (w.newspapers and w.newspapers.search(text[max(0, start - 30) : start]))
 
     return check
 
@@ -752,13 +687,17 @@ def _not_newspaper(lang: str) -> Callable[[str, int, int, dict[str, str], int], 
 
 
 _ISO = r"(?:(?P<§p>%s)\s+)?(?<![\d-])(?P<§y>\d{4})-(?P<§mo>0[1-9]|1[0-2])-(?P<§d>0[1-9]|[12]\d|3[01])(?![\d-])"
-_BUILDERS = {"en": _rules_en, "pl": _rules_pl, "de": _rules_de, "fr": _rules_fr}
+# The hand-written grammars, each chosen by a pack's rules.grammar and reading that pack's words.
+_GRAMMARS: dict[str, Callable[[_Names, _Words], list[_Rule]]] = {
+    "english": _rules_en, "polish": _rules_pl, "german": _rules_de, "french": _rules_fr}
 
 
 def _builder(language: str) -> Callable[[_Names], list[_Rule]] | None:
     """The rule builder of `language`: hand-written, or the table builder over its pack, or None."""
-    if language in _BUILDERS:
-        return _BUILDERS[language]
+    hand = _GRAMMARS.get(_words(language).grammar) if language else None
+    if hand is not None:
+        words = _words(language)
+        return lambda names: hand(names, words)
     return _rules_table(language) if language and _table(language) else None
 
 
@@ -774,7 +713,7 @@ def grammar(language: str) -> _Grammar:
     """The compiled tagger for `language` (a language without rules gets ISO dates only)."""
     build = _builder(language)
     lang = language if build else ""
-    table = _table(lang) if lang and lang not in _BUILDERS else None
+    table = _table(lang) if lang else None
     iso_prep = list(table.prep_day if table else _words(lang).iso_prepositions) or ["on"]
     rules = [_Rule("iso", "day", _ISO % _alt(iso_prep, True))]
     if build:
@@ -815,10 +754,36 @@ def tag(text: str, start: int, language: str, limit: int | None = None) -> list[
         if found is None:  # a guard said no ("May said", "31 September"): no part of it is a date either
             pos = m.end()
             continue
-        out.append(found)
+        if "dfirst" in fields and found.kind == "day":
+            out += _pair(found, m, groups, text, g.language)
+        else:
+            out.append(found)
         if limit is not None and len(out) >= limit:
             return out
         pos = m.end()
+
+
+def _pair(second: Found, m: re.Match[str], groups: tuple[tuple[str, str], ...], text: str, lang: str) -> list[Found]:
+    """Two days of one month written as one ("25 и 26 июля", "od 3. do 5. oktobra"): the first day as far as
+    its number, the second from its own lead word ("do 5. oktobra": until) or its number; one if the first
+    is no day of that month."""
+    span = {name: (m.start(group), m.end(group)) for group, name in groups if m.group(group) is not None}
+    first_day = int(m.group(next(group for group, name in groups if name == "dfirst" and m.group(group) is not None)))
+    if second.month is None or not _is_day(second.year, second.month, first_day) or first_day >= (second.day or 0):
+        return [replace(second, start=span["d"][0])]
+    table = _table(lang)
+    until = table.until if table else None
+    joint_start, joint_end = span["djoin"]
+    joint = text[joint_start:joint_end]
+    lead = len(joint) - len(joint.lstrip(" .-–—\t\n"))
+    second_start = span["d"][0]
+    role = "point"
+    if until is not None and until.match(joint[lead:]):
+        second_start, role = joint_start + lead, "until"
+    first = replace(second, end=span["dfirst"][1], day=first_day, weekday=None)
+    if role != "until" and first.role == "since":
+        first = replace(first, role="point")
+    return [first, replace(second, start=second_start, role=role)]
 
 
 def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor: int, lang: str,
@@ -832,7 +797,7 @@ def _read(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, floor
             and not languages.value(lang, "names", "dictionary", "capitalises_nouns", False)
             and not sentence_initial(text, start, floor)):
         return None
-    table = _table(lang) if lang and lang not in _BUILDERS else None
+    table = _table(lang) if lang else None
     role = _role(text, start, end, (table.since, table.until) if table else _words(lang).role)
     if rule.kind == "relative":
         return _read_relative(rule, f, start, end, text, lang, role)
@@ -856,12 +821,12 @@ def _role(text: str, start: int, end: int, since_until: tuple[re.Pattern[str], r
 def _read_relative(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, lang: str, role: str) -> Found:
     """"yesterday", "last week", "a finales del mes pasado": a unit and an offset from the article's date."""
     branch = next(name for name in f if name.startswith("t"))
-    unit, offset, part = rule.table[_LETTERS.index(branch[1])]
+    unit, offset, part, chained = rule.table[_LETTERS.index(branch[1])]
     if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
         part = _part(text[start:end], _words(lang).parts)
     elif isinstance(part, Mapping):  # a pack's words: "a finales del mes pasado"
         part = _part(text[start:end], part)
-    return Found(start, end, "relative", role, unit=unit, offset=offset, part=part)
+    return Found(start, end, "relative", role, unit=unit, offset=offset, part=part, chained=chained)
 
 
 def _read_calendar(rule: _Rule, f: dict[str, str], start: int, end: int, role: str, lang: str,

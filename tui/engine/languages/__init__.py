@@ -268,6 +268,8 @@ def _language_code(value: Any, fail: Callable[[str], None]) -> None:
 LAST_NEXT_THIS = ("last", "next", "this")
 PARTS = ("early", "mid", "late")
 DIRECTIONS = ("NORTH", "SOUTH", "EAST", "WEST", "CENTRAL")
+# the code beside the data: dates._GRAMMARS (hand-written date grammars)
+GRAMMARS = ("english", "polish", "german", "french")
 # the code beside the data: lexicon.lemma_candidates
 INFLECTION_RULES = ("polish", "czech", "genitive_s", "endings", "pymorphy")
 
@@ -285,6 +287,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "weekday_needs_prep": BOOL,
             "habitual": WORDS,
             "year_suffix": REGEX,  # after a year, the word that makes it one: "2022 г.", "2022. godine"
+            "day_pair": REGEX,  # between two day numbers of one month: "25-26 июля", "od 3. do 5. oktobra"
         },
         "prepositions": {
             "day": Spec(_words, "before a full date", True),
@@ -292,6 +295,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "year": Spec(_words, "before a bare year", True),
             "weekday": Spec(_words, "before a weekday", True),
             "relative": Spec(_regex, "before a relative expression", True),
+            # the sets a hand-written grammar needs besides (rules.grammar): Polish cases, French "mois de"
+            "part": WORDS,  # before a part word: "pod koniec", "à la" (mi-août)
+            "genitive": WORDS,  # before a genitive month: "od marca"
+            "weekday_genitive": WORDS,  # before a genitive weekday: "do środy"
+            "locative": WORDS,  # before a locative month: "w marcu"
+            "bare_year": WORDS,  # before a year without its word, at a clause's end: "w 2022."
+            "month_of": WORDS,  # before "mois de": "au mois d'août"
+            "vague": WORDS,  # before a vague expression: "until recently", "do niedawna"
         },
         "parts": meanings(*PARTS),
         "shifts": {
@@ -304,6 +315,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "part_words": meanings(*PARTS),
         # hand-written rules: the pieces of their patterns that are data
         "rules": {
+            "grammar": one_of(*GRAMMARS, required=True),  # the hand-written grammar that reads this pack
+            "part": REGEX,  # before a month or a year, what part of it: "early", "Anfang"
+            "time_of_day": REGEX,  # after a weekday: "morning", "wieczorem"
+            "year_suffix": REGEX,  # after a year, the word that makes it one: "r.", "roku"
+            "vague": REGEX,  # vague expressions ("recently")
+            # a vague body that counts only after one lead word ("niedawna" only in "do niedawna")
+            "vague_needs": ordered_patterns({"preposition": Spec(_word, "the lead word it needs", True)}),
             "since": Spec(_regex, "a lead word that makes a date a start (since)", True),
             "until": Spec(_regex, "a lead word that makes a date an end (until)", True),
             "count": REGEX,
@@ -315,6 +333,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "offset": integer(required=True),
             "part": one_of(*PARTS, "earlier"),
             "parts": meanings(*PARTS),
+            "chained": BOOL,  # counted from the date before it in its paragraph, if any ("the day before")
         }),
         # read by chronology.py: the markers of a clause's tense (a date without its year is placed by them)
         "tense": {
