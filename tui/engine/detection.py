@@ -286,6 +286,9 @@ class NameDetector:
                 if text is not source.text:  # escapes were blanked: the mention's text is what the file says
                     moved.text = source.text[moved.start : moved.end]
                 out.append(moved)
+        if lexicon.org_modifiers(language) is not None:
+            out = _join_organisations(text, language, self._runs[index], out,
+                                      index if story_index is None else story_index, source)
         self._runs[index] = []  # each source is detected once; its runs are not needed again
         return _with_acronym_definitions(out, text)
 
@@ -842,4 +845,168 @@ def _with_acronym_definitions(occurrences: list[Occurrence], text: str) -> list[
             out[k] = _replace(current, acronym_of=before.text, kind="ORG")
             if before.kind in (None, "PERSON"):
                 out[k - 1] = _replace(before, kind="ORG")
+    return out
+
+
+# --- organisations written the Slavic way -------------------------------------------------------------------
+# "МИД России", "Міністерства закордонних справ Казахстану", "Слідчий комітет РФ", "Министерството на
+# външните работи": a head (a capitalised org head, an acronym, or a capitalised adjective before a lower-case
+# head), then lower-case words that describe it (the pack's `org_modifiers` rule: genitive nouns and
+# adjectives, never a verb), then the owner's name (a place in a case form, or an acronym). The capitalised
+# runs see only pieces of it; the whole span is one organisation, the place inside it a nested mention.
+MAX_ORG_MODIFIERS = 4
+_NEXT_TEXT_WORD = re.compile(rf"[ \t\u00a0]+({_LETTER}+(?:['’\-‐]{_LETTER}+)*\.?)")
+
+
+def _words_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
+    """The next `limit` words after `pos` separated by spaces only (no punctuation between)."""
+    out: list[tuple[int, int, str]] = []
+    while len(out) < limit and (match := _NEXT_TEXT_WORD.match(text, pos)) is not None:
+        word = match.group(1)
+        end = match.end(1)
+        if word.endswith("."):
+            if fold(word) not in lexicon.NAME_CONNECTORS:  # "ds." is a word, a full stop ends the phrase
+                out.append((match.start(1), end - 1, word[:-1]))
+                break
+        out.append((match.start(1), end, word))
+        pos = end
+    return out
+
+
+def _owner_name(words: list[tuple[int, int, str]], language: str, after_inner: bool
+                ) -> tuple[int, gazetteer.Place | None] | None:
+    """How many of `words` (capitalised, from the first) name the organisation's owner, and its place:
+    an acronym ("РФ"), or a place in a case form ("России", "Российской Федерации"; after an inner word such
+    as Bulgarian "на" any form). None if they name no owner."""
+    caps = []
+    for item in words[:4]:
+        if not item[2][:1].isupper():
+            break
+        caps.append(item)
+    if not caps:
+        return None
+    first = caps[0][2]
+    if _is_acronym(first):
+        return 1, gazetteer.lookup(first)
+    skip = 0
+    if len(caps) > 1 and (fold(first) in lexicon.PLACE_HEADS or any(
+            fold(lemma) in lexicon.PLACE_HEADS for lemma in lexicon.lemma_candidates(first, language)[:3])):
+        skip = 1  # "Республики Казахстан": the place after its head
+    for width in range(min(3, len(caps) - skip), 0, -1):
+        window = tuple(w for _s, _e, w in caps[skip : skip + width])
+        place = place_for(window, language)
+        if place is None:
+            continue
+        if not after_inner and not skip and not _spelled_otherwise(" ".join(window), place) and len(window) == 1:
+            return None  # a place as named, no case form: not the owner's genitive ("ČTK Praha")
+        return skip + width, place
+    return None
+
+
+def _organisation_span(text: str, language: str, head_start: int, head_end: int, acronym: bool,
+                       initial: bool) -> tuple[int, list[tuple[int, int, str]], tuple[int, int] | None,
+                                               gazetteer.Place | None] | None:
+    """The organisation starting at a head: (end, its words, the owner's span, the owner's place)."""
+    rule = lexicon.org_modifiers(language)
+    inner = lexicon.org_inner_words(language)
+    following = _words_after(text, head_end, MAX_ORG_MODIFIERS + 4)
+    modifiers: list[tuple[int, int, str]] = []
+    after_inner = False
+    k = 0
+    while k < len(following) and len(modifiers) < MAX_ORG_MODIFIERS:
+        start, end, word = following[k]
+        if word[:1].isupper():
+            break
+        if fold(word) in inner:
+            after_inner = True
+        elif acronym or not lexicon.may_modify_org(word, language, after_inner):
+            break
+        else:
+            after_inner = False
+        modifiers.append((start, end, word))
+        k += 1
+    owner = _owner_name(following[k:], language, after_inner)
+    while modifiers and fold(modifiers[-1][2]) in inner and owner is None:
+        modifiers.pop()  # a little word ends no name
+    if owner is None and (not modifiers or initial or rule != "genitive"):
+        # no owner named: only lower-case words the analyser reads as genitives, mid-sentence, make the name
+        # (a dictionary alone cannot tell where they end: "Министерството на външните работи каза")
+        return None
+    if acronym and owner is None:
+        return None
+    words = modifiers + (following[k : k + owner[0]] if owner else [])
+    end = words[-1][1]
+    owner_span = (following[k][0], following[k + owner[0] - 1][1]) if owner else None
+    return end, words, owner_span, owner[1] if owner else None
+
+
+def _join_organisations(text: str, language: str, runs: list[tuple[str, int, bool, str]],
+                        occurrences: list[Occurrence], index: int, source: Source) -> list[Occurrence]:
+    """Organisations whose name runs on in lower case or ends in an owner's genitive (see above), in place
+    of the pieces the runs gave."""
+    spans: list[tuple[int, int, tuple[str, ...], tuple[int, int] | None, gazetteer.Place | None]] = []
+    for run_text, base, initial, _context in runs:
+        caps = [t for t in _TOKEN.finditer(run_text) if t.group(0)[:1].isupper()]
+        for n, tok in enumerate(caps):
+            word = tok.group(0)
+            head_start, head_end = base + tok.start(), base + tok.end()
+            acronym = _is_acronym(word) and gazetteer.lookup(word) is None
+            first = n == 0 and initial
+            if acronym or lexicon.org_head(word, language):
+                if not acronym and n + 1 < len(caps):
+                    continue  # a head inside a run: the segmenter names it
+                found = _organisation_span(text, language, head_start, head_end, acronym, first)
+                if found is not None:
+                    end, words, owner_span, place = found
+                    tokens_ = (word, *(w for _s, _e, w in words if fold(w) not in lexicon.org_inner_words(language)))
+                    spans.append((head_start, end, tokens_, owner_span, place))
+                continue
+            if n + 1 == len(caps) and lexicon.is_adjective(word, language):
+                # "Слідчий комітет Росії": a capitalised adjective, then a lower-case head
+                nxt = _words_after(text, head_end, 3)
+                adjectives = []
+                for _s, _e, w in nxt:
+                    if w[:1].isupper() or lexicon.org_head(w, language) or not lexicon.is_adjective(w, language):
+                        break
+                    adjectives.append((_s, _e, w))
+                rest = nxt[len(adjectives):]
+                if len(adjectives) > 1 or not rest or rest[0][2][:1].isupper() or \
+                        not lexicon.org_head(rest[0][2], language):
+                    continue
+                head = rest[0]
+                found = _organisation_span(text, language, head[0], head[1], False, first)
+                if found is not None:
+                    end, words, owner_span, place = found
+                elif first:
+                    continue  # "Российский суд постановил": at a sentence start, an adjective and a noun
+                else:
+                    end, words, owner_span, place = head[1], [], None, None
+                all_words = [*adjectives, head, *words]
+                tokens_ = (word, *(w for _s, _e, w in all_words if fold(w) not in lexicon.org_inner_words(language)))
+                spans.append((head_start, end, tokens_, owner_span, place))
+    if not spans:
+        return occurrences
+    out = list(occurrences)
+    for start, end, names, owner_span, place in spans:
+        # "Верховна Рада" + "України", "Днем Министерство" + "иностранных дел": the run's organisation
+        # ends at the head and goes on here
+        glued = next((o for o in out if o.start < start < o.end <= end and o.kind == "ORG"), None)
+        if glued is not None:
+            start, names = glued.start, (*glued.tokens[:-1], *names)
+        inside = [k for k, o in enumerate(out) if o.start >= start and o.end <= end]
+        if any(o.start < end and o.end > start and not (o.start >= start and o.end <= end) for o in out):
+            continue  # a name crosses the span's edge: leave the runs' reading
+        if any(out[k].start == start and out[k].end == end and out[k].kind == "ORG" for k in inside):
+            continue  # the runs read it whole already
+        boilerplate = bool(source.boilerplate) and source.in_boilerplate(start)
+        keep = [o for k, o in enumerate(out) if k not in inside]
+        nested = [_replace(out[k], nested=True, kind="PLACE", locative=False) for k in inside
+                  if out[k].kind == "PLACE" and out[k].place_id is not None]
+        if owner_span is not None and place is not None and not nested:
+            s, e = owner_span
+            nested.append(Occurrence(index, s, e, source.text[s:e], tuple(text[s:e].split()), language,
+                                     kind="PLACE", place_id=place.id, boilerplate=boilerplate, nested=True))
+        org = Occurrence(index, start, end, source.text[start:end], names, language, kind="ORG",
+                         boilerplate=boilerplate)
+        out = sorted([*keep, org, *nested], key=lambda o: (o.start, -o.end))
     return out

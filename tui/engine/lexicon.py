@@ -471,3 +471,51 @@ def _org_head_stems(language: str) -> tuple[str, ...]:
     """The language's own organisation stems, longest first (only its texts decline them)."""
     return tuple(sorted({fold(w) for w in languages.value(language, "names", "words", "org_head_stems", ())},
                         key=len, reverse=True))
+
+
+# --- organisations written the Slavic way ------------------------------------------------------------------
+# "Министерство иностранных дел России", "Міністерства закордонних справ Казахстану", "Министерството на
+# външните работи": the head, lower-case words that describe it, then the owner's name. Which lower-case
+# words may stand there is the pack's `org_modifiers` rule; `org_inner_words` are the little words between.
+_VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PRED", "CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
+_POLISH_NOMINAL = frozenset({"subst", "adj", "depr", "ger"})
+
+
+def org_modifiers(language: str) -> str | None:
+    """The pack's rule for lower-case words inside an organisation's name, or None (no such names)."""
+    return languages.value(language, "names", "words", "org_modifiers")
+
+
+@cache
+def org_inner_words(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in languages.value(language, "names", "words", "org_inner_words", ()))
+
+
+@lru_cache(maxsize=100_000)
+def may_modify_org(word: str, language: str, after_inner: bool = False) -> bool:
+    """May the lower-case `word` stand after an organisation's head, inside its name? A genitive noun or
+    adjective ("иностранных", "справ"; after an inner word such as "по" any case), never a verb ("заявило")
+    or a function word."""
+    if word.lower() in FUNCTION_WORDS.get(language, ()) or len(word) < 2:
+        return False
+    if inflection_rule(language) == "pymorphy" and org_modifiers(language) == "genitive":
+        known = [grammemes for _normal, grammemes, is_known in pymorphy_parses(word, language) if is_known]
+        if not known or _VERBAL & known[0]:
+            return False  # unknown, or likeliest read as a verb or a little word
+        return any((after_inner or "gent" in g) and ({"NOUN", "ADJF", "PRTF"} & g) for g in known)
+    if dictionary_backend(language) == "morfeusz":
+        return any(pos in _POLISH_NOMINAL for _lemma, pos, _labels in polish_analyses(word))
+    return is_dictionary_word(word, language)
+
+
+@lru_cache(maxsize=100_000)
+def is_adjective(word: str, language: str) -> bool:
+    """Is the likeliest dictionary reading of `word` an adjective ("Слідчий", "Верховный")? Only where an
+    analyser tells parts of speech (pymorphy3, morfeusz); elsewhere False."""
+    if inflection_rule(language) == "pymorphy":
+        known = [g for _normal, g, is_known in pymorphy_parses(word, language) if is_known]
+        return bool(known) and "ADJF" in known[0]
+    if dictionary_backend(language) == "morfeusz":
+        analyses = polish_analyses(word.lower())
+        return bool(analyses) and analyses[0][1] == "adj"
+    return False

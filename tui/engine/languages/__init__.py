@@ -384,6 +384,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "locative_prepositions": WORDS,
             "directions": meanings(*DIRECTIONS),
             "titles_name_organisations": BOOL,  # English: "General Assembly", "Supreme Court"
+            # which lower-case words may follow an organisation's head inside its name ("Министерство
+            # иностранных дел России"): "genitive" (the analyser reads them as genitive nouns/adjectives) or
+            # "dictionary" (any dictionary word, the name then needs a place or acronym at its end)
+            "org_modifiers": one_of("genitive", "dictionary"),
+            # little words that may stand inside an organisation's name after its head (Bulgarian "на",
+            # Russian "по", "и"); this language's own
+            "org_inner_words": WORDS,
         },
         "keys": {
             "rewrites": rewrites(required=True),
