@@ -147,3 +147,11 @@ def test_a_serbian_name_quoted_in_a_bulgarian_article_leaves_it_bulgarian():
             "най-големият в региона и ще бъде финансиран с помощта на европейските фондове и на държавата.")
     assert detect_language(text) == "bg"
     assert detect_language("Ђоковић је победио у финалу и још једном показао да је најбољи.") == "sr"
+
+
+def test_serbian_is_named_serbian():
+    # Montenegrin reads as sr, but the language list names sr by its own name
+    from tui.engine.language import known_languages
+
+    names = known_languages()
+    assert names["sr"] == "Serbian" and names["he"] == "Hebrew" and names["hr"] == "Croatian"

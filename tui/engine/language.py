@@ -82,7 +82,11 @@ def _cld2() -> Any:
 def known_languages() -> dict[str, str]:
     """ISO 639-1 code -> English name of every language the detector can answer (CLD2's list)."""
     out: dict[str, str] = {}
-    for name, code in _cld2().LANGUAGES:
+    pairs = [(name, code) for name, code in _cld2().LANGUAGES]
+    for name, code in pairs:  # a language's own code first: Serbian is "sr", though Montenegrin reads as sr
+        if len(code) == 2 and code not in _CODES and code not in out:
+            out[code] = name.capitalize()
+    for name, code in pairs:  # then old or stand-in codes for a language CLD2 names no other way (iw -> he)
         code = _CODES.get(code, code)
         if len(code) == 2 and code not in out:
             out[code] = name.capitalize()
