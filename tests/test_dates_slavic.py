@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_chronology import found
+from test_chronology import found
 from tui.engine import chronology, dates
 
 # (language, sentence, [(text, date, precision, role)]); an empty list is a trap: no date in it
