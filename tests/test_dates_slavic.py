@@ -6,8 +6,8 @@ Thursday 2022-10-20 (test_chronology.THURSDAY)."""
 from __future__ import annotations
 
 import pytest
-
 from test_chronology import found
+
 from tui.engine import chronology, dates
 
 # (language, sentence, [(text, date, precision, role)]); an empty list is a trap: no date in it
