@@ -21,6 +21,7 @@ from textual.widget import Widget
 from ...textsafe import printable
 from ..labels import TYPE_BADGE, TYPE_GROUP, TYPE_ORDER
 from .rowlist import RowList, fit
+from .spellings import EntityDetail
 
 if TYPE_CHECKING:
     from ...engine.model import Entity, Source
@@ -151,7 +152,8 @@ class TypeFilter(Widget):
 
 
 class EntitiesPane(Vertical):
-    """Filter bar and entity list."""
+    """Filter bar, entity list, and the detail of the highlighted entity (its spellings per language and
+    script)."""
 
     BORDER_TITLE = "Entities"  # shown until the pane has content to count
 
@@ -184,7 +186,7 @@ class EntitiesPane(Vertical):
     def compose(self) -> ComposeResult:
         yield TypeFilter()
         yield EntityList(id="entity-list")
-
+        yield EntityDetail(id="entity-detail", classes="-empty")
 
     @property
     def entity_list(self) -> EntityList:
@@ -217,6 +219,14 @@ class EntitiesPane(Vertical):
         self.query_one(TypeFilter).active = self.type_filter
         if chosen is not None:
             self.set_chosen(chosen)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The detail follows the cursor (set_rows moves it without a Highlighted message)."""
+        entity_list = self.entity_list
+        cursor = entity_list.cursor
+        row = None if cursor is None else entity_list.rows[cursor]
+        self.query_one(EntityDetail).entity = None if row is None or isinstance(row, str) else row
 
     def watch_type_filter(self) -> None:
         self._fill()
@@ -252,3 +262,4 @@ class EntitiesPane(Vertical):
     @on(RowList.Highlighted, "#entity-list")
     def _highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
+        self._show_detail()
