@@ -401,6 +401,12 @@ PLACE_HEADS = _pooled("place_heads")
 # der Leyen"), as written (the detector's pattern matches them). Conjunctions are handled apart by the
 # detector: they join only inside organisation names.
 NAME_CONNECTORS = frozenset(w for _code, words in languages.every("names", "words", "connectors") for w in words)
+# Conjunctions ("and", "und", "oraz") join a capitalised run too, so that "Ministry of Agrarian Policy and
+# Food" can stay whole; the detector cuts at them everywhere else ("Austria and Australia").
+CONJUNCTIONS = frozenset(w for _code, words in languages.every("names", "words", "conjunctions") for w in words)
+# Articles and determiners after which a capitalised word is a common noun in a language that capitalises
+# every noun ("den Gebieten Mykolajiw")
+NOUN_DETERMINERS = _pooled("noun_determiners")
 DIRECTIONS = _directions()
 # ("z"/"ze" and "à" are left out: they also mean "with" and "to" before people)
 LOCATIVE_PREPOSITIONS = _pooled("locative_prepositions")

@@ -381,6 +381,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "geo_heads": WORDS,
             "place_heads": WORDS,
             "connectors": WORDS,
+            "conjunctions": WORDS,  # join a run; kept only inside an organisation's name ("... Policy and Food")
+            # after these a capitalised word is a common noun (German: "den Gebieten"); pooled
+            "noun_determiners": WORDS,
             "locative_prepositions": WORDS,
             "directions": meanings(*DIRECTIONS),
             "titles_name_organisations": BOOL,  # English: "General Assembly", "Supreme Court"
