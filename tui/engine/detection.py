@@ -325,7 +325,8 @@ class NameDetector:
         if lexicon.is_calendar_word(word, language) or lexicon.is_title(word):
             return False
         place = gazetteer.lookup(word)
-        common = lexicon.is_common_word(word, language)
+        common = lexicon.is_common_word(word, language) or (
+            place is None and lexicon.is_inflected_common_word(word, language))
         if place is not None and not (common and _spelled_otherwise(word, place)):
             return True  # (a common word that is a place only once its accents are folded is no place: Irská)
         if not common:

@@ -525,3 +525,29 @@ def is_adjective(word: str, language: str) -> bool:
         analyses = polish_analyses(word.lower())
         return bool(analyses) and analyses[0][1] == "adj"
     return False
+
+
+# --- inflected common words at a sentence start ------------------------------------------------------------
+# A dictionary lists a word's dictionary form; a sentence may start with any of its forms ("Бастующие",
+# "Случката" = случка + the article, "Бортпровідники"). pymorphy3 reads the part of speech of the forms
+# it knows; elsewhere the pack's case endings (and Bulgarian articles) are undone and the result looked up.
+_PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
+_COMMON_PARTS = frozenset({"NOUN", "ADJF", "ADJS", "COMP", "PRTF", "PRTS", "VERB", "INFN", "GRND", "ADVB", "PRED",
+                           "NUMR", "CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
+
+
+@lru_cache(maxsize=200_000)
+def is_inflected_common_word(word: str, language: str) -> bool:
+    """Is `word` (capitalised at a sentence start) a form of an ordinary word the dictionary knows? With
+    pymorphy3: its likeliest known reading is a common part of speech and no known reading is a proper
+    noun's; elsewhere: the word itself is in no dictionary, and one of its forms with the case ending
+    undone is a lower-case dictionary word."""
+    if inflection_rule(language) == "pymorphy":
+        known = [grammemes for _normal, grammemes, is_known in pymorphy_parses(word, language) if is_known]
+        return bool(known) and bool(_COMMON_PARTS & known[0]) and not any(_PROPER_GRAMMEMES & g for g in known)
+    if dictionary_backend(language) != "simplemma" or capitalises_nouns(language) or inflection_rule(language) is None:
+        return False
+    if _dictionary(word, language) is not None or _dictionary(word.lower(), language) is not None:
+        return False  # the dictionary knows the form itself: is_common_word has answered
+    return any(_dictionary(form.lower(), language) is True and _dictionary(form, language) is None
+               for form in lemma_candidates(word, language)[:4])
