@@ -43,3 +43,13 @@ def test_a_word_the_story_capitalises_mid_sentence_stays_a_name():
     # "Сокол" is a common noun (falcon) and a surname; mid-sentence capitals say it is the surname here
     texts = ["Вчера выступил тренер Сокол. Потом говорил Сокол снова.", "Сокол ответил журналистам."]
     assert _names(texts, "ru")[1] == ["Сокол"]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("cs", "Zisk klesl na 3 miliardy Kč (asi 120 milionů EUR), uvedl Dvořák.", ["Dvořák"]),
+    ("cs", "Letadlo přistálo ve 14:05 SEČ. Foto: Jana Veselá | Zdroj: Novák", ["Jana Veselá", "Novák"]),
+    ("ru", "Пассажиров предупредили по СМС, сообщил Орлов.", ["Орлов"]),
+    ("en", "Passengers were told by SMS, said Harris. Photo: Ann Lee", ["Harris", "Ann Lee"]),
+])
+def test_units_currency_codes_and_page_labels_are_no_entities(language, text, expected):
+    assert _names([text], language) == [expected]

@@ -585,6 +585,8 @@ class NameDetector:
         language = source.language
         if len(word) < 2:
             return  # a lone capital letter is an initial or a stray, not a name
+        if fold(word) in lexicon.NOT_ENTITIES:
+            return  # a unit, a currency code or a page's label ("31 miliard Kč", "Foto: ...")
         if _is_acronym(word):
             if len(word) >= 5 and lexicon.is_common_word(word.capitalize(), language) \
                     and gazetteer.lookup(word) is None:

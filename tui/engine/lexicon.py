@@ -408,6 +408,18 @@ CONJUNCTIONS = frozenset(w for _code, words in languages.every("names", "words",
 # every noun ("den Gebieten Mykolajiw")
 NOUN_DETERMINERS = _pooled("noun_determiners")
 DIRECTIONS = _directions()
+# The active ISO 4217 currency codes ("31 miliard Kč (1,2 miliardy EUR)"): written in capitals, alone, they
+# are amounts' units, never organisations
+ISO_4217 = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF
+CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD
+HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD
+MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN
+PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY
+TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL""".split())
+# Capitalised tokens that, standing alone, are no entity: currency codes, the packs' units and time zones
+# ("Kč", "SELČ", "SMS") and the labels of news pages ("Foto:", "Zdroj:"), folded
+NOT_ENTITIES = frozenset(fold(w) for w in ISO_4217) | _pooled("units") | _pooled("labels")
 # ("z"/"ze" and "à" are left out: they also mean "with" and "to" before people)
 LOCATIVE_PREPOSITIONS = _pooled("locative_prepositions")
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
