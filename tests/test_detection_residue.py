@@ -53,3 +53,13 @@ def test_a_word_the_story_capitalises_mid_sentence_stays_a_name():
 ])
 def test_units_currency_codes_and_page_labels_are_no_entities(language, text, expected):
     assert _names([text], language) == [expected]
+
+
+@pytest.mark.parametrize(("word", "language", "nominative"), [
+    ("Кузнецов", "ru", True), ("Кузнецову", "ru", False), ("Шевчук", "uk", True), ("Шевчуком", "uk", False),
+    ("Hana", "cs", True), ("Hanou", "cs", False), ("Dvořákovou", "cs", False), ("Dvořáková", "cs", True),
+    ("Marija", "sr", True), ("Markom", "sr", False), ("Starog", "sr", False), ("Kowalski", "pl", True),
+    ("Kowalskiego", "pl", False), ("Smith", "en", True),
+])
+def test_is_nominative_form(word, language, nominative):
+    assert lexicon.is_nominative_form(word, language) is nominative

@@ -563,3 +563,30 @@ def is_inflected_common_word(word: str, language: str) -> bool:
         return False  # the dictionary knows the form itself: is_common_word has answered
     return any(_dictionary(form.lower(), language) is True and _dictionary(form, language) is None
                for form in lemma_candidates(word, language)[:4])
+
+
+@lru_cache(maxsize=200_000)
+def is_nominative_form(word: str, language: str) -> bool:
+    """Might `word` be a name word's dictionary (nominative) form, not a case form? For a display name:
+    "Кузаиров" and "Jana" may be, "Кузаирову", "Janou", "Milicom", "Novog" are not. With pymorphy3: a known
+    reading in the nominative, or an unknown word whose likeliest guessed reading is; with Polish: morfeusz's
+    lemma or no rule-made one; elsewhere it ends in none of the pack's (or a relative's) case endings of two
+    letters or more that is no nominative's ending too. A word of a language without case endings always may be."""
+    source = borrowed(language, inflecting_languages()) or language
+    rule = inflection_rule(source)
+    if rule == "pymorphy":
+        parses = pymorphy_parses(word, language)
+        known = [g for _normal, g, is_known in parses if is_known]
+        readings = known or [g for _normal, g, _known in parses]
+        return not readings or any("nomn" in g for g in readings)
+    if rule == "polish":
+        return not any(lemma != word and pos != "ign" for lemma, pos, _labels in polish_analyses(word)) or \
+            any(lemma == word for lemma, _pos, _labels in polish_analyses(word))
+    if rule in ("czech", "endings"):
+        # an ending that is also some nominative's ("Jana", "Milica": -a) or one letter long says nothing
+        endings, _keep = case_endings(source)
+        nominative_endings = {r for _ending, replacements in endings for r in replacements}
+        lower = word.lower()
+        return not any(lower.endswith(ending) and len(lower) - len(ending) >= 3 and len(ending) >= 2
+                       and ending not in nominative_endings for ending, _r in endings)
+    return True
