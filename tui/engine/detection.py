@@ -51,9 +51,8 @@ _LOWER = _char_class(("Ll",))
 _LETTER = _char_class(("L", "M"))
 _CAP = rf"(?:{_UPPER}\.(?:{_UPPER}\.)+|{_UPPER}{_LETTER}*(?:['’\-‐]{_LETTER}+)*)"  # "U.N.", "Kassym-Jomart"
 _ELIDED = rf"(?:(?<!{_LETTER})[dlDLjJnNsScCmMtT]['’](?={_UPPER}))?"
-# conjunctions join a run too, so that "Ministry of Agrarian Policy and Food" can stay whole; the segmenter
-# cuts at them everywhere else ("Austria and Australia")
-_CONJUNCTIONS = frozenset({"and", "und", "et", "i", "y", "e", "oraz"})
+# conjunctions join a run too (lexicon.CONJUNCTIONS): the segmenter cuts at them outside organisations
+_CONJUNCTIONS = lexicon.CONJUNCTIONS
 _CONNECTOR_WORDS = sorted((lexicon.NAME_CONNECTORS | _CONJUNCTIONS) - {"d'", "l'", "ds."}, key=len, reverse=True)
 _CONN = "(?:" + "|".join(re.escape(w) for w in _CONNECTOR_WORDS) + ")"
 _GAP = r"[ \t\u00a0]+"
@@ -80,13 +79,8 @@ _TITLE_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el"
 _PARTICLES = frozenset({"von", "vom", "van", "de", "der", "den", "du", "des", "da", "di", "del", "della", "bin",
                         "ibn", "ben", "abu", "al", "el", "zu", "la", "le"})
 _OPENERS = set("\"'„“”«»‚‘’([{–—-*•·")
-# Articles and determiners after which a German capitalised word is a common noun, not a name
-_GERMAN_DETERMINERS = frozenset(fold(w) for w in (
-    "der die das den dem des ein eine einer eines einem einen kein keine keinen keiner seine seiner ihre ihrer "
-    "unsere diese dieser dieses diesen jede jeder jedes alle viele beide zwei drei mehrere wenige einige "
-    "zum zur vom beim im am ins "
-    "mein meine meinen meinem meiner dein deine deinen sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer "
-    "unser unsere unseren unserem euer eure").split())
+# Articles and determiners after which a German capitalised word is a common noun, not a name (the packs)
+_GERMAN_DETERMINERS = lexicon.NOUN_DETERMINERS
 _DEMONYM_ENDINGS = frozenset(("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "n", "er", "ern", "en",
                               "e", "es", "ois", "oise", "ien", "iens", "ienne", "iennes", "jan", "janie", "janin",
                               "cy", "iec", "czyk", "ka", "ki", "ow", "owie",
@@ -331,7 +325,8 @@ class NameDetector:
         if lexicon.is_calendar_word(word, language) or lexicon.is_title(word):
             return False
         place = gazetteer.lookup(word)
-        common = lexicon.is_common_word(word, language)
+        common = lexicon.is_common_word(word, language) or (
+            place is None and lexicon.is_inflected_common_word(word, language))
         if place is not None and not (common and _spelled_otherwise(word, place)):
             return True  # (a common word that is a place only once its accents are folded is no place: Irská)
         if not common:
@@ -444,6 +439,8 @@ class NameDetector:
 
     def _name_group(self, index: int, source: _RunText, group: list[_Token], opaque_the: bool,
                     after_title: bool, previous_word: str) -> Iterable[Occurrence]:
+        """The names in one group of a run (cut at titles, calendar words, acronyms): an organisation with
+        the places it names, or places and the names between them."""
         if not group:
             return
         language = source.language
@@ -453,24 +450,7 @@ class NameDetector:
         if trimmed is not group:
             previous_word = group[len(group) - len(trimmed) - 1].text  # "im Hafen von X": X follows "von"
             group = trimmed
-        # places: longest windows first, case endings undone
-        place_at: dict[int, tuple[int, gazetteer.Place]] = {}
-        i = 0
-        while i < len(group):
-            found = None
-            for width in range(min(4, len(group) - i), 0, -1):
-                window = group[i : i + width]
-                if any(t.connector for t in (window[0], window[-1])):
-                    continue
-                place = place_for(tuple(t.text for t in window), language)
-                if place is not None:
-                    found = (width, place)
-                    break
-            if found:
-                place_at[i] = found
-                i += found[0]
-            else:
-                i += 1
+        place_at = _place_windows(group, language)
         if lexicon.capitalises_nouns(language):
             names = [t for t in group if not t.connector]
             trimmed, _names = self._trim_german_nouns(group, names, previous_word)
@@ -481,24 +461,36 @@ class NameDetector:
                 group = trimmed
         head_index = next((k for k, t in enumerate(group)
                            if not t.connector and k not in place_at and lexicon.org_head(t.text, language)), None)
-        locative = fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS
         if head_index is not None and len([t for t in group if not t.connector]) > 1:
-            person = _trailing_person(group, head_index, language)
-            if person:  # "Rady Najwyższej Serhij Bondarczuk": the organisation, then a person
-                yield from self._name_group(index, source, group[: -len(person)], opaque_the, after_title,
-                                            previous_word)
-                yield _occurrence(index, source, person, kind="PERSON")
-                return
-            org = _occurrence(index, source, group, kind="ORG", opaque_the=opaque_the)
-            yield org
-            # a place in a description ("Kazakhstan Embassy") is a mention of it; in a title ("The Moscow
-            # Times") it is not
-            if not any(fold(t.text) in lexicon.OPAQUE_ORG_HEADS for t in group if not t.connector):
-                for k, (width, place) in place_at.items():
-                    yield _occurrence(index, source, group[k : k + width], kind="PLACE", place_id=place.id,
-                                      nested=True)
+            yield from self._organisation(index, source, group, head_index, place_at, opaque_the, after_title,
+                                          previous_word)
             return
-        # no organisation head: places stand alone, the rest between them are names of their own
+        yield from self._places_and_names(index, source, group, place_at, opaque_the, after_title, previous_word)
+
+    def _organisation(self, index: int, source: _RunText, group: list[_Token], head_index: int,
+                      place_at: dict[int, tuple[int, gazetteer.Place]], opaque_the: bool, after_title: bool,
+                      previous_word: str) -> Iterable[Occurrence]:
+        """A group with an organisation head: the organisation (and a person named right after it), and the
+        places its description names."""
+        person = _trailing_person(group, head_index, source.language)
+        if person:  # "Rady Najwyższej Serhij Bondarczuk": the organisation, then a person
+            yield from self._name_group(index, source, group[: -len(person)], opaque_the, after_title,
+                                        previous_word)
+            yield _occurrence(index, source, person, kind="PERSON")
+            return
+        yield _occurrence(index, source, group, kind="ORG", opaque_the=opaque_the)
+        # a place in a description ("Kazakhstan Embassy") is a mention of it; in a title ("The Moscow
+        # Times") it is not
+        if not any(fold(t.text) in lexicon.OPAQUE_ORG_HEADS for t in group if not t.connector):
+            for k, (width, place) in place_at.items():
+                yield _occurrence(index, source, group[k : k + width], kind="PLACE", place_id=place.id,
+                                  nested=True)
+
+    def _places_and_names(self, index: int, source: _RunText, group: list[_Token],
+                          place_at: dict[int, tuple[int, gazetteer.Place]], opaque_the: bool, after_title: bool,
+                          previous_word: str) -> Iterable[Occurrence]:
+        """No organisation head: places stand alone, the words between them are names of their own."""
+        locative = fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS
         pending: list[_Token] = []
         k = 0
         while k < len(group):
@@ -573,50 +565,70 @@ class NameDetector:
         """A name with no place and no organisation head: a person, or something decided at linking."""
         if not group:
             return
-        language = source.language
         names = [t for t in group if not t.connector]
         if len(names) == 1 and fold(names[0].text) in _FUNCTION_WORDS:
             return
         if len(names) == 1:
-            word = names[0].text
-            if len(word) < 2:
-                return  # a lone capital letter is an initial or a stray, not a name
-            if _is_acronym(word):
-                if len(word) >= 5 and lexicon.is_common_word(word.capitalize(), language) \
-                        and gazetteer.lookup(word) is None:
-                    return  # a shouted word ("ALERT"), not an acronym
-                yield _occurrence(index, source, group, kind="ORG")
-                return
-            if not self._keep_single(word, language, previous_word):
-                return
-            if lexicon.is_common_word(word, language) and gazetteer.lookup(word) is None and \
-                    self._written_lower(word):
-                return  # an ordinary word capitalised by a heading run into the text
-            ordinary = lexicon.is_common_word(word, language) and self.evidence[fold(word)] < 2
-            if is_demonym(word, language):
-                yield _occurrence(index, source, group, kind="OTHER", demonym=True)
-                return
-            kind = lexicon.proper_kind(word, language)
-            yield _occurrence(index, source, group, kind=kind, after_title=after_title,
-                              locative=fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS,
-                              opaque_the=opaque_the, ordinary_word=ordinary)
+            yield from self._single(index, source, group, names[0].text, opaque_the, after_title, previous_word)
             return
         if any(fold(t.text) in lexicon.GEO_HEADS for t in names):
             yield _occurrence(index, source, group, kind="PLACE")  # "Black Sea", "Schwarzes Meer"
             return
-        if lexicon.capitalises_nouns(language):
-            group, names = self._trim_german_nouns(group, names, previous_word)
-            if not names:
-                return
-            cut = self._german_noun_inside(names)
-            if cut is not None:  # "Kiknadses Bruder Lewan": two names around a noun
-                yield from self._plain(index, source, group[: group.index(names[cut])], opaque_the, after_title,
-                                       previous_word)
-                yield from self._plain(index, source, group[group.index(names[cut]) + 1 :], False, False, "")
-                return
-            if len(names) == 1:
-                yield from self._plain(index, source, group, opaque_the, after_title, "")
-                return
+        if lexicon.capitalises_nouns(source.language):
+            yield from self._plain_german(index, source, group, names, opaque_the, after_title, previous_word)
+            return
+        yield from self._several_words(index, source, group, names, opaque_the, after_title, previous_word)
+
+    def _single(self, index: int, source: _RunText, group: list[_Token], word: str, opaque_the: bool,
+                after_title: bool, previous_word: str) -> Iterable[Occurrence]:
+        """One capitalised word: an acronym, a demonym, a name, or an ordinary word capitalised."""
+        language = source.language
+        if len(word) < 2:
+            return  # a lone capital letter is an initial or a stray, not a name
+        if fold(word) in lexicon.NOT_ENTITIES:
+            return  # a unit, a currency code or a page's label ("31 miliard Kč", "Foto: ...")
+        if _is_acronym(word):
+            if len(word) >= 5 and lexicon.is_common_word(word.capitalize(), language) \
+                    and gazetteer.lookup(word) is None:
+                return  # a shouted word ("ALERT"), not an acronym
+            yield _occurrence(index, source, group, kind="ORG")
+            return
+        if not self._keep_single(word, language, previous_word):
+            return
+        if lexicon.is_common_word(word, language) and gazetteer.lookup(word) is None and \
+                self._written_lower(word):
+            return  # an ordinary word capitalised by a heading run into the text
+        ordinary = lexicon.is_common_word(word, language) and self.evidence[fold(word)] < 2
+        if is_demonym(word, language):
+            yield _occurrence(index, source, group, kind="OTHER", demonym=True)
+            return
+        kind = lexicon.proper_kind(word, language)
+        yield _occurrence(index, source, group, kind=kind, after_title=after_title,
+                          locative=fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS,
+                          opaque_the=opaque_the, ordinary_word=ordinary)
+
+    def _plain_german(self, index: int, source: _RunText, group: list[_Token], names: list[_Token],
+                      opaque_the: bool, after_title: bool, previous_word: str) -> Iterable[Occurrence]:
+        """Several words in a language that capitalises every noun: the nouns around the name come off, and
+        a noun inside it separates two names."""
+        group, names = self._trim_german_nouns(group, names, previous_word)
+        if not names:
+            return
+        cut = self._german_noun_inside(names)
+        if cut is not None:  # "Kiknadses Bruder Lewan": two names around a noun
+            yield from self._plain(index, source, group[: group.index(names[cut])], opaque_the, after_title,
+                                   previous_word)
+            yield from self._plain(index, source, group[group.index(names[cut]) + 1 :], False, False, "")
+            return
+        if len(names) == 1:
+            yield from self._plain(index, source, group, opaque_the, after_title, "")
+            return
+        yield from self._several_words(index, source, group, names, opaque_the, after_title, previous_word)
+
+    def _several_words(self, index: int, source: _RunText, group: list[_Token], names: list[_Token],
+                       opaque_the: bool, after_title: bool, previous_word: str) -> Iterable[Occurrence]:
+        """A name of several words: a person's (up to four words), two names run together, or a demonym."""
+        language = source.language
         if len(names) >= 3 and self._stands_alone(names[0].text, language):
             # "Zernotransu Dmytrem Bondarem": a name known on its own, then another name
             yield from self._plain(index, source, [names[0]], opaque_the, False, previous_word)
@@ -641,6 +653,29 @@ class _RunText:
 
     text: str
     language: str
+
+
+def _place_windows(group: list[_Token], language: str) -> dict[int, tuple[int, gazetteer.Place]]:
+    """The places in a group, by the index of their first word: (width, place), the longest window (up to
+    four words) first, case endings undone; windows do not overlap."""
+    place_at: dict[int, tuple[int, gazetteer.Place]] = {}
+    i = 0
+    while i < len(group):
+        found = None
+        for width in range(min(4, len(group) - i), 0, -1):
+            window = group[i : i + width]
+            if any(t.connector for t in (window[0], window[-1])):
+                continue
+            place = place_for(tuple(t.text for t in window), language)
+            if place is not None:
+                found = (width, place)
+                break
+        if found:
+            place_at[i] = found
+            i += found[0]
+        else:
+            i += 1
+    return place_at
 
 
 def _context_word(word: str) -> str:

@@ -401,7 +401,25 @@ PLACE_HEADS = _pooled("place_heads")
 # der Leyen"), as written (the detector's pattern matches them). Conjunctions are handled apart by the
 # detector: they join only inside organisation names.
 NAME_CONNECTORS = frozenset(w for _code, words in languages.every("names", "words", "connectors") for w in words)
+# Conjunctions ("and", "und", "oraz") join a capitalised run too, so that "Ministry of Agrarian Policy and
+# Food" can stay whole; the detector cuts at them everywhere else ("Austria and Australia").
+CONJUNCTIONS = frozenset(w for _code, words in languages.every("names", "words", "conjunctions") for w in words)
+# Articles and determiners after which a capitalised word is a common noun in a language that capitalises
+# every noun ("den Gebieten Mykolajiw")
+NOUN_DETERMINERS = _pooled("noun_determiners")
 DIRECTIONS = _directions()
+# The active ISO 4217 currency codes ("31 miliard Kč (1,2 miliardy EUR)"): written in capitals, alone, they
+# are amounts' units, never organisations
+ISO_4217 = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF
+CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD
+HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD
+MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN
+PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY
+TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL""".split())
+# Capitalised tokens that, standing alone, are no entity: currency codes, the packs' units and time zones
+# ("Kč", "SELČ", "SMS") and the labels of news pages ("Foto:", "Zdroj:"), folded
+NOT_ENTITIES = frozenset(fold(w) for w in ISO_4217) | _pooled("units") | _pooled("labels")
 # ("z"/"ze" and "à" are left out: they also mean "with" and "to" before people)
 LOCATIVE_PREPOSITIONS = _pooled("locative_prepositions")
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -519,3 +537,56 @@ def is_adjective(word: str, language: str) -> bool:
         analyses = polish_analyses(word.lower())
         return bool(analyses) and analyses[0][1] == "adj"
     return False
+
+
+# --- inflected common words at a sentence start ------------------------------------------------------------
+# A dictionary lists a word's dictionary form; a sentence may start with any of its forms ("Бастующие",
+# "Случката" = случка + the article, "Бортпровідники"). pymorphy3 reads the part of speech of the forms
+# it knows; elsewhere the pack's case endings (and Bulgarian articles) are undone and the result looked up.
+_PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
+_COMMON_PARTS = frozenset({"NOUN", "ADJF", "ADJS", "COMP", "PRTF", "PRTS", "VERB", "INFN", "GRND", "ADVB", "PRED",
+                           "NUMR", "CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
+
+
+@lru_cache(maxsize=200_000)
+def is_inflected_common_word(word: str, language: str) -> bool:
+    """Is `word` (capitalised at a sentence start) a form of an ordinary word the dictionary knows? With
+    pymorphy3: its likeliest known reading is a common part of speech and no known reading is a proper
+    noun's; elsewhere: the word itself is in no dictionary, and one of its forms with the case ending
+    undone is a lower-case dictionary word."""
+    if inflection_rule(language) == "pymorphy":
+        known = [grammemes for _normal, grammemes, is_known in pymorphy_parses(word, language) if is_known]
+        return bool(known) and bool(_COMMON_PARTS & known[0]) and not any(_PROPER_GRAMMEMES & g for g in known)
+    if dictionary_backend(language) != "simplemma" or capitalises_nouns(language) or inflection_rule(language) is None:
+        return False
+    if _dictionary(word, language) is not None or _dictionary(word.lower(), language) is not None:
+        return False  # the dictionary knows the form itself: is_common_word has answered
+    return any(_dictionary(form.lower(), language) is True and _dictionary(form, language) is None
+               for form in lemma_candidates(word, language)[:4])
+
+
+@lru_cache(maxsize=200_000)
+def is_nominative_form(word: str, language: str) -> bool:
+    """Might `word` be a name word's dictionary (nominative) form, not a case form? For a display name:
+    "Кузаиров" and "Jana" may be, "Кузаирову", "Janou", "Milicom", "Novog" are not. With pymorphy3: a known
+    reading in the nominative, or an unknown word whose likeliest guessed reading is; with Polish: morfeusz's
+    lemma or no rule-made one; elsewhere it ends in none of the pack's (or a relative's) case endings of two
+    letters or more that is no nominative's ending too. A word of a language without case endings always may be."""
+    source = borrowed(language, inflecting_languages()) or language
+    rule = inflection_rule(source)
+    if rule == "pymorphy":
+        parses = pymorphy_parses(word, language)
+        known = [g for _normal, g, is_known in parses if is_known]
+        readings = known or [g for _normal, g, _known in parses]
+        return not readings or any("nomn" in g for g in readings)
+    if rule == "polish":
+        return not any(lemma != word and pos != "ign" for lemma, pos, _labels in polish_analyses(word)) or \
+            any(lemma == word for lemma, _pos, _labels in polish_analyses(word))
+    if rule in ("czech", "endings"):
+        # an ending that is also some nominative's ("Jana", "Milica": -a) or one letter long says nothing
+        endings, _keep = case_endings(source)
+        nominative_endings = {r for _ending, replacements in endings for r in replacements}
+        lower = word.lower()
+        return not any(lower.endswith(ending) and len(lower) - len(ending) >= 3 and len(ending) >= 2
+                       and ending not in nominative_endings for ending, _r in endings)
+    return True

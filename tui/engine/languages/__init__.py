@@ -381,6 +381,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "geo_heads": WORDS,
             "place_heads": WORDS,
             "connectors": WORDS,
+            "conjunctions": WORDS,  # join a run; kept only inside an organisation's name ("... Policy and Food")
+            # after these a capitalised word is a common noun (German: "den Gebieten"); pooled
+            "noun_determiners": WORDS,
+            # tokens that stand alone capitalised and are no entity: units, currency signs, time zones
+            # ("Kč", "SEČ", "SMS") and the labels of news pages ("Foto:", "Zdroj:"); pooled
+            "units": WORDS,
+            "labels": WORDS,
             "locative_prepositions": WORDS,
             "directions": meanings(*DIRECTIONS),
             "titles_name_organisations": BOOL,  # English: "General Assembly", "Supreme Court"
