@@ -359,7 +359,7 @@ def _rank(record: Record, key: str) -> tuple:
             record.id)
 
 
-def drop_common_words(records: list[Record]) -> list[str]:
+def drop_common_words(records: list[Record], local: list[list] | None = None) -> list[str]:
     """Drop one-word spellings that are ordinary words of a core language, unless a core language itself
     names the place so.
 
@@ -392,8 +392,10 @@ def drop_common_words(records: list[Record]) -> list[str]:
             if key in protected or key.startswith("=") or " " in key:
                 continue
             if ordinary(text):
-                del record.spellings[text]
+                spelling = record.spellings.pop(text)
                 dropped.append(f"{text} ({record.id})")
+                if local is not None:
+                    local.append([text, record.id, sorted(spelling.languages | spelling.derived_from)])
     return sorted(dropped, key=str.casefold)
 
 
@@ -426,7 +428,8 @@ def build(cldr_json: Path | None, json_release: str | None = None) -> tuple[dict
     # After the zones are known, so that "Congo (Kinshasa)" does not make the city a name of the country.
     parens = judge_parentheses({**territories, **zones}, pending)
     records = sorted([*territories.values(), *zones.values()], key=lambda r: (KIND_RANK[r.kind], r.id))
-    common = drop_common_words(records)
+    local: list[list] = []
+    common = drop_common_words(records, local)
     collisions = resolve_collisions(records)
     dropped = [f"{r.id} ({r.name})" for r in records if not r.spellings]
     nameless = [f"{r.id} ({r.name})" for r in records
@@ -462,7 +465,10 @@ def build(cldr_json: Path | None, json_release: str | None = None) -> tuple[dict
               f"records left without spellings, dropped ({len(dropped)}):", *("  " + d for d in dropped),
               f"records whose English name is not theirs to look up ({len(nameless)}):",
               *("  " + n for n in nameless)]
-    return {"meta": meta, "places": places}, report
+    # a dropped spelling stays the place's in the languages that name it so, if the record survived
+    survivors = {r.id for r in records}
+    local = sorted((entry for entry in local if entry[1] in survivors), key=lambda e: (fold(e[0]), e[1]))
+    return {"meta": meta, "places": places, "local": local}, report
 
 
 def _check_json_release(root: Path) -> str:

@@ -105,6 +105,7 @@ class _Index:
     first_words: frozenset[str]  # folded first word of every multi-word key
     first_acronyms: frozenset[str]  # all-caps first words ("U.S." of "U.S. Virgin Islands"), kept apart
     sorted_keys: tuple[str, ...]  # for prefix queries
+    local: dict[str, tuple[Place, frozenset[str]]]  # fold(name) -> place, the languages that alone name it so
 
 
 _lock = threading.Lock()
@@ -150,8 +151,11 @@ def _build_index(data: dict) -> _Index:
                 first_acronyms.add(acronym)
                 heads[fold(name).split(" ", 1)[0]] -= 1
     first_words = frozenset(word for word, count in heads.items() if count > 0)
+    by_id = {place.id: place for place in places}
+    local = {fold(text): (by_id[pid], frozenset(languages))
+             for text, pid, languages in data.get("local", ()) if pid in by_id}
     return _Index(tuple(places), by_key, by_acronym, first_words, frozenset(first_acronyms),
-                  tuple(sorted(by_key)))
+                  tuple(sorted(by_key)), local)
 
 
 # --- queries ---------------------------------------------------------------------------------------------
@@ -166,6 +170,17 @@ def lookup(name: str) -> Place | None:
         return index.by_acronym[acronym]
     # An all-caps word that is no known short form may still be a shouted name ("KYIV"): fall through.
     return index.by_key.get(fold(name))
+
+
+@lru_cache(maxsize=100_000)
+def lookup_local(name: str, language: str) -> Place | None:
+    """The place `name` is in `language` alone: a spelling left out of lookup() because it is an ordinary
+    word of a core language (Czech "Portugalsko", Slovene "Portugalska" are Polish adjectives), found only
+    when the text is in a language that names the place so."""
+    entry = _load().local.get(fold(name))
+    if entry is None or language.split("-", 1)[0] not in entry[1]:
+        return None
+    return entry[0]
 
 
 @lru_cache(maxsize=100_000)

@@ -44,6 +44,7 @@ class Form:
     acronym_of: str | None = None
     cyrillic: bool = False  # written in Cyrillic: compared with Latin spellings by sound too (sounds_alike)
     skeletons: tuple[frozenset[str], ...] = ()  # per word: the consonant skeletons of its keys
+    spelling_is_org: bool | None = None  # decided by the votes of these letters in every language's articles
 
     @property
     def count(self) -> int:
@@ -51,6 +52,8 @@ class Form:
 
     @property
     def is_org(self) -> bool:
+        if self.spelling_is_org is not None:
+            return self.spelling_is_org
         return self.kind_votes["ORG"] > 0 and self.kind_votes["ORG"] >= self.kind_votes["PERSON"]
 
 
@@ -102,8 +105,10 @@ ACROSS_SCRIPTS = 0.75
 def sounds_alike(a: Form, i: int, b: Form, j: int, shortest: int, alike: float = ACROSS_SCRIPTS) -> bool:
     """Word i of `a` and word j of `b`, one Cyrillic and one Latin, spell one sound: a skeleton of at least
     `shortest` letters in common and keys at least `alike` (JaroWinkler), and no two different Slavic surname
-    endings. (A given name beside surnames that met needs the skeleton only: Michael / Майкл.)"""
-    if a.cyrillic == b.cyrillic:
+    endings. (A given name beside surnames that met needs the skeleton only: Michael / Майкл.) The scripts
+    are the two words', not the forms': "Бортпровідники Ryanair" ends in a Latin word that "Райънеър" sounds
+    like."""
+    if has_cyrillic(a.tokens[i]) == has_cyrillic(b.tokens[j]):
         return False
     if (a.kind_votes["LOCATIVE"] and b.is_org) or (b.kind_votes["LOCATIVE"] and a.is_org):
         return False  # "в Бельгии" (a place, in a case form) is not the agency Belga, however alike
@@ -238,12 +243,23 @@ class Linker:
                 form.kind_votes["TITLED"] += 1
             if occ.acronym_of:
                 form.acronym_of = occ.acronym_of
+        # The same letters in articles of several languages are one kind of name: "Vereinigung Cockpit",
+        # an organisation by a Czech article's votes and a person by a Ukrainian one's, is one name.
+        pooled: dict[str, Counter[str]] = defaultdict(Counter)
+        for form in forms.values():
+            if len(form.tokens) >= 2:
+                pooled[fold(" ".join(form.tokens))].update(
+                    {kind: form.kind_votes[kind] for kind in ("ORG", "PERSON")})
+        for form in forms.values():
+            if len(form.tokens) >= 2:
+                votes = pooled[fold(" ".join(form.tokens))]
+                form.spelling_is_org = votes["ORG"] > 0 and votes["ORG"] >= votes["PERSON"]
         # A form that is not in the gazetteer but whose lemma is ("Kijowa" if the detector missed it)
         for form in forms.values():
             if form.place_id is None and not form.is_org and len(form.tokens) <= 3:
                 from .detection import place_for
 
-                place = place_for(form.tokens, form.language)
+                place = place_for(form.tokens, form.language) or _local_place(form)
                 if place is not None:
                     form.place_id = place.id
         return forms
@@ -447,6 +463,19 @@ def _surname_candidates(form: Form, surname_block: dict[str, list[int]], cluster
         if len(exact) == 1:
             return exact
     return candidates
+
+
+def _local_place(form: Form) -> gazetteer.Place | None:
+    """A one-word place in a spelling only its own language reads as one ('Portugalsku', a case of Czech
+    'Portugalsko'), through the word or its lemmas."""
+    if len(form.tokens) != 1:
+        return None
+    word = form.tokens[0]
+    for option in (word, *lexicon.lemma_candidates(word, form.language)[:4]):
+        place = gazetteer.lookup_local(option, form.language)
+        if place is not None:
+            return place
+    return None
 
 
 def _cluster_lone_name(form: Form, single_clusters: list[list[Form]], single_block: dict[str, list[int]]) -> None:
