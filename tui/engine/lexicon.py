@@ -575,6 +575,8 @@ def is_nominative_form(word: str, language: str) -> bool:
     source = borrowed(language, inflecting_languages()) or language
     rule = inflection_rule(source)
     if rule == "pymorphy":
+        if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+            return True  # a Latin word in a Cyrillic text ("Reuters") is quoted as written: no case of ours
         parses = pymorphy_parses(word, language)
         known = [g for _normal, g, is_known in parses if is_known]
         readings = known or [g for _normal, g, _known in parses]

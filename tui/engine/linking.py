@@ -599,7 +599,7 @@ def _display_name(members: list[Form], kind: str) -> str:
                 form.language == international(), form.count, len(form.tokens))
 
     best = max(_in_main_script(members), key=preference)
-    if kind == "PLACE" and not _nominative(best):
+    if kind == "PLACE" and lexicon.inflection_rule(best.language) == "polish" and not _nominative(best):
         return " ".join(_polish_nominative(word) for word in best.tokens)
     return best.occurrences[0].text if len(best.tokens) > 1 else best.tokens[0]
 
@@ -657,9 +657,11 @@ def _spellings(occurrences: list[Occurrence], sources: Sequence[Source]
 
 def _nominative(form: Form) -> bool:
     """Is this spelling a dictionary form (not a Polish case form)?"""
-    if lexicon.inflection_rule(form.language) != "polish":
-        return True
-    return all(_polish_nominative(word) == word for word in form.tokens)
+    if lexicon.inflection_rule(form.language) == "polish":
+        return all(_polish_nominative(word) == word for word in form.tokens)
+    # another language: each word may be its dictionary form (pymorphy3, the pack's case endings): 'Диас
+    # Кузаиров' and 'Milica Jovanović' are, 'Диасу Кузаирову' and 'Milicom Jovanović' are not
+    return all(lexicon.is_nominative_form(word, form.language) for word in form.tokens)
 
 
 def _polish_nominative(word: str) -> str:
