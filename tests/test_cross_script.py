@@ -70,3 +70,13 @@ def test_a_foreign_name_written_by_sound_links(story):
     assert entity("Volodymyr Zelensky") == entity("Wołodymyr Zełenski")
     assert entity("Michael O'Leary") == entity("Майкл О'Лири") == entity("Майкъл О'Лиъри")
     assert entity("William Raines") != entity("Райънеър")
+
+
+def test_yo_is_also_read_as_ye():
+    # Russian prints ё as е in most texts: Пётр is Петр and Petr; Горбачёв is Горбачев and Gorbachev,
+    # and the ё reading (Pyotr, Gorbachov) is still a key
+    from tui.engine.names import spelling_keys
+
+    assert spelling_keys("Пётр", "ru")[0] == spelling_keys("Петр", "ru")[0] == spelling_keys("Petr", "en")[0]
+    assert spelling_keys("Pyotr", "en")[0] in spelling_keys("Пётр", "ru")
+    assert spelling_keys("Горбачёв", "ru")[0] == spelling_keys("Gorbachev", "en")[0]

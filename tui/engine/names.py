@@ -234,6 +234,11 @@ def spelling_keys(word: str, language: str) -> tuple[str, ...]:
     keys = ["-".join(token_key(p, language) for p in parts)]
     if _flag(language, "soft_s"):
         keys.append("-".join(token_key(p, language, soft_s=True) for p in parts))
+    if "ё" in word or "Ё" in word:
+        # Russian prints ё as е in most texts, so that reading comes first (Горбачёв is Горбачев, Gorbachev;
+        # Пётр is Петр, Petr); the ё reading stays a key (Pyotr, Gorbachov)
+        plain = word.replace("ё", "е").replace("Ё", "Е")
+        keys = [*spelling_keys(plain, language), *keys]
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
