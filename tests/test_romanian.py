@@ -109,3 +109,12 @@ def test_the_shared_pack_contracts_hold_for_romanian() -> None:
 
     test_every_shift_word_after_a_month_is_honoured("ro")
     test_every_shift_word_before_a_weekday_is_honoured("ro")
+
+
+def test_cedilla_spellings_of_common_words_are_common_words():
+    # old keyboards write ş ţ with a cedilla; the dictionary spells them with a comma (ș ț): a sentence may
+    # start with "Declaraţiile" or "Experţii" and neither is a name
+    from tui.engine import lexicon
+
+    assert lexicon.is_common_word("Declaraţiile", "ro") and lexicon.is_common_word("Experţii", "ro")
+    assert lexicon.is_common_word("Declarațiile", "ro")

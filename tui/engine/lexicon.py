@@ -79,7 +79,15 @@ def _dictionary(word: str, language: str) -> bool | None:
     """None if not a dictionary form of `language`; else whether its lemma is lower-case."""
     from .wordlists import word_list
 
-    return word_list(simplemma_code(language)).get(word)
+    spelling = _dictionary_spelling(language)
+    return word_list(simplemma_code(language)).get(word.translate(spelling) if spelling else word)
+
+
+@cache
+def _dictionary_spelling(language: str) -> dict[int, str]:
+    """The pack's letters that the dictionary spells otherwise (Romanian: cedilla ş ţ as comma ș ț)."""
+    table = languages.value(_dictionary_pack(language), "names", "dictionary", "spelling", {})
+    return str.maketrans(dict(table))
 
 
 # The languages simplemma has dictionaries for (a language without a pack still gets its dictionary); a

@@ -164,6 +164,16 @@ def case_endings(required: bool = False) -> Spec:
                 required)
 
 
+def _letters(value: Any, fail: Callable[[str], None]) -> None:
+    """A table letters -> letters: each side one or more letters, nothing mapped to nothing."""
+    if not isinstance(value, dict) or not value:
+        fail("must be a table of letters")
+        return
+    for letters, spelled in value.items():
+        if not isinstance(spelled, str) or not spelled or not letters:
+            fail(f"{letters!r} has no meaning: {spelled!r} is not letters")
+
+
 def rewrites(required: bool = False) -> Spec:
     """A table letters -> key symbols ("shch" = "SC"): every rewrite says what it becomes."""
 
@@ -369,6 +379,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "simplemma": Spec(_word, "simplemma's code of the dictionary, when not the language's own (hbs)"),
             "capitalises_nouns": BOOL,  # German: a capitalised dictionary noun is a noun until the story says
             "proper_forms": BOOL,  # the dictionary lists a proper noun's forms capitalised ("Германии": Германия)
+            # letters written two ways, as the dictionary spells them (Romanian cedilla ş ţ -> comma ș ț)
+            "spelling": Spec(_letters, "letters and how the dictionary spells them"),
         },
         "words": {
             "function": WORDS,
