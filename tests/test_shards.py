@@ -114,3 +114,21 @@ def test_progress_reaches_every_file_with_workers(mixed_story):
     assert reading[0][1] == 0 and reading[-1][1] == reading[-1][2] == 25
     assert all(done <= total for _, done, total in reports)
     assert reports[-1] == ("indexing", 1, 1)
+
+
+def test_words_written_in_lower_case_count_story_wide(tmp_path):
+    # a sentence-start word is no name when the story writes it in lower case far more often; those lower-case
+    # uses may all be in other shards' files (files are dealt round-robin): the story must not depend on it
+    import tui
+
+    for n in range(320):
+        if n % 2:  # the odd files, all in the second shard of two
+            text = " date 2024-03-01 Notes\n\nThe pilots said the walkout would go on. Another walkout is planned.\n"
+        elif n < 4:  # twice capitalised mid-sentence, as a name would be
+            text = " date 2024-03-01 Notes\n\nWalkout at the airport. Mira Kallas spoke to Walkout reporters.\n"
+        else:
+            text = " date 2024-03-01 Notes\n\nWalkout at the airport. Mira Kallas spoke to reporters.\n"
+        (tmp_path / f"{n:03d}.txt").write_text(text, encoding="utf-8")
+    names = {workers: sorted((e.name, len(e.mentions)) for e in tui.load(tmp_path, workers=workers).entities)
+             for workers in (1, 2)}
+    assert names[1] == names[2]

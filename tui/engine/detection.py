@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -217,6 +218,11 @@ def is_demonym(word: str, language: str = "") -> bool:
     return False
 
 
+# a word after a space (its letters), and the mark that keeps lower-case word counts apart in the evidence
+_LOWER_AFTER_SPACE = re.compile(r"(?<= )[^\W\d_]+")
+_LOWER_MARK = "\x00"
+
+
 class NameDetector:
     """Finds name occurrences in the sources of one story (two passes: evidence, then detection)."""
 
@@ -228,6 +234,7 @@ class NameDetector:
         # per source: (run text, offset, sentence-initial?, context word) of each capitalised run
         self._runs: list[list[tuple[str, int, bool, str]]] = []
         self._lower_counts: dict[str, int] = {}  # lower-case word -> times the story writes it so
+        self._lower_index: tuple[int, list[str], list[int]] | None = None  # (id of evidence, words, sums)
 
     # -- pass 1 ------------------------------------------------------------------------------------------
     def collect_evidence(self) -> None:
@@ -252,6 +259,11 @@ class NameDetector:
                     if folded not in _FUNCTION_WORDS:
                         self.evidence[folded] += 1
             self._runs.append(runs)
+            # words after a space written in lower case, counted with the evidence so that shards add them up
+            # (the story-wide count, whatever the number of workers): _written_lower reads them
+            for word in _LOWER_AFTER_SPACE.findall(text, body_start):
+                if word[:1].islower():
+                    self.evidence[_LOWER_MARK + word] += 1
 
     # -- pass 2 ------------------------------------------------------------------------------------------
     def detect(self, index: int, story_index: int | None = None) -> list[Occurrence]:
@@ -339,9 +351,24 @@ class NameDetector:
         lower = word.lower()
         count = self._lower_counts.get(lower)
         if count is None:
-            needle = " " + lower
-            count = self._lower_counts[lower] = sum(source.text.count(needle) for source in self.sources)
+            # words starting with it ("strajk" in "strajku" too), from the story-wide evidence
+            _id, words, sums = self._lower_words()
+            low = bisect_left(words, _LOWER_MARK + lower)
+            high = bisect_left(words, _LOWER_MARK + lower + "\U0010ffff")
+            count = self._lower_counts[lower] = sums[high] - sums[low]
         return count >= 5 and count >= 3 * self.evidence[fold(word)]
+
+    def _lower_words(self) -> tuple[int, list[str], list[int]]:
+        """The lower-case words of the evidence, sorted, with running sums of their counts (built once the
+        evidence is whole: after the shards have exchanged theirs)."""
+        if self._lower_index is None or self._lower_index[0] != id(self.evidence):
+            words = sorted(key for key in self.evidence if key.startswith(_LOWER_MARK))
+            sums = [0]
+            for key in words:
+                sums.append(sums[-1] + self.evidence[key])
+            self._lower_index = (id(self.evidence), words, sums)
+            self._lower_counts = {}
+        return self._lower_index
 
     def _keep_single(self, word: str, language: str, previous_word: str) -> bool:
         """Is a lone capitalised word (not at a sentence start) a name?"""
