@@ -32,6 +32,9 @@ HEAD = " date 2023-03-14 "
     # women's forms of foreign surnames: Slovak -ová, Slovene -eva after a soft consonant
     ("Marinkovićová", "sk", "Marinković"), ("Petkovová", "sk", "Petkova"), ("Marinkovićovej", "sk", "Marinković"),
     ("Mlakarjeva", "sl", "Mlakar"), ("Zupančičeva", "sl", "Zupančič"),
+    # Bulgarian definite forms of adjectives and nouns in names
+    ("Народната", "bg", "Народна"), ("Народният", "bg", "Народни"), ("Народното", "bg", "Народно"),
+    ("Народния", "bg", "Народни"), ("Съветът", "bg", "Съвет"), ("Управителят", "bg", "Управител"),
 ])
 def test_the_ending_is_undone(word: str, language: str, lemma: str) -> None:
     assert lemma in lexicon.lemma_candidates(word, language)

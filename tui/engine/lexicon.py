@@ -333,7 +333,7 @@ def inflecting_languages() -> frozenset[str]:
 def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     """Possible dictionary forms of a name word (without the word itself); a language without endings of its
     own undoes those of a close relative's (language.borrowed: Bosnian ones as Croatian)."""
-    before_apostrophe = _apostrophe_base(word)
+    before_apostrophe = _apostrophe_base(word) if "'" in word or "’" in word else None
     if before_apostrophe is not None:
         # Polish (and Turkish...) write a case ending after an apostrophe on a foreign name whose spelling
         # does not show its sound: "O'Leary'ego", "Jacques'a" are O'Leary's and Jacques'
