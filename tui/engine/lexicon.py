@@ -266,6 +266,40 @@ def case_endings(language: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...]
     return tuple((e, tuple(r)) for e, r in endings.items()), frozenset(keep)
 
 
+# Letters that are vowels in the Latin and Cyrillic alphabets the packs write (y is one in Czech, Slovak,
+# Polish and in foreign names): a fleeting vowel goes back only between two consonants.
+_VOWELS = frozenset("aeiouyáéíóúýěůäôàèìòùâêîûąęœëïöüаеиоуъюяэыіїєѐёѝ")
+
+
+@cache
+def fleeting(language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The pack's fleeting vowels and the last consonants they stand before, longest first ([inflection]
+    fleeting_vowels, fleeting_before)."""
+    vowels = languages.value(language, "names", "inflection", "fleeting_vowels", ())
+    before = languages.value(language, "names", "inflection", "fleeting_before", ())
+    return tuple(vowels), tuple(sorted(before, key=len, reverse=True))
+
+
+def _with_fleeting_vowel(stem: str, language: str) -> list[str]:
+    """The nominatives a bare case stem may have had a fleeting vowel in: "Bruslj" -> "Bruselj" (Slovene),
+    "Karlovc" -> "Karlovac" (Croatian); only when the stem ends in two consonants, the last one of the
+    pack's (k not after s: adjectives' -sk-), and with at least two letters before the vowel."""
+    vowels, before = fleeting(language)
+    lower = stem.lower()
+    for last in before:
+        if not lower.endswith(last):
+            continue
+        cut = len(stem) - len(last)
+        if last in ("k", "к") and lower[cut - 1:cut] in ("s", "с"):
+            return []  # -sk- is an adjective's suffix (Slovensko, Hrvatska) far more often than -sek, -sak
+        if cut >= 2 and lower[cut - 1].isalpha() and lower[cut - 1] not in _VOWELS:
+            cyrillic = "\u0400" <= lower[-1] <= "\u04ff"
+            return [stem[:cut] + (vowel.upper() if stem[cut:].isupper() else vowel) + stem[cut:]
+                    for vowel in vowels if ("\u0400" <= vowel <= "\u04ff") == cyrillic]  # the stem's script
+        return []
+    return []
+
+
 def _undo_endings(word: str, language: str) -> list[tuple[str, tuple[str, ...]]]:
     """(stem, nominative endings) for each of the language's case endings `word` ends in, in order, with at
     least 3 letters left; the scan stops at the first matching ending not in keep_scanning."""
@@ -307,6 +341,27 @@ def inflecting_languages() -> frozenset[str]:
 def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     """Possible dictionary forms of a name word (without the word itself); a language without endings of its
     own undoes those of a close relative's (language.borrowed: Bosnian ones as Croatian)."""
+    before_apostrophe = _apostrophe_base(word) if "'" in word or "’" in word else None
+    if before_apostrophe is not None:
+        # Polish (and Turkish...) write a case ending after an apostrophe on a foreign name whose spelling
+        # does not show its sound: "O'Leary'ego", "Jacques'a" are O'Leary's and Jacques'
+        rest = _lemma_candidates(word, language)
+        return (before_apostrophe, *(form for form in rest if form != before_apostrophe))
+    return _lemma_candidates(word, language)
+
+
+_APOSTROPHE_ENDING = re.compile(r"(.{3,})['’]([^\W\d_]{1,4})")
+
+
+def _apostrophe_base(word: str) -> str | None:
+    """The name before a lower-case ending of at most four letters written after an apostrophe, if any."""
+    match = _APOSTROPHE_ENDING.fullmatch(word)
+    if match is None or not match.group(2).islower():
+        return None
+    return match.group(1)
+
+
+def _lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     source = borrowed(language, inflecting_languages()) or language
     rule = inflection_rule(source)
     if rule == "polish":
@@ -318,8 +373,11 @@ def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     if rule == "pymorphy":
         return pymorphy_lemma_candidates(word, language)
     if rule == "endings":  # the pack's case endings alone, as written there ("Moldovei" -> "Moldova")
-        found = [stem + replacement for stem, replacements in _undo_endings(word, source)
-                 for replacement in replacements]
+        undone = _undo_endings(word, source)
+        found = [stem + replacement for stem, replacements in undone for replacement in replacements]
+        # a stem left bare may have lost a fleeting vowel ("Bruslja" -> Bruslj -> Bruselj): after the others
+        found += [form for stem, replacements in undone if "" in replacements
+                  for form in _with_fleeting_vowel(stem, source)]
         return tuple(form for form in dict.fromkeys(found) if form != word)
     return ()
 
@@ -356,6 +414,8 @@ def czech_lemma_candidates(word: str) -> tuple[str, ...]:
         if stem.lower().endswith("nk") and "o" in replacements:
             replacements = ("o", *replacements)  # -enko, -ko names: Charčenka, Charčenkovi -> Charčenko
         found += [stem + repl for repl in replacements]
+        if "" in replacements:
+            found += _with_fleeting_vowel(stem, "cs")  # Havlíčka -> Havlíček
     out: dict[str, None] = {}
     for form in [word, *found]:
         if form.lower().endswith("ová") and len(form) > 6:

@@ -421,6 +421,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "rule": one_of(*INFLECTION_RULES, required=True),
             "keep_scanning": WORDS,
             "endings": case_endings(),
+            # a vowel the nominative has and the other cases drop before the stem's last consonant
+            # (Slovene Bruselj / Bruslja, Croatian Karlovac / Karlovca, Czech Havlíček / Havlíčka), tried
+            # in order, only between two consonants, and only before these last consonants
+            "fleeting_vowels": WORDS,
+            "fleeting_before": WORDS,
         },
     },    # Read by names.py: how the language writes Cyrillic in Latin letters (its national or official system).
     "script": {
