@@ -122,3 +122,13 @@ def test_a_number_with_a_unit_is_no_model_number():
 def test_an_agency_in_brackets_after_a_date_is_still_a_name():
     # "(Agência)" after the stamp: a bracket opens a credit, not a sentence
     assert "Lusa" in _names("Porto, 12 mar 2024 (Lusa) - O navio partiu.", "pt")
+
+
+def test_after_a_locative_two_names_the_story_writes_alone_are_two():
+    text = "Samoloty latają do Kortrijk, a Wizzair tam zarabia. W Kortrijk Wizzair zatrudnia pilotów."
+    assert _names(text, "pl") == ["Kortrijk", "Wizzair", "Kortrijk", "Wizzair"]
+
+
+def test_after_a_locative_a_full_name_stays_whole():
+    text = "Mieszkał w Kortrijk. Spotkanie w Marii Nowak domu."
+    assert "Marii Nowak" in _names(text, "pl")

@@ -663,6 +663,13 @@ class NameDetector:
                        opaque_the: bool, after_title: bool, previous_word: str) -> Iterable[Occurrence]:
         """A name of several words: a person's (up to four words), two names run together, or a demonym."""
         language = source.language
+        if len(names) == 2 and fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS and \
+                self._stands_alone(names[0].text, language) and self._stands_alone(names[1].text, language):
+            # "W Eindhoven Ryanair zatrudnia": after a locative, a place the story names alone, then a
+            # subject the story names alone
+            yield from self._plain(index, source, [names[0]], opaque_the, False, previous_word)
+            yield from self._plain(index, source, [names[1]], False, after_title, "")
+            return
         if len(names) >= 3 and self._stands_alone(names[0].text, language):
             # "Zernotransu Dmytrem Bondarem": a name known on its own, then another name
             yield from self._plain(index, source, [names[0]], opaque_the, False, previous_word)
