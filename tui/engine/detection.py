@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import product
 from operator import attrgetter
 
-from . import gazetteer, lexicon
+from . import gazetteer, languages, lexicon
 from .model import Source
 from .names import fold
 
@@ -50,7 +50,23 @@ def _char_class(categories: tuple[str, ...]) -> str:
 _UPPER = _char_class(("Lu", "Lt"))
 _LOWER = _char_class(("Ll",))
 _LETTER = _char_class(("L", "M"))
-_CAP = rf"(?:{_UPPER}\.(?:{_UPPER}\.)+|{_UPPER}{_LETTER}*(?:['’\-‐]{_LETTER}+)*)"  # "U.N.", "Kassym-Jomart"
+_LETTER_OR_DIGIT = _LETTER[:-1] + "0-9]"
+# A capitalised word may hold digits ("A320", "MH17", "COVID-19") and end in a web domain ("Ryanair.com",
+# "Money.pl", "INTERFAX.RU"): the domain is the name of a site, not a sentence end.
+_DOMAIN = rf"(?:\.(?:[a-z]{{2,6}}|[A-Z]{{2,6}})(?!{_LETTER_OR_DIGIT}|\.{_LETTER_OR_DIGIT}))"
+_CAP = (rf"(?:{_UPPER}\.(?:{_UPPER}\.)+|{_UPPER}{_LETTER_OR_DIGIT}*(?:['’\-‐]{_LETTER_OR_DIGIT}+)*{_DOMAIN}?)"
+        )  # "U.N.", "Kassym-Jomart"
+# A model number after a name ("Boeing 737", "Boeing 737-800", "Boeing 737 Max"): three digits, maybe a
+# hyphenated code, and then no quantity's signs (a lower-case noun, a percent sign, more digits). Days (one or
+# two digits) and years (four) never match, so "в Киеве 24 февраля", "Kyiv 2022" stay apart.
+# (A little word may follow: a quantity is followed by what it counts, "300 lidí", a model by anything,
+# "Embraer 195 w zeszłym roku".)
+_LITTLE_WORDS = "|".join(sorted({re.escape(w.lower()) for _code, words in languages.every("names", "words", "function")
+                                 for w in words if w.isalpha()}, key=len, reverse=True))
+_COUNTED = rf"[ \t\u00a0]+(?:\d|(?!(?:{_LITTLE_WORDS})(?!{_LETTER})){_LOWER})"
+_CODE_PART = rf"[-‐](?:\d|{_UPPER}){_LETTER_OR_DIGIT}*"  # "-800", "-8AS", "-E2", "-MAX"; not "-km", "-letý"
+_MODEL = (rf"(?<!\d)\d{{3}}(?:(?:{_CODE_PART})+(?!{_LETTER_OR_DIGIT}|[-‐])"
+          rf"|(?!{_LETTER_OR_DIGIT}|[-‐]|[.,]\d|[ \t\u00a0]*%|{_COUNTED}))")
 _ELIDED = rf"(?:(?<!{_LETTER})[dlDLjJnNsScCmMtT]['’](?={_UPPER}))?"
 # conjunctions join a run too (lexicon.CONJUNCTIONS): the segmenter cuts at them outside organisations
 _CONJUNCTIONS = lexicon.CONJUNCTIONS
@@ -64,10 +80,10 @@ _GAP = r"[ \t\u00a0]+"
 MAX_RUN_WORDS = 32
 # A run longer than this holds a "word" no name has (a megabyte of letters without a space): not a name.
 MAX_RUN_CHARS = 1000
-_NEXT_WORD = rf"{_GAP}(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP}"
+_NEXT_WORD = rf"{_GAP}(?:(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP}|{_MODEL})"
 RUN = re.compile(rf"{_ELIDED}{_CAP}(?:{_NEXT_WORD}){{0,{MAX_RUN_WORDS - 1}}}")
 _RUN_GOES_ON = re.compile(rf"(?:{_NEXT_WORD}){{1,{MAX_RUN_WORDS}}}")
-_TOKEN = re.compile(rf"{_ELIDED}{_CAP}|{_LOWER}+")
+_TOKEN = re.compile(rf"{_ELIDED}{_CAP}|{_LOWER}+|{_MODEL}")
 _SENTENCE_END = set(".!?:;\n\u2026")
 _LOWER_SUFFIX = re.compile(rf"[-‐]{_LOWER}")
 _ABBREVIATION_BEFORE = re.compile(
@@ -307,7 +323,10 @@ class NameDetector:
             return True
         if text[i] == "." and i + 1 < start and _ABBREVIATION_BEFORE.search(text, max(body_start, i - 6), i + 1):
             return False  # "Mr. Smith", "Gen. Zaluzhny", "U.S. officials": an abbreviation, not a sentence end
-        return text[i] in _SENTENCE_END
+        if text[i] in _SENTENCE_END:
+            return True
+        return _after_dateline(text, i + 1, start, body_start) or (
+            not text[i + 1 : start].strip() and _after_stamp(text, i + 1, body_start))  # not "2025 (Lusa)"
 
     @staticmethod
     def _tokens(run_text: str) -> list[_Token]:
@@ -316,6 +335,9 @@ class NameDetector:
             word, start = tok.group(0), tok.start()
             if len(word) > 2 and word[1] in "'’" and (word[0].islower() or word[0] in "LDJNSCMT"):
                 word, start = word[2:], start + 2  # French/Italian elision: d'Ukraine, L'OLAF, C'est
+            if word[:1].isdigit():  # a model number: a word of the name before it
+                tokens.append(_Token(start, start + len(word), word))
+                continue
             if not word[:1].isupper():
                 tokens.append(_Token(start, start + len(word), word, connector=True))
                 continue
@@ -387,6 +409,13 @@ class NameDetector:
         language = source.language
         opaque_the = False
         after_title = False
+        # one name is written in one script: "Лоукостер Ryanair", "Услугата My Ryanair" are a word of the
+        # text's language before a name quoted in Latin letters
+        cut = _script_change(tokens)
+        if cut is not None:
+            yield from self._segment(source, tokens[:cut], initial, previous_word)
+            yield from self._segment(source, _trim_connectors(tokens[cut:]), False, tokens[cut - 1].text)
+            return
         # an article inside a run starts a title there ("das Nachrichtenportal The Kyiv Courier")
         inner = next((k for k in range(1, len(tokens) - 1)
                       if not tokens[k].connector and fold(tokens[k].text) in _TITLE_ARTICLES
@@ -398,7 +427,9 @@ class NameDetector:
         # 1. a capitalised article opens a title ("The Kyiv Courier", "Le Courrier du Dimanche"), unless
         # what follows is a place ("The Hague", "La France") or, at a sentence start, an ordinary word
         if tokens and not tokens[0].connector and fold(tokens[0].text) in _TITLE_ARTICLES and len(tokens) > 1:
-            rest = tokens[1:]
+            rest = _without_leading_numbers(tokens[1:])  # "The 737 ...": a number is no title
+            if not rest:
+                return
             words = tuple(t.text for t in rest if not t.connector)
             heads = [lexicon.org_head(w, language) for w in words if lexicon.org_head(w, language)]
             descriptive = any(h not in lexicon.OPAQUE_ORG_HEADS for h in heads)  # "The Kazakhstan Embassy"
@@ -423,8 +454,9 @@ class NameDetector:
             starts_place = len(tokens) > 1 and any(
                 place_for(tuple(t.text for t in tokens[:width]), language) is not None
                 for width in range(2, min(4, len(tokens)) + 1) if not tokens[width - 1].connector)
+            # ("Air France", "Bank Ukrainy": the head comes first; "Kazakh Embassy": second)
             starts_org = len(tokens) > 1 and not tokens[1].connector and not lexicon.is_title(first) and \
-                bool(lexicon.org_head(tokens[1].text, language))
+                bool(lexicon.org_head(tokens[1].text, language) or lexicon.org_head(first, language))
             if not starts_place and not starts_org and not self._keep_initial(first, language):
                 tokens = tokens[1:]
                 previous_word = first  # "In Washington": the dropped word is the context of the rest
@@ -468,6 +500,7 @@ class NameDetector:
                     after_title: bool, previous_word: str) -> Iterable[Occurrence]:
         """The names in one group of a run (cut at titles, calendar words, acronyms): an organisation with
         the places it names, or places and the names between them."""
+        group = _without_leading_numbers(group)
         if not group:
             return
         language = source.language
@@ -590,6 +623,7 @@ class NameDetector:
     def _plain(self, index: int, source: _RunText, group: list[_Token], opaque_the: bool, after_title: bool,
                previous_word: str) -> Iterable[Occurrence]:
         """A name with no place and no organisation head: a person, or something decided at linking."""
+        group = _without_leading_numbers(group)
         if not group:
             return
         names = [t for t in group if not t.connector]
@@ -656,6 +690,13 @@ class NameDetector:
                        opaque_the: bool, after_title: bool, previous_word: str) -> Iterable[Occurrence]:
         """A name of several words: a person's (up to four words), two names run together, or a demonym."""
         language = source.language
+        if len(names) == 2 and fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS and \
+                self._stands_alone(names[0].text, language) and self._stands_alone(names[1].text, language):
+            # "W Eindhoven Ryanair zatrudnia": after a locative, a place the story names alone, then a
+            # subject the story names alone
+            yield from self._plain(index, source, [names[0]], opaque_the, False, previous_word)
+            yield from self._plain(index, source, [names[1]], False, after_title, "")
+            return
         if len(names) >= 3 and self._stands_alone(names[0].text, language):
             # "Zernotransu Dmytrem Bondarem": a name known on its own, then another name
             yield from self._plain(index, source, [names[0]], opaque_the, False, previous_word)
@@ -669,7 +710,8 @@ class NameDetector:
             # "Russian President" was cut at the title; "Kazakh Dias" is not a name: drop the adjective
             group = group[group.index(names[1]):]
             names = names[1:]
-        kind = "PERSON" if len(names) <= 4 else None
+        # no person's name holds a digit: "Boeing 737", "Airbus A320" are decided at linking
+        kind = "PERSON" if len(names) <= 4 and not any(_has_digit(t.text) for t in names) else None
         kind = lexicon.proper_kind(names[0].text, language) or kind
         yield _occurrence(index, source, group, kind=kind, after_title=after_title, opaque_the=opaque_the)
 
@@ -835,6 +877,38 @@ def _replace(occurrence: Occurrence, **changes) -> Occurrence:
     return copy
 
 
+def _is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u052f"
+
+
+def _script_change(tokens: list[_Token]) -> int | None:
+    """The index of the first word written in another script than the word before it (Cyrillic / Latin)."""
+    previous: _Token | None = None
+    for k, tok in enumerate(tokens):
+        if tok.connector:
+            continue
+        if previous is not None and _is_cyrillic(tok.text) != _is_cyrillic(previous.text):
+            return k
+        previous = tok
+    return None
+
+
+def _is_model_number(word: str) -> bool:
+    return word[:1].isdigit()
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _without_leading_numbers(group: list[_Token]) -> list[_Token]:
+    """A model number follows a name: one left at the start of a group (its name was cut off) is no name."""
+    start = 0
+    while start < len(group) and (group[start].connector or _is_model_number(group[start].text)):
+        start += 1
+    return group if start == 0 else group[start:]
+
+
 def _trim_connectors(group: list[_Token]) -> list[_Token]:
     start, end = 0, len(group)
     while start < end and group[start].connector:
@@ -885,6 +959,35 @@ def _heading_line(text: str, offset: int, line_start: int, window_start: int) ->
     if not words or len(line.split()) > 15:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+# A dateline or an agency's mark before a spaced dash ("Praha - ...", "LONDON (Reuters) – ...", "Москва. 12
+# мая. ТАСС — ..."): its words are names, numbers and marks, never a lower-case word of a sentence.
+_DATELINE_DASH = re.compile(r"[ \t\u00a0][-–—][ \t\u00a0]+$")
+_DATELINE_WORD = re.compile(rf"(?:{_UPPER}\S*|[\d(),./:]+)")
+MAX_DATELINE_WORDS = 5
+# A date or time stamp run into the text ("10. srpna 2018 Zkrácená adresa", "(Updated: 11:04) Shortened"):
+# a year or a clock time ends a heading line, and the next word starts a sentence.
+_STAMP_BEFORE = re.compile(r"(?:(?<!\d)(?:1[89]|20)\d\d\)?|\d{1,2}:\d\d\)?)[ \t\u00a0]+$")
+
+
+def _after_dateline(text: str, end: int, start: int, body_start: int) -> bool:
+    """Does the word at `start` follow a dateline's dash (the dash ends at `end`)? Then it opens a sentence."""
+    gap = text[end - 1 : start]
+    if not _DATELINE_DASH.search(text, max(body_start, end - 2), start) or not any(c in "-–—" for c in gap):
+        return False
+    line_start = max(body_start, text.rfind("\n", body_start, end) + 1)
+    before = text[max(line_start, end - 80) : end]
+    sentence = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    words = before[sentence + 1 :].split()
+    if not words or len(words) > MAX_DATELINE_WORDS or (sentence < 0 and end - 80 > line_start):
+        return False
+    return all(_DATELINE_WORD.fullmatch(w.strip("\"'„“”«»")) for w in words)
+
+
+def _after_stamp(text: str, end: int, body_start: int) -> bool:
+    """Does the text before `end` close with a year or a clock time (a heading's stamp)?"""
+    return _STAMP_BEFORE.search(text, max(body_start, end - 12), end + 1) is not None
 
 
 def _previous_word(text: str, start: int) -> str:
