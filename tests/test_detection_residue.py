@@ -4,18 +4,9 @@ sentences, written for these tests)."""
 from __future__ import annotations
 
 import pytest
+from test_cyrillic_names import _names  # one way of running the detector on a few texts
 
 from tui.engine import lexicon
-from tui.engine.detection import NameDetector
-from tui.engine.model import Source
-
-
-def _names(texts: list[str], language: str) -> list[list[str]]:
-    sources = [Source(id=str(i), path="", abspath="", text=t, body_start=0, language=language, date=None,
-                      date_precision=None, title="", words=len(t.split()), encoding="utf-8")
-               for i, t in enumerate(texts)]
-    detector = NameDetector(sources)
-    return [[o.text for o in detector.detect(i)] for i in range(len(sources))]
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), [

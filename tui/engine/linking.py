@@ -288,14 +288,7 @@ class Linker:
                 elif all(names_match(form, other) for other in members[:8]):
                     chosen = ci
                     break
-            if chosen is None:
-                clusters.append([form])
-                chosen = len(clusters) - 1
-            else:
-                clusters[chosen].append(form)
-            for key in _block_keys(form):
-                if chosen not in block[key]:
-                    block[key].append(chosen)
+            _join_cluster(form, chosen, clusters, block)
         return clusters
 
     def _attach_single(self, singles: list[Form], name_clusters: list[list[Form]],
@@ -489,14 +482,19 @@ def _cluster_lone_name(form: Form, single_clusters: list[list[Form]], single_blo
                 break
         if chosen is not None:
             break
+    _join_cluster(form, chosen, single_clusters, single_block)
+
+
+def _join_cluster(form: Form, chosen: int | None, clusters: list[list[Form]], block: dict[str, list[int]]) -> None:
+    """Put `form` into the chosen cluster (None: a new one) and file that cluster under the form's block keys."""
     if chosen is None:
-        single_clusters.append([form])
-        chosen = len(single_clusters) - 1
+        clusters.append([form])
+        chosen = len(clusters) - 1
     else:
-        single_clusters[chosen].append(form)
+        clusters[chosen].append(form)
     for key in _block_keys(form):
-        if chosen not in single_block[key]:
-            single_block[key].append(chosen)
+        if chosen not in block[key]:
+            block[key].append(chosen)
 
 
 def _merge_shared_acronyms(clusters: list[list[Form]], extra: dict[int, list[Occurrence]]) -> None:
