@@ -323,10 +323,13 @@ class NameDetector:
             return True
         if text[i] == "." and i + 1 < start and _ABBREVIATION_BEFORE.search(text, max(body_start, i - 6), i + 1):
             return False  # "Mr. Smith", "Gen. Zaluzhny", "U.S. officials": an abbreviation, not a sentence end
-        if text[i] in _SENTENCE_END:
+        last = text[i]
+        if last in _SENTENCE_END:
             return True
-        return _after_dateline(text, i + 1, start, body_start) or (
-            not text[i + 1 : start].strip() and _after_stamp(text, i + 1, body_start))  # not "2025 (Lusa)"
+        skipped = text[i + 1 : start]
+        if (last.isdigit() or last == ")") and not skipped.strip():  # (a stamp right before it; not "2025 (Lusa)")
+            return _after_stamp(text, i + 1, body_start)
+        return ("-" in skipped or "–" in skipped or "—" in skipped) and _after_dateline(text, i + 1, start, body_start)
 
     @staticmethod
     def _tokens(run_text: str) -> list[_Token]:
