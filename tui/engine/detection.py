@@ -256,6 +256,7 @@ class NameDetector:
     def collect_evidence(self) -> None:
         """Count words capitalised where capitals mean a name: mid-sentence, outside German (which
         capitalises every noun). A sentence-initial dictionary word is kept only with this evidence."""
+        words_after_space: Counter[str] = Counter()
         for source in self.sources:
             text, body_start = _without_escapes(source.text), source.body_start
             runs = []
@@ -275,11 +276,12 @@ class NameDetector:
                     if folded not in _FUNCTION_WORDS:
                         self.evidence[folded] += 1
             self._runs.append(runs)
-            # words after a space written in lower case, counted with the evidence so that shards add them up
-            # (the story-wide count, whatever the number of workers): _written_lower reads them
-            for word in _LOWER_AFTER_SPACE.findall(text, body_start):
-                if word[:1].islower():
-                    self.evidence[_LOWER_MARK + word] += 1
+            words_after_space.update(_LOWER_AFTER_SPACE.findall(text, body_start))  # counted in C
+        # words after a space written in lower case, counted with the evidence so that shards add them up
+        # (the story-wide count, whatever the number of workers): _written_lower reads them
+        for word, count in words_after_space.items():
+            if word[:1].islower():
+                self.evidence[_LOWER_MARK + word] += count
 
     # -- pass 2 ------------------------------------------------------------------------------------------
     def detect(self, index: int, story_index: int | None = None) -> list[Occurrence]:
