@@ -16,7 +16,7 @@ from typing import Any
 
 from . import languages
 from .language import borrowed
-from .names import fold
+from .names import fold, has_cyrillic
 
 _lock = threading.RLock()  # re-entered: polish_analyses holds it while _polish() loads
 _morfeusz = None
@@ -643,7 +643,7 @@ def is_nominative_form(word: str, language: str) -> bool:
     source = borrowed(language, inflecting_languages()) or language
     rule = inflection_rule(source)
     if rule == "pymorphy":
-        if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        if not has_cyrillic(word):
             return True  # a Latin word in a Cyrillic text ("Reuters") is quoted as written: no case of ours
         parses = pymorphy_parses(word, language)
         known = [g for _normal, g, is_known in parses if is_known]
