@@ -132,3 +132,21 @@ def test_after_a_locative_two_names_the_story_writes_alone_are_two():
 def test_after_a_locative_a_full_name_stays_whole():
     text = "Mieszkał w Kortrijk. Spotkanie w Marii Nowak domu."
     assert "Marii Nowak" in _names(text, "pl")
+
+
+# A brand written in camel case is one word: its inner capital opens no name ("Jet" out of "easyJet")
+@pytest.mark.parametrize(("language", "text", "expected", "not_expected"), [
+    ("en", "Flights by easyJet and Wizz Air were cancelled.", "easyJet", "Jet"),
+    ("ru", "Рейсы отменили авиакомпании easyJet и Lufthansa.", "easyJet", "Jet"),
+    ("pl", "Nowy iPhone trafił do sklepów w Warszawie.", "iPhone", "Phone"),
+    ("de", "Die Fluglinie airBaltic fliegt nach Riga.", "airBaltic", "Baltic"),
+])
+def test_a_camel_case_brand_is_one_name(language, text, expected, not_expected):
+    names = _names(text, language)
+    assert expected in names
+    assert not_expected not in names
+
+
+def test_lower_case_units_and_codes_stay_out():
+    names = _names("The plant made 5 kWh of power; the mRNA vaccine and pH tests followed in Berlin.", "en")
+    assert names == ["Berlin"]

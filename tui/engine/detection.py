@@ -54,7 +54,14 @@ _LETTER_OR_DIGIT = _LETTER[:-1] + "0-9]"
 # A capitalised word may hold digits ("A320", "MH17", "COVID-19") and end in a web domain ("Ryanair.com",
 # "Money.pl", "INTERFAX.RU"): the domain is the name of a site, not a sentence end.
 _DOMAIN = rf"(?:\.(?:[a-z]{{2,6}}|[A-Z]{{2,6}})(?!{_LETTER_OR_DIGIT}|\.{_LETTER_OR_DIGIT}))"
-_CAP = (rf"(?:{_UPPER}\.(?:{_UPPER}\.)+|{_UPPER}{_LETTER_OR_DIGIT}*(?:['’\-‐]{_LETTER_OR_DIGIT}+)*{_DOMAIN}?)"
+# A brand written in camel case ("easyJet", "iPhone", "eBay", "airBaltic", "bTV") is one word: its capital
+# inside a word opens no name of its own (no "Jet" out of "easyJet"). One small letter before two capitals is a
+# brand ("bTV", "iOS"); before more, a term ("mRNA").
+_CAMEL = (rf"(?<!{_LETTER_OR_DIGIT})(?:{_LOWER}{{1,5}}{_UPPER}{_LOWER}{{2,}}"
+          rf"|{_LOWER}{_UPPER}{{2}}(?!{_LETTER_OR_DIGIT})){_LETTER_OR_DIGIT}*")
+_CAMEL_WORD = re.compile(_CAMEL)
+_CAP = (rf"(?:{_UPPER}\.(?:{_UPPER}\.)+|{_CAMEL}(?:['’\-‐]{_LETTER_OR_DIGIT}+)*"
+        rf"|(?<!{_LOWER}){_UPPER}{_LETTER_OR_DIGIT}*(?:['’\-‐]{_LETTER_OR_DIGIT}+)*{_DOMAIN}?)"
         )  # "U.N.", "Kassym-Jomart"
 # A model number after a name ("Boeing 737", "Boeing 737-800", "Boeing 737 Max"): three digits, maybe a
 # hyphenated code, and then no quantity's signs (a lower-case noun, a percent sign, more digits). Days (one or
@@ -84,6 +91,13 @@ _NEXT_WORD = rf"{_GAP}(?:(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP}|{_MODEL})"
 RUN = re.compile(rf"{_ELIDED}{_CAP}(?:{_NEXT_WORD}){{0,{MAX_RUN_WORDS - 1}}}")
 _RUN_GOES_ON = re.compile(rf"(?:{_NEXT_WORD}){{1,{MAX_RUN_WORDS}}}")
 _TOKEN = re.compile(rf"{_ELIDED}{_CAP}|{_LOWER}+|{_MODEL}")
+
+
+def _capitalised(word: str) -> bool:
+    """A word that may be (part of) a name: capitalised, or a camel-case brand ("easyJet")."""
+    return word[:1].isupper() or _CAMEL_WORD.match(word) is not None
+
+
 _SENTENCE_END = set(".!?:;\n\u2026")
 _LOWER_SUFFIX = re.compile(rf"[-‐]{_LOWER}")
 _ABBREVIATION_BEFORE = re.compile(
@@ -112,12 +126,14 @@ class Occurrence:
     """
 
     __slots__ = ("source_index", "start", "end", "text", "tokens", "language", "kind", "place_id", "boilerplate",
-                 "locative", "after_title", "nested", "demonym", "opaque_the", "acronym_of", "ordinary_word")
+                 "locative", "after_title", "nested", "demonym", "opaque_the", "acronym_of", "ordinary_word",
+                 "classified")
 
     def __init__(self, source_index: int, start: int, end: int, text: str, tokens: tuple[str, ...], language: str,
                  kind: str | None = None, place_id: str | None = None, boilerplate: bool = False,
                  locative: bool = False, after_title: bool = False, nested: bool = False, demonym: bool = False,
-                 opaque_the: bool = False, acronym_of: str | None = None, ordinary_word: bool = False):
+                 opaque_the: bool = False, acronym_of: str | None = None, ordinary_word: bool = False,
+                 classified: bool = False):
         self.source_index = source_index
         self.start = start
         self.end = end
@@ -134,12 +150,14 @@ class Occurrence:
         self.opaque_the = opaque_the  # the name started with "The" (a title like "The Moscow Times")
         self.acronym_of = acronym_of  # "ODKB" defined right after a long name: that long name's text
         self.ordinary_word = ordinary_word  # a dictionary word standing alone: not a name in a heading
+        self.classified = classified  # preceded by a noun naming a kind of organisation ("the airline X")
 
     def moved(self, source_index: int, offset: int, boilerplate: bool) -> Occurrence:
         """This occurrence (found in a run) placed in a source at `offset`."""
         return Occurrence(source_index, self.start + offset, self.end + offset, self.text, self.tokens,
                           self.language, self.kind, self.place_id, boilerplate, self.locative, self.after_title,
-                          self.nested, self.demonym, self.opaque_the, self.acronym_of, self.ordinary_word)
+                          self.nested, self.demonym, self.opaque_the, self.acronym_of, self.ordinary_word,
+                          self.classified)
 
     def fields(self) -> tuple:
         """All fields, in __init__ order: Occurrence(*o.fields()) is a copy. Shard workers send these,
@@ -263,7 +281,7 @@ class NameDetector:
             for match in _runs(text, body_start):
                 run_text, base = match.group(0), match.start()
                 initial = self._sentence_initial(text, base, body_start)
-                runs.append((run_text, base, initial, _context_word(_previous_word(text, base))))
+                runs.append((run_text, base, initial, _context_word(_previous_word(text, base), source.language)))
                 if lexicon.capitalises_nouns(source.language):
                     continue
                 # only a word that starts a name counts: "Shipping" in "Kolkhida Shipping" says nothing
@@ -343,7 +361,7 @@ class NameDetector:
             if word[:1].isdigit():  # a model number: a word of the name before it
                 tokens.append(_Token(start, start + len(word), word))
                 continue
-            if not word[:1].isupper():
+            if not _capitalised(word):
                 tokens.append(_Token(start, start + len(word), word, connector=True))
                 continue
             stripped = _strip_possessive(word)
@@ -420,6 +438,13 @@ class NameDetector:
         if cut is not None:
             yield from self._segment(source, tokens[:cut], initial, previous_word)
             yield from self._segment(source, _trim_connectors(tokens[cut:]), False, tokens[cut - 1].text)
+            return
+        # a heading in capitals runs into the text: "LETECKÁ DOPRAVA V Ryanairu budou..." is a heading, then
+        # "V Ryanairu" (whose little word then comes off like any other)
+        cut = _heading_ends(tokens, language)
+        if cut is not None:
+            yield from self._segment(source, tokens[:cut], initial, previous_word)
+            yield from self._segment(source, _trim_connectors(tokens[cut:]), True, tokens[cut - 1].text)
             return
         # an article inside a run starts a title there ("das Nachrichtenportal The Kyiv Courier")
         inner = next((k for k in range(1, len(tokens) - 1)
@@ -555,7 +580,7 @@ class NameDetector:
                           place_at: dict[int, tuple[int, gazetteer.Place]], opaque_the: bool, after_title: bool,
                           previous_word: str) -> Iterable[Occurrence]:
         """No organisation head: places stand alone, the words between them are names of their own."""
-        locative = fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS
+        locative = lexicon.is_locative_preposition(previous_word, source.language)
         pending: list[_Token] = []
         k = 0
         while k < len(group):
@@ -653,10 +678,11 @@ class NameDetector:
             return  # a lone capital letter is an initial or a stray, not a name
         if fold(word) in lexicon.NOT_ENTITIES:
             return  # a unit, a currency code or a page's label ("31 miliard Kč", "Foto: ...")
+        if len(word) >= 5 and word.isupper() and word.isalpha() and \
+                lexicon.is_common_word(word.capitalize(), language) and gazetteer.lookup(word) is None and \
+                (len(word) <= 6 or self._written_lower(word)):
+            return  # a shouted word ("ALERT", a heading's "DOPRAVA"), not an acronym
         if _is_acronym(word):
-            if len(word) >= 5 and lexicon.is_common_word(word.capitalize(), language) \
-                    and gazetteer.lookup(word) is None:
-                return  # a shouted word ("ALERT"), not an acronym
             yield _occurrence(index, source, group, kind="ORG")
             return
         if not self._keep_single(word, language, previous_word):
@@ -670,8 +696,9 @@ class NameDetector:
             return
         kind = lexicon.proper_kind(word, language)
         yield _occurrence(index, source, group, kind=kind, after_title=after_title,
-                          locative=fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS,
-                          opaque_the=opaque_the, ordinary_word=ordinary)
+                          locative=lexicon.is_locative_preposition(previous_word, language),
+                          opaque_the=opaque_the, ordinary_word=ordinary,
+                          classified=lexicon.is_org_classifier(previous_word, language))
 
     def _plain_german(self, index: int, source: _RunText, group: list[_Token], names: list[_Token],
                       opaque_the: bool, after_title: bool, previous_word: str) -> Iterable[Occurrence]:
@@ -695,7 +722,7 @@ class NameDetector:
                        opaque_the: bool, after_title: bool, previous_word: str) -> Iterable[Occurrence]:
         """A name of several words: a person's (up to four words), two names run together, or a demonym."""
         language = source.language
-        if len(names) == 2 and fold(previous_word) in lexicon.LOCATIVE_PREPOSITIONS and \
+        if len(names) == 2 and lexicon.is_locative_preposition(previous_word, language) and \
                 self._stands_alone(names[0].text, language) and self._stands_alone(names[1].text, language):
             # "W Eindhoven Ryanair zatrudnia": after a locative, a place the story names alone, then a
             # subject the story names alone
@@ -718,7 +745,8 @@ class NameDetector:
         # no person's name holds a digit: "Boeing 737", "Airbus A320" are decided at linking
         kind = "PERSON" if len(names) <= 4 and not any(_has_digit(t.text) for t in names) else None
         kind = lexicon.proper_kind(names[0].text, language) or kind
-        yield _occurrence(index, source, group, kind=kind, after_title=after_title, opaque_the=opaque_the)
+        yield _occurrence(index, source, group, kind=kind, after_title=after_title, opaque_the=opaque_the,
+                          classified=lexicon.is_org_classifier(previous_word, language))
 
 
 @dataclass(frozen=True)
@@ -752,11 +780,13 @@ def _place_windows(group: list[_Token], language: str) -> dict[int, tuple[int, g
     return place_at
 
 
-def _context_word(word: str) -> str:
-    """What the segmenter needs to know of the word before a run: title, locative preposition or German
-    determiner (anything else is irrelevant, so it is dropped to make the run cache effective)."""
+def _context_word(word: str, language: str) -> str:
+    """What the segmenter needs to know of the word before a run: title, locative preposition, German
+    determiner or organisation classifier (anything else is irrelevant, so it is dropped to make the run
+    cache effective)."""
     folded = fold(word)
-    if folded in lexicon.TITLES or folded in lexicon.LOCATIVE_PREPOSITIONS or folded in _GERMAN_DETERMINERS:
+    if folded in lexicon.TITLES or folded in lexicon.LOCATIVE_PREPOSITIONS or folded in _GERMAN_DETERMINERS \
+            or lexicon.is_org_classifier(word, language):
         return word
     return ""
 
@@ -765,6 +795,21 @@ def _spelled_otherwise(word: str, place: gazetteer.Place) -> bool:
     """Is `word` none of the place's names as written (it matched one only with its accents folded)?"""
     folded = word.casefold()  # not names.fold: it folds the accents away
     return all(name.casefold() != folded for name in (place.name, *place.names))
+
+
+def _heading_ends(tokens: list[_Token], language: str) -> int | None:
+    """Where words written in capitals, one of them an ordinary word ("DOPRAVA", not an acronym such as
+    "NATO"), give way to ordinary capitalisation: the index of the first word after them."""
+    common = False
+    for k, tok in enumerate(tokens):
+        word = tok.text
+        if tok.connector:
+            return None
+        if len(word) >= 3 and word.isupper() and word.isalpha():
+            common = common or lexicon.is_common_word(word.capitalize(), language)
+            continue
+        return k if k and common else None
+    return None
 
 
 def _trailing_person(group: list[_Token], head_index: int, language: str) -> list[_Token]:
@@ -1050,7 +1095,7 @@ def _owner_name(words: list[tuple[int, int, str]], language: str, after_inner: b
     as Bulgarian "на" any form). None if they name no owner."""
     caps = []
     for item in words[:4]:
-        if not item[2][:1].isupper():
+        if not _capitalised(item[2]):
             break
         caps.append(item)
     if not caps:
@@ -1085,7 +1130,7 @@ def _organisation_span(text: str, language: str, head_start: int, head_end: int,
     k = 0
     while k < len(following) and len(modifiers) < MAX_ORG_MODIFIERS:
         start, end, word = following[k]
-        if word[:1].isupper():
+        if _capitalised(word):
             break
         if fold(word) in inner:
             after_inner = True
@@ -1116,7 +1161,7 @@ def _join_organisations(text: str, language: str, runs: list[tuple[str, int, boo
     of the pieces the runs gave."""
     spans: list[tuple[int, int, tuple[str, ...], tuple[int, int] | None, gazetteer.Place | None]] = []
     for run_text, base, initial, _context in runs:
-        caps = [t for t in _TOKEN.finditer(run_text) if t.group(0)[:1].isupper()]
+        caps = [t for t in _TOKEN.finditer(run_text) if _capitalised(t.group(0))]
         for n, tok in enumerate(caps):
             word = tok.group(0)
             head_start, head_end = base + tok.start(), base + tok.end()

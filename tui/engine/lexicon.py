@@ -490,6 +490,44 @@ TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL"
 NOT_ENTITIES = frozenset(fold(w) for w in ISO_4217) | _pooled("units") | _pooled("labels")
 # ("z"/"ze" and "à" are left out: they also mean "with" and "to" before people)
 LOCATIVE_PREPOSITIONS = _pooled("locative_prepositions")
+
+
+@lru_cache(maxsize=20_000)
+def is_locative_preposition(word: str, language: str) -> bool:
+    """`word` is a locative preposition of `language` ("in" is one in English, "and" in Slovene); a language
+    without a pack of its own is read with every pack's."""
+    own = languages.value(language, "names", "words", "locative_prepositions")
+    return fold(word) in (LOCATIVE_PREPOSITIONS if own is None else _own_locatives(language))
+
+
+@cache
+def _own_locatives(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in languages.value(language, "names", "words", "locative_prepositions", ()))
+
+
+# Classifier nouns: "the airline Ryanair", "společnosti Ryanair", "авиакомпании Ryanair" say the name after
+# them is an organisation's; bare, a company's name gets a person's vote like any other name.
+ORG_CLASSIFIERS = _pooled("org_classifiers")
+
+
+@lru_cache(maxsize=20_000)
+def is_org_classifier(word: str, language: str) -> bool:
+    """`word` is a lower-case noun of `language` naming a kind of organisation: listed, or (in a language
+    with case endings) a listed word of five letters or more with up to three letters more."""
+    if not word[:1].islower():
+        return False
+    folded = fold(word)
+    own = _own_classifiers(language)
+    if folded in own:
+        return True
+    if language.split("-", 1)[0] not in inflecting_languages():
+        return False
+    return any(folded.startswith(entry) and len(folded) - len(entry) <= 3 for entry in own if len(entry) >= 5)
+
+
+@cache
+def _own_classifiers(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in languages.value(language, "names", "words", "org_classifiers", ()))
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     code: frozenset(fold(w) for w in words) for code, words in languages.every("names", "words", "function")}
 _ALL_FUNCTION_WORDS = _pooled("common_everywhere")

@@ -396,7 +396,7 @@ class Linker:
                 continue
             occurrences.sort(key=in_story_order)
             kind = _entity_type(members, occurrences)
-            name = _display_name(members, kind)
+            name = _display_name(members, kind, occurrences)
             # in Latin letters whatever the name's script ("person-donald-tramp", not "person-entity-7")
             slug = re.sub(r"[^a-z0-9]+", "-", fold(transliterate(name))).strip("-") or "entity"
             base = f"{kind.lower()}-{slug}"
@@ -552,7 +552,7 @@ def _entity_type(members: list[Form], occurrences: list[Occurrence]) -> EntityTy
         votes.update(form.kind_votes)
     if votes["OTHER"] and all(o.demonym for o in occurrences):
         return "OTHER"
-    if votes["ORG"] > votes["PERSON"]:
+    if votes["ORG"] > votes["PERSON"] or _classified_org(votes, occurrences):
         return "ORG"
     if any(len(f.tokens) >= 2 for f in members) and votes["PERSON"]:
         return "PERSON"
@@ -568,6 +568,16 @@ def _entity_type(members: list[Form], occurrences: list[Occurrence]) -> EntityTy
     return "OTHER"
 
 
+def _classified_org(votes: Counter[str], occurrences: list[Occurrence]) -> bool:
+    """Named an organisation by the story's own words: "the airline X", "společnosti X", "авиакомпании X"
+    at least twice and before one mention in ten, more often than after a person's title. (Every bare name
+    gets a person's vote, so a company mostly named bare would otherwise be a person.) Counted over the
+    mentions, which include a bare name's given to the cluster one by one."""
+    classified = sum(1 for o in occurrences if o.classified)
+    titled = max(votes["TITLED"], sum(1 for o in occurrences if o.after_title))
+    return classified >= 2 and classified * 10 >= len(occurrences) and classified > titled
+
+
 _places_by_id: dict[str, gazetteer.Place] = {}
 
 
@@ -577,7 +587,7 @@ def _place_by_id(place_id: str) -> gazetteer.Place | None:
     return _places_by_id.get(place_id)
 
 
-def _display_name(members: list[Form], kind: str) -> str:
+def _display_name(members: list[Form], kind: str, occurrences: Sequence[Occurrence] = ()) -> str:
     """The entity's name: a place's English gazetteer name; otherwise the fullest spelling, each word in
     its most used form, in the dictionary form where the story only has inflected ones, written in the script
     most of its full names are written in (Петро Врублевський in a story told mostly in Ukrainian, Petro
@@ -592,11 +602,23 @@ def _display_name(members: list[Form], kind: str) -> str:
         for word in form.tokens:
             word_use[word] += form.count
 
+    # a person is named in full; an organisation by a spelling of several words only if it is a common one
+    # (not "V Ryanairu", a heading's preposition stuck to the name once, over "Ryanair" named a thousand times)
+    most = max(form.count for form in members)
+
     def preference(form: Form) -> tuple:
-        return (len(form.tokens) >= 2, _nominative(form), sum(word_use[w] for w in form.tokens) / len(form.tokens),
+        full = len(form.tokens) >= 2 and (kind == "PERSON" or form.count * 4 >= most)
+        return (full, _nominative(form), sum(word_use[w] for w in form.tokens) / len(form.tokens),
                 form.language == international(), form.count, len(form.tokens))
 
     best = max(_in_main_script(members), key=preference)
+    if kind != "PERSON" and occurrences:
+        # bare mentions given to the cluster one by one are no member form, yet may be most of its mentions
+        # ("Ryanair" a thousand times beside "Bożym Narodzeniem Ryanair" twice): the commonest spelling wins
+        spelled = Counter(o.tokens for o in occurrences)
+        top, top_count = max(spelled.items(), key=lambda item: (item[1], item[0]))
+        if top_count >= 4 * best.count and top != best.tokens:
+            return next(o.text for o in occurrences if o.tokens == top)
     if kind == "PLACE" and lexicon.inflection_rule(best.language) == "polish" and not _nominative(best):
         return " ".join(_polish_nominative(word) for word in best.tokens)
     return best.occurrences[0].text if len(best.tokens) > 1 else best.tokens[0]

@@ -401,6 +401,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "units": WORDS,
             "labels": WORDS,
             "locative_prepositions": WORDS,
+            # lower-case nouns that, right before a name, say it is an organisation ("the airline Ryanair",
+            # "společnosti Ryanair", "авиакомпании Ryanair"); an entry of five letters or more also matches
+            # with up to three more letters (its case endings); per language, not pooled
+            "org_classifiers": WORDS,
             "directions": meanings(*DIRECTIONS),
             "titles_name_organisations": BOOL,  # English: "General Assembly", "Supreme Court"
             # which lower-case words may follow an organisation's head inside its name ("Министерство
