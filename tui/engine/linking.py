@@ -158,11 +158,10 @@ def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], 
         return a_primary[:1] == b_primary[:1]  # an initial: "P. Vrublevsky"
     if len(a_primary) < 4 or len(b_primary) < 4:
         return False
-    # each spelling as written against every reading of the other: an Italian paper's "Zhuravlev" is read
-    # the Italian way first, its English reading (one of its keys) is the one that meets "Zhuravlyov"
-    pairs = {(a_primary, b_primary), *((a_primary, b) for b in b_keys), *((a, b_primary) for a in a_keys)}
+    # (each spelling against every reading of the other, which would meet an Italian paper's "Zhuravlev",
+    # cost B3 precision on the 1,500 synthetic articles: 0.9981 -> 0.9973; not done)
     best = 0.0
-    for a, b in sorted(pairs):
+    for a, b in ((a_primary, b_primary),):
         if len(a) < 4 or len(b) < 4:
             continue
         if a.lower() == b.lower():
