@@ -57,6 +57,9 @@ class Form:
         return self.kind_votes["ORG"] > 0 and self.kind_votes["ORG"] >= self.kind_votes["PERSON"]
 
 
+_DOUBLY_FEMALE = ("ovova", "evova", "inova")
+
+
 @lru_cache(maxsize=200_000)
 def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
     """(key as written, every key it may have, key of its most likely dictionary form) for one name word.
@@ -78,6 +81,13 @@ def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
         keys.update(lemma_keys)
         if n == 0 and lemma_keys:
             best = lemma_keys[0]
+    # a woman's surname that is already female (-ova, -eva, -ina) takes Czech/Slovak -ová on top of it:
+    # Ivanovová is Ivanova, never her husband Ivanov, though the ending cut off once leaves his name (a
+    # Ukrainian -uk, -enko, -ko is one name for both: Kovalčuková is Koval'chuk)
+    for key in [k for k in keys if k.endswith(_DOUBLY_FEMALE)]:
+        keys.discard(key[:-3])
+    if best not in keys:
+        best = primary
     direction = lexicon.DIRECTIONS.get(fold(word))
     if direction:
         keys.add(direction)
@@ -138,6 +148,7 @@ def keys_sound_alike(a_keys: frozenset[str], a_skeletons: frozenset[str], b_keys
     return best
 
 
+@lru_cache(maxsize=400_000)
 def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], b_primary: str,
                 surname: bool) -> bool:
     """Do two name words (by their keys) spell the same name?"""
@@ -147,18 +158,25 @@ def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], 
         return a_primary[:1] == b_primary[:1]  # an initial: "P. Vrublevsky"
     if len(a_primary) < 4 or len(b_primary) < 4:
         return False
+    # (each spelling against every reading of the other, which would meet an Italian paper's "Zhuravlev",
+    # cost B3 precision on the 1,500 synthetic articles: 0.9981 -> 0.9973; not done)
     best = 0.0
-    for a in (a_primary,):
-        for b in (b_primary,):
-            if abs(len(a) - len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
-                continue  # Koval / Kovalenko: one name inside another is another name
-            if surname_ending(a) != surname_ending(b) and surname_ending(a) and surname_ending(b):
-                continue
-            if a[:1].lower() != b[:1].lower() and not (len(a) > 6 and Levenshtein.distance(a, b) <= 1):
-                continue
-            similarity = JaroWinkler.normalized_similarity(a, b)
-            if Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 7 else 2):
-                best = max(best, similarity)
+    for a, b in ((a_primary, b_primary),):
+        if len(a) < 4 or len(b) < 4:
+            continue
+        if a.lower() == b.lower():
+            # one name whose marks a paper dropped: Romanian "Sevciuk" (ș, č as s, ci) is Ukrainian Ševčuk
+            # (key S for sh), Czech "Stanojevićová" (ć as c) is Serbian Stanojević (ć as ch)
+            return True
+        if abs(len(a) - len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+            continue  # Koval / Kovalenko: one name inside another is another name
+        if surname_ending(a) != surname_ending(b) and surname_ending(a) and surname_ending(b):
+            continue
+        if a[:1].lower() != b[:1].lower() and not (len(a) > 6 and Levenshtein.distance(a, b) <= 1):
+            continue
+        similarity = JaroWinkler.normalized_similarity(a, b)
+        if Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 7 else 2):
+            best = max(best, similarity)
     return best >= 0.9
 
 

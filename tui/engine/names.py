@@ -175,7 +175,8 @@ def _flag(language: str, key: str) -> bool:
 
 
 _VOWELS = "aeiou"
-_GERMAN_SOFT_S = re.compile(r"(?:(?<=^)|(?<=[aeiouy]))s(?=[aeiouyäöü])")
+# and after d: German writes дз as ds (Kiknadse = Kiknadze, Dserschinski = Dzerzhinsky)
+_GERMAN_SOFT_S = re.compile(r"(?:(?<=^)|(?<=[aeiouyd]))s(?=[aeiouyäöü])")
 _GLIDE = re.compile(r"(?<=[aeou])i(?=[aeou])")
 # Russian ё after a consonant: "lyo", "ljo", "lio" in one spelling, "lo" in another (Zhuravlyov, Żurawlow)
 _SOFT_O = re.compile(r"(?<=[b-df-hj-np-tv-zBCSX])i(?=o)")
@@ -260,11 +261,18 @@ _SURNAME_ENDINGS = tuple(sorted({
 }, key=len, reverse=True))
 
 
+# Endings that are one ending spelled two ways: Russian writes ё as е in most texts, so -ёв/-ёва (Zhuravlyov,
+# Žuravljov, Żurawlow) is also printed -ев/-ева (Zhuravlev), and -ев/-ов, -евич/-ович are one suffix after
+# soft and hard stems. Comparing surnames, they count as one ending (Koval / Kovalenko stay apart).
+_ENDING_CLASS = {"ev": "ov", "eva": "ova", "evic": "ovic", "eviC": "oviC", "evna": "ovna"}
+
+
 @lru_cache(maxsize=200_000)
 def surname_ending(key: str) -> str:
+    """The Slavic surname ending of a key, as its class (-ev is -ov): '' when it has none."""
     for ending in _SURNAME_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 2:
-            return ending
+            return _ENDING_CLASS.get(ending, ending)
     return ""
 
 
