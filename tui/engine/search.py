@@ -10,6 +10,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -36,6 +37,9 @@ _PREFIX_SCAN = 2_000  # index words looked at per prefix, at most (a 3-letter pr
 # (and confirmed as the linker confirms: keys at least ACROSS_SCRIPTS alike, no two surname endings); as for a
 # lone name in the linker, three: with two, "Tokay" (t-k) sounded like the word "Так" and lost Tokayev
 _SHORTEST_SKELETON = 3
+# A query word's key that is only that of a dictionary form it may be a case of (below an exact word, above
+# every typo)
+_LEMMA_SIMILARITY = 0.98
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,13 @@ def _word_keys(word: str, languages: Sequence[str]) -> frozenset[str]:
         for language in languages:
             keys.update(name_word_keys(reading, language)[1])
     return frozenset(keys)
+
+
+@lru_cache(maxsize=4096)
+def _written_keys(word: str) -> frozenset[str]:
+    """The keys of a word as written (its readings in any language and script, no dictionary forms)."""
+    return frozenset(k for reading in transliterations(word) for lang in KEY_LANGUAGES
+                     for k in spelling_keys(reading, lang))
 
 
 def _words(text: str) -> list[str]:
@@ -181,9 +192,10 @@ class SearchIndex:
         words = _surface_words(query)[:8]
         if words:
             q_tokens = tuple(_word_keys(w, KEY_LANGUAGES) for w in words)
+            written = _full_keys(tuple(_written_keys(w) for w in words))
             for full in _full_keys(q_tokens):
                 for ni in self.by_full_key.get(full, ()):
-                    offer(ni, 0.97)
+                    offer(ni, 0.97 if full in written else 0.96)
             for ni, score in self._scored_names(words, q_tokens).items():
                 offer(ni, score)
         ranked = sorted(((ei, held) for ei, held in best.items() if held[0] >= MIN_SCORE),
@@ -195,9 +207,11 @@ class SearchIndex:
         None for any). The same key is 1.0; a near key (a typo, another transliteration) its similarity; a
         spelling in the other script by sound (as the linker links them) 0.925-0.95; a word the query word
         only begins, 0.8-0.85."""
-        matches = {key: 1.0 for key in keys if key in self.postings}
-        spellings = {k for reading in transliterations(word) for lang in KEY_LANGUAGES
-                     for k in spelling_keys(reading, lang) if len(k) >= 3}
+        spellings = _written_keys(word)
+        # a key of the word as written is the word itself; one only of a dictionary form it may be a case of is
+        # a little less ("Žuravljovová" is his wife before it is a case of "Žuravljov")
+        matches = {key: 1.0 if key in spellings else _LEMMA_SIMILARITY for key in keys if key in self.postings}
+        spellings = {k for k in spellings if len(k) >= 3}
         for key in spellings:
             for match, sim, _i in process.extract(key, self.word_keys, scorer=JaroWinkler.normalized_similarity,
                                                   score_cutoff=0.84, limit=50):
@@ -273,7 +287,7 @@ class SearchIndex:
             average = sum(matched) / len(matched)
             name_cover = min(1.0, len(positions[ni]) / len(self.names[ni].tokens))
             # squared: one exact word beats a near spelling (Sacharowa -> Zacharowa over Smadijarow)
-            out[ni] = 0.95 * average ** 2 * (len(matched) / n_query) * (0.85 + 0.15 * name_cover)
+            out[ni] = 0.95 * average ** 3 * (len(matched) / n_query) * (0.85 + 0.15 * name_cover)
         return out
 
 
