@@ -1155,29 +1155,49 @@ def _organisation_span(text: str, language: str, head_start: int, head_end: int,
     return end, words, owner_span, owner[1] if owner else None
 
 
+@lru_cache(maxsize=100_000)
+def _org_candidates(run_text: str, language: str) -> tuple[tuple[int, int, int, str, bool, bool], ...]:
+    """The capitalised words of a run that may open an organisation written the Slavic way: (index among the
+    run's capitalised words, start, end, word, acronym?, head?) of an acronym or a head that ends the run
+    (a head inside a run: the segmenter names it), and of the run's last word (an adjective before a
+    lower-case head). A story repeats its runs: this is what _join_organisations reads of each, once."""
+    caps = [t for t in _TOKEN.finditer(run_text) if _capitalised(t.group(0))]
+    out = []
+    for n, tok in enumerate(caps):
+        word = tok.group(0)
+        acronym = _is_acronym(word) and gazetteer.lookup(word) is None
+        last = n + 1 == len(caps)
+        if acronym or lexicon.org_head(word, language):
+            if acronym or last:
+                out.append((n, tok.start(), tok.end(), word, acronym, True))
+            continue
+        if last:
+            out.append((n, tok.start(), tok.end(), word, False, False))
+    return tuple(out)
+
+
 def _join_organisations(text: str, language: str, runs: list[tuple[str, int, bool, str]],
                         occurrences: list[Occurrence], index: int, source: Source) -> list[Occurrence]:
     """Organisations whose name runs on in lower case or ends in an owner's genitive (see above), in place
     of the pieces the runs gave."""
     spans: list[tuple[int, int, tuple[str, ...], tuple[int, int] | None, gazetteer.Place | None]] = []
     for run_text, base, initial, _context in runs:
-        caps = [t for t in _TOKEN.finditer(run_text) if _capitalised(t.group(0))]
-        for n, tok in enumerate(caps):
-            word = tok.group(0)
-            head_start, head_end = base + tok.start(), base + tok.end()
-            acronym = _is_acronym(word) and gazetteer.lookup(word) is None
+        for n, word_start, word_end, word, acronym, is_head in _org_candidates(run_text, language):
+            head_start, head_end = base + word_start, base + word_end
             first = n == 0 and initial
-            if acronym or lexicon.org_head(word, language):
-                if not acronym and n + 1 < len(caps):
-                    continue  # a head inside a run: the segmenter names it
+            if is_head:
                 found = _organisation_span(text, language, head_start, head_end, acronym, first)
                 if found is not None:
                     end, words, owner_span, place = found
                     tokens_ = (word, *(w for _s, _e, w in words if fold(w) not in lexicon.org_inner_words(language)))
                     spans.append((head_start, end, tokens_, owner_span, place))
                 continue
-            if n + 1 == len(caps) and lexicon.is_adjective(word, language):
-                # "Слідчий комітет Росії": a capitalised adjective, then a lower-case head
+            # "Слідчий комітет Росії": a capitalised adjective, then a lower-case head (one of the next two
+            # words, looked at first: an organisation head is a cached set lookup, an adjective an analysis)
+            if not any(not w[:1].isupper() and lexicon.org_head(w, language)
+                       for _s, _e, w in _words_after(text, head_end, 2)):
+                continue
+            if lexicon.is_adjective(word, language):
                 nxt = _words_after(text, head_end, 3)
                 adjectives = []
                 for _s, _e, w in nxt:

@@ -223,7 +223,10 @@ def pymorphy_parses(word: str, language: str) -> tuple[tuple[str, frozenset[str]
             parses = _analyser(language).parse(word)
         except ValueError:  # pymorphy3 reads a word's shape through unicodedata.name: some code points have
             return ()       # none ("no such name"); a word holding one is in no dictionary
-    return tuple((p.normal_form, frozenset(p.tag.grammemes), p.is_known) for p in parses)
+    # is_known looks the parse's word up in the dictionary again: the readings of one word mostly share it
+    known: dict[str, bool] = {}
+    return tuple((p.normal_form, frozenset(p.tag.grammemes),
+                  known[p.word] if p.word in known else known.setdefault(p.word, p.is_known)) for p in parses)
 
 
 @lru_cache(maxsize=200_000)
@@ -338,9 +341,11 @@ def inflecting_languages() -> frozenset[str]:
     return frozenset(code for code, _rule in languages.every("names", "inflection", "rule"))
 
 
+@lru_cache(maxsize=200_000)
 def lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     """Possible dictionary forms of a name word (without the word itself); a language without endings of its
-    own undoes those of a close relative's (language.borrowed: Bosnian ones as Croatian)."""
+    own undoes those of a close relative's (language.borrowed: Bosnian ones as Croatian). Cached by word
+    form: the detector asks for the same words' forms run after run."""
     before_apostrophe = _apostrophe_base(word) if "'" in word or "’" in word else None
     if before_apostrophe is not None:
         # Polish (and Turkish...) write a case ending after an apostrophe on a foreign name whose spelling
