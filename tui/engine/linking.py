@@ -428,9 +428,16 @@ def _joined_by(members: list[Form], name: str, joined: dict[str, str]) -> tuple[
         if form.place_id:
             place = _place_by_id(form.place_id)
             text = form.occurrences[0].text if form.occurrences else " ".join(form.tokens)
-            if place is not None and fold(text) != fold(name):
+            # a spelling the record itself holds ("Kijów" of Kyiv), not a case form of one ("Kijowa")
+            if place is not None and fold(text) != fold(name) and fold(text) in _place_keys(place.id):
                 reasons.setdefault(text, knowledge.place_reason(place))
     return tuple(sorted((text, reason) for text, reason in reasons.items() if fold(text) != fold(name)))
+
+
+@lru_cache(maxsize=4096)
+def _place_keys(place_id: str) -> frozenset[str]:
+    place = _place_by_id(place_id)
+    return frozenset(fold(n) for n in place.names) if place is not None else frozenset()
 
 
 def _surname_block(name_clusters: list[list[Form]], offset: int) -> dict[str, list[int]]:
