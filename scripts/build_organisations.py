@@ -21,6 +21,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tui.engine.gazetteer import FOLD_VERSION, fold  # noqa: E402  (the runtime's folding, so keys agree)
+
 SOURCE = ROOT / "scripts" / "data" / "organisations.toml"
 TARGET = ROOT / "tui" / "engine" / "data" / "organisations.json"
 VERSION = 1
@@ -62,9 +65,12 @@ def build(source: Path = SOURCE) -> dict:
                     target[language].append(name)
         records.append({"id": body["id"], "kind": body["kind"], "scoped": bool(body.get("scoped", False)),
                         "country": body.get("country"), "place": body.get("place"),
-                        "names": names, "acronyms": acronyms})
+                        "names": names, "acronyms": acronyms,
+                        # each long name folded (gazetteer.fold), so loading does not fold ~1,500 names
+                        "keys": sorted({fold(n) for ns in names.values() for n in ns} - {""})})
     return {"meta": {"source": "scripts/data/organisations.toml (written for storyview from general knowledge)",
-                     "licence": "the project's own licence", "version": VERSION, "languages": list(LANGUAGES),
+                     "licence": "the project's own licence", "version": VERSION, "fold_version": FOLD_VERSION,
+                     "languages": list(LANGUAGES),
                      "bodies": len(records)},
             "organisations": records}
 

@@ -68,6 +68,8 @@ def _load() -> _Index:
 
 
 def _build_index(data: dict) -> _Index:
+    # the file carries each record's folded names; one built with other folding rules is re-folded here
+    trust_keys = data.get("meta", {}).get("fold_version") == gazetteer.FOLD_VERSION
     by_acronym: dict[str, list[tuple[Organisation, frozenset[str]]]] = {}
     by_word: dict[str, Organisation] = {}
     by_first: dict[str, list[tuple[tuple[str, ...], Organisation]]] = {}
@@ -82,16 +84,14 @@ def _build_index(data: dict) -> _Index:
                 languages_of.setdefault(acronym, set()).add(language)
         for acronym, languages in languages_of.items():
             by_acronym.setdefault(acronym, []).append((body, frozenset(languages)))
-        for names in record["names"].values():
-            for name in names:
-                words = fold(name).split()
-                if len(words) == 1:
-                    by_word.setdefault(words[0], body)
-                elif words:
-                    stems = tuple(_stem(w) for w in words)
-                    entries = by_first.setdefault(stems[0], [])
-                    if (stems, body) not in entries:
-                        entries.append((stems, body))
+        keys = record["keys"] if trust_keys else sorted({fold(n) for ns in record["names"].values() for n in ns})
+        for key in keys:
+            words = key.split()
+            if len(words) == 1:
+                by_word.setdefault(words[0], body)
+            elif words:
+                stems = tuple(_stem(w) for w in words)
+                by_first.setdefault(stems[0], []).append((stems, body))
     return _Index(by_acronym, by_word, by_first, by_place)
 
 
