@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from . import gazetteer, lexicon
+from . import gazetteer, knowledge, lexicon
 from .detection import Occurrence
 from .model import Entity, EntityType, Mention, Source, Variant
 from .names import fold, has_cyrillic, international, skeletons, spelling_keys, surname_ending, transliterate
@@ -217,6 +217,8 @@ class Linker:
         self._positions: dict[int, tuple] = {}
         self._first_names: dict[str, set[int]] | None = None
         self._clusters: list[list[Form]] = []
+        # cluster index -> spelling -> why knowledge (not spelling rules) put it there (Entity.joined_by)
+        self._joined: dict[int, dict[str, str]] = defaultdict(dict)
 
     def link(self) -> list[Entity]:
         forms = self._forms()
@@ -240,7 +242,8 @@ class Linker:
         clusters.extend(name_clusters)
         self._clusters = clusters
         split_singles = self._attach_single(single, name_clusters, clusters)
-        _merge_shared_acronyms(clusters, split_singles)
+        _merge_shared_acronyms(clusters, split_singles, self._joined)
+        _merge_by_concept(clusters, split_singles, self._joined)
         return self._entities(clusters, split_singles)
 
     def _forms(self) -> dict[tuple[tuple[str, ...], str], Form]:
@@ -327,6 +330,8 @@ class Linker:
                 owner = acronym_owner.get(fold(form.acronym_of))
                 if owner is not None:
                     clusters[owner].append(form)
+                    defined = next((o for o in form.occurrences if o.acronym_of), form.occurrences[0])
+                    self._joined[owner][form.occurrences[0].text] = knowledge.acronym_reason(defined.source_index + 1)
                     continue
             candidates = _surname_candidates(form, surname_block, clusters)
             if len(candidates) == 1:
@@ -427,9 +432,30 @@ class Linker:
             # tuple.__new__ directly (what Mention._make does, less a Python call): half a million of these
             mentions = tuple(tuple.__new__(Mention, (paths[o.source_index], ids[o.source_index], o.start, o.end,
                                                      o.text, entity_id, o.boilerplate)) for o in occurrences)
-            entities.append(Entity(entity_id, name, kind, variants, mentions, spellings, scripts))
+            entities.append(Entity(entity_id, name, kind, variants, mentions, spellings, scripts,
+                                   _joined_by(members, name, self._joined.get(ci, {}))))
         entities.sort(key=lambda e: (-len(e.mentions), e.name))
         return entities
+
+
+def _joined_by(members: list[Form], name: str, joined: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Why knowledge made these spellings one entity: the reasons recorded while linking, and for a place
+    each spelling other than its name (they met through the place's record)."""
+    reasons = dict(joined)
+    for form in members:
+        if form.place_id:
+            place = _place_by_id(form.place_id)
+            text = form.occurrences[0].text if form.occurrences else " ".join(form.tokens)
+            # a spelling the record itself holds ("Kijów" of Kyiv), not a case form of one ("Kijowa")
+            if place is not None and fold(text) != fold(name) and fold(text) in _place_keys(place.id):
+                reasons.setdefault(text, knowledge.place_reason(place))
+    return tuple(sorted((text, reason) for text, reason in reasons.items() if fold(text) != fold(name)))
+
+
+@lru_cache(maxsize=4096)
+def _place_keys(place_id: str) -> frozenset[str]:
+    place = _place_by_id(place_id)
+    return frozenset(fold(n) for n in place.names) if place is not None else frozenset()
 
 
 def _surname_block(name_clusters: list[list[Form]], offset: int) -> dict[str, list[int]]:
@@ -515,26 +541,97 @@ def _join_cluster(form: Form, chosen: int | None, clusters: list[list[Form]], bl
             block[key].append(chosen)
 
 
-def _merge_shared_acronyms(clusters: list[list[Form]], extra: dict[int, list[Occurrence]]) -> None:
+def _merge_shared_acronyms(clusters: list[list[Form]], extra: dict[int, list[Occurrence]],
+                           joined: dict[int, dict[str, str]]) -> None:
     """One acronym defined in several languages ("World Food Programme (WFP)", "Światowy Program
     Żywnościowy (WFP)") names one organisation: their clusters become one."""
     owners: dict[str, list[int]] = defaultdict(list)
-    defined: set[str] = set()
+    defined: dict[str, int] = {}  # acronym -> the source (numbered from 1) that first defines it
     for ci, members in enumerate(clusters):
         for form in members:
             if len(form.tokens) == 1 and form.tokens[0].isupper() and form.is_org:
                 if ci not in owners[form.tokens[0]]:
                     owners[form.tokens[0]].append(ci)
                 if form.acronym_of:
-                    defined.add(form.tokens[0])
+                    first = min(o.source_index for o in form.occurrences if o.acronym_of) + 1
+                    defined[form.tokens[0]] = min(first, defined.get(form.tokens[0], first))
     for acronym, indices in owners.items():
         if acronym not in defined or len(indices) < 2:
             continue
         target = indices[0]
         for ci in indices[1:]:
-            clusters[target].extend(clusters[ci])
-            clusters[ci] = []
-            extra.setdefault(target, []).extend(extra.pop(ci, []))
+            for form in clusters[ci]:
+                if len(form.tokens) >= 2:
+                    joined[target][form.occurrences[0].text] = knowledge.acronym_reason(defined[acronym])
+            _move_cluster(clusters, extra, joined, ci, target)
+
+
+def _move_cluster(clusters: list[list[Form]], extra: dict[int, list[Occurrence]],
+                  joined: dict[int, dict[str, str]], ci: int, target: int) -> None:
+    """Cluster `ci` becomes part of cluster `target` (its forms, its one-by-one occurrences, its reasons)."""
+    clusters[target].extend(clusters[ci])
+    clusters[ci] = []
+    extra.setdefault(target, []).extend(extra.pop(ci, []))
+    joined[target].update(joined.pop(ci, {}))
+
+
+def _cluster_concept(members: list[Form]) -> tuple[str, str | None, bool] | None:
+    """The one organisation of the table a cluster's spellings name: (body id, owner place or None, scoped);
+    None when they name none, or two bodies, or two owners (a conflict keeps the cluster apart), or when the
+    cluster is a place or a person named after a title."""
+    bodies: set[str] = set()
+    owners: set[str] = set()
+    scoped = False
+    for form in members:
+        if form.kind_votes["TITLED"]:
+            return None
+        if form.place_id:
+            concept = knowledge.concept_of_place(form.place_id)
+            if concept is None:
+                return None  # a place, and no body
+        else:
+            concept = knowledge.concept_of(form.tokens, form.language)
+        if concept is None:
+            continue
+        bodies.add(concept.organisation.id)
+        scoped = concept.organisation.scoped
+        if concept.owner:
+            owners.add(concept.owner)
+    if len(bodies) != 1 or len(owners) > 1:
+        return None
+    return next(iter(bodies)), next(iter(owners), None), scoped
+
+
+def _merge_by_concept(clusters: list[list[Form]], extra: dict[int, list[Occurrence]],
+                      joined: dict[int, dict[str, str]]) -> None:
+    """Clusters naming one body of the organisation table become one ("NATO" / "OTAN" / "НАТО", "Komisja
+    Europejska" / "European Commission"). A body every country has is one only per owner: "MSZ Rosji" and
+    the Russian Foreign Ministry meet, Poland's MSZ stays apart; a bare "MSZ" goes to the one owner the story
+    names, and stays apart when it names several."""
+    by_body: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
+    for ci, members in enumerate(clusters):
+        if members:
+            found = _cluster_concept(members)
+            if found is not None:
+                by_body[found[0]].append((ci, found[1]))
+    for indices in by_body.values():
+        if len(indices) < 2:
+            continue
+        owners = sorted({owner for _ci, owner in indices if owner})
+        groups: dict[str | None, list[int]] = defaultdict(list)
+        for ci, owner in indices:
+            if owner is None and len(owners) == 1:
+                owner = owners[0]  # the one owner the story names for this body
+            groups[owner].append(ci)
+        for owner, group in groups.items():
+            if owner is None and owners:
+                continue  # a bare name of a body several owners have: whose, the story does not say
+            target = group[0]
+            for ci in group[1:]:
+                for form in clusters[ci]:
+                    if knowledge.concept_of(form.tokens, form.language) is not None:
+                        joined[target][form.occurrences[0].text] = knowledge.TABLE_REASON
+                _move_cluster(clusters, extra, joined, ci, target)
 
 
 def _block_keys(form: Form, lookup: bool = False) -> set[str]:

@@ -157,14 +157,20 @@ class Entity:
     # spellings, most used first; and per script (ISO 15924: "Latn", "Cyrl"...), how many mentions use it
     spellings: tuple[tuple[str, tuple[Variant, ...]], ...] = ()
     scripts: tuple[tuple[str, int], ...] = ()
+    # spellings that knowledge (not spelling rules) made this entity's, and why: ("OTAN", "same organisation in
+    # the organisation table"), ("MSZ", "acronym defined in source #3"), ("Morze Czarne", "same place in CLDR")
+    joined_by: tuple[tuple[str, str], ...] = ()
 
     def ref_json(self) -> dict:
         return {"id": json_text(self.id), "name": json_text(self.name), "type": self.type}
 
     def spellings_json(self) -> dict:
-        """{"spellings": {language: [{"text", "count"}...]}, "scripts": {script: mentions}}."""
+        """{"spellings": {language: [{"text", "count"}...]}, "scripts": {script: mentions},
+        "joined_by": [{"text", "reason"}...]}."""
         return {"spellings": {language: [v.to_json() for v in variants] for language, variants in self.spellings},
-                "scripts": dict(self.scripts)}
+                "scripts": dict(self.scripts),
+                "joined_by": [{"text": json_text(text), "reason": json_text(reason)}
+                              for text, reason in self.joined_by]}
 
     def to_json(self) -> dict:
         return {

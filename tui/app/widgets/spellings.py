@@ -69,6 +69,7 @@ class _Styles:
     label: Style | str = ""
     spelling: Style | str = ""
     muted: Style | str = ""
+    joined: Style | str = ""
 
 
 def group_lines(group: SpellingGroup, width: int, max_lines: int, label_width: int,
@@ -145,7 +146,18 @@ def detail_lines(entity: Entity, width: int, lines_per_group: int, styles: _Styl
                     no_wrap=True)
         more.truncate(width, overflow="ellipsis")
         lines.append(more)
+    if entity.joined_by:
+        lines.append(joined_line(entity, width, styles))
     return lines
+
+
+def joined_line(entity: Entity, width: int, styles: _Styles = _Styles()) -> Text:
+    """Why knowledge made spellings one entity ("joined: OTAN — same organisation in the organisation
+    table; MSZ — acronym defined in source #3"), so a reader can trust or doubt it: one line."""
+    line = Text("joined: ", style=styles.label, no_wrap=True)
+    line.append("; ".join(f"{printable(text)} — {reason}" for text, reason in entity.joined_by), style=styles.joined)
+    line.truncate(width, overflow="ellipsis")
+    return line
 
 
 class EntityDetail(Widget):
@@ -157,7 +169,9 @@ class EntityDetail(Widget):
     EntityDetail > .entitydetail--spelling { color: $text; }
     EntityDetail > .entitydetail--muted { color: $text-muted; }
     """
-    COMPONENT_CLASSES = {"entitydetail--label", "entitydetail--spelling", "entitydetail--muted"}
+    # the look of the "joined:" line (entitydetail--joined) is the app's, in styles/storyview.tcss
+    COMPONENT_CLASSES = {"entitydetail--label", "entitydetail--spelling", "entitydetail--muted",
+                         "entitydetail--joined"}
 
     entity: reactive[Entity | None] = reactive(None, layout=True)
 
@@ -182,7 +196,8 @@ class EntityDetail(Widget):
             style = self.get_component_rich_style
             styles = _Styles(style("entitydetail--label", partial=True),
                              style("entitydetail--spelling", partial=True),
-                             style("entitydetail--muted", partial=True))
+                             style("entitydetail--muted", partial=True),
+                             style("entitydetail--joined", partial=True))
             self._drawn[key] = [] if entity is None or width <= 0 else detail_lines(entity, width,
                                                                                   lines_per_group, styles)
         return self._drawn[key]
