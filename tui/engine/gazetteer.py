@@ -213,3 +213,105 @@ def has_prefix(text: str) -> bool:
 def all_places() -> list[Place]:
     """Every record in the table, in file order (countries, regions, then cities)."""
     return list(_load().places)
+
+
+# --- link-only names ---------------------------------------------------------------------------------------
+#
+# data/place_links.json (scripts/build_place_links.py) holds names that may JOIN two spellings a story already
+# has, never make a word a place: seas, rivers and mountains (a hand-written table), CLDR subdivisions and
+# GeoNames cities. Detection never reads it; the linker does (linking.Linker._forms). Its ~160k spellings are
+# in data/place_links.keys, sorted 'key<TAB>row' lines of UTF-8 searched by bisection over the raw bytes
+# (UTF-8 sorts as code points do): loading it is one file read, with no decoding or parsing of 160k names.
+
+LINKS_FILE = Path(__file__).parent / "data" / "place_links.json"
+LINK_KEYS_FILE = Path(__file__).parent / "data" / "place_links.keys"
+# Bumped whenever stem_key() changes, like FOLD_VERSION.
+STEM_VERSION = 1
+_STEM_LETTERS = 4
+
+
+def stem_key(name: str) -> str:
+    """'Schwarzen Meer' -> 'schw meer', 'Schwarzes Meer' -> 'schw meer': each folded word cut to its first four
+    letters, so a declined multi-word name the language pack has no lemma for still meets its nominative."""
+    return " ".join(word[:_STEM_LETTERS] for word in fold(name).split())
+
+
+@dataclass(frozen=True)
+class _Links:
+    records: tuple[str, ...]  # 'id<TAB>kind<TAB>name<TAB>source'
+    keys: bytes  # sorted 'key<TAB>row<LF>' lines
+
+
+_links: _Links | None = None
+
+
+def _load_links() -> _Links:
+    global _links
+    if _links is not None:
+        return _links
+    with _lock:
+        if _links is None:
+            data = json.loads(LINKS_FILE.read_text(encoding="utf-8"))
+            meta = data["meta"]
+            if meta.get("fold_version") != FOLD_VERSION or meta.get("stem_version") != STEM_VERSION:
+                raise RuntimeError(f"{LINKS_FILE.name} was built with other folding rules: "
+                                   "run scripts/build_place_links.py")
+            _links = _Links(tuple(data["records"].split("\n")), LINK_KEYS_FILE.read_bytes())
+    return _links
+
+
+def _link_row(key: str) -> str | None:
+    """The record row filed under `key`, by bisection over the lines of the keys file."""
+    links = _load_links()
+    keys = links.keys
+    probe = key.encode("utf-8") + b"\t"  # the tab sorts before every letter: 'key<TAB>' < 'key more<TAB>'
+    lo, hi = 0, len(keys)  # byte range whose line starts are candidates
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = keys.rfind(b"\n", 0, mid) + 1  # the line holding byte `mid`
+        end = keys.find(b"\n", start)
+        end = len(keys) if end == -1 else end
+        line = keys[start:end]
+        if line.startswith(probe):
+            return links.records[int(line[len(probe):])]
+        if line < probe:
+            lo = end + 1
+        else:
+            hi = start
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def link_lookup(name: str, stem: bool = False) -> Place | None:
+    """The place a link-only name spells ('Janov', 'Morze Czarne', 'Obwód charkowski'); with `stem`, a
+    multi-word name of a sea or region by its stem key ('Schwarzen Meer'). Never for detection: these names
+    may be ordinary words or given names; the caller joins only spellings a story already holds."""
+    key = fold(name)
+    if not key:
+        return None
+    row = _link_row("~" + stem_key(name) if stem else key)
+    if row is None:
+        return None
+    pid, kind, english, _source = row.split("\t")
+    place = _load().by_key.get(fold(english))
+    if place is not None and place.id == pid:
+        return place  # a CLDR city's GeoNames spelling: the gazetteer's own record
+    return Place(pid, kind, english, ())
+
+
+def source_of(place_id: str, spelling: str | None = None) -> str:
+    """Which knowledge joined spellings under `place_id`: 'CLDR territory', 'CLDR time-zone city',
+    'CLDR subdivision', 'GeoNames' or 'feature table'. With `spelling`, the source of that spelling's link
+    (a GeoNames name of a CLDR city, 'Řím' of Europe/Rome, says 'GeoNames'). '' for an unknown id."""
+    index = _load()
+    if spelling is not None and lookup(spelling) is None:
+        row = _link_row(fold(spelling))
+        if row is None and " " in fold(spelling):
+            row = _link_row("~" + stem_key(spelling))
+        if row is not None and row.split("\t", 1)[0] == place_id:
+            return row.rsplit("\t", 1)[1]
+    for place in index.places:
+        if place.id == place_id:
+            return "CLDR time-zone city" if place.kind == "city" else "CLDR territory"
+    prefix = place_id + "\t"
+    return next((row.rsplit("\t", 1)[1] for row in _load_links().records if row.startswith(prefix)), "")

@@ -11,6 +11,7 @@ key so it is not N×N. A bare surname goes to the one person it can mean; if sev
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -283,6 +284,7 @@ class Linker:
                 place = place_for(form.tokens, form.language) or _local_place(form)
                 if place is not None:
                     form.place_id = place.id
+        _link_known_places(list(forms.values()), self.sources)
         return forms
 
     def _cluster_multi(self, forms: list[Form]) -> list[list[Form]]:
@@ -500,6 +502,104 @@ def _surname_candidates(form: Form, surname_block: dict[str, list[int]], cluster
         if len(exact) == 1:
             return exact
     return candidates
+
+
+# --- link-only place names (gazetteer.link_lookup: seas, regions, GeoNames cities) -----------------------------
+
+_WORD_BEFORE = re.compile(r"(\w+)(['’]|[^\S\n]+)$")
+_WORD_AFTER = re.compile(r"^[^\S\n]+(\w+)")
+
+
+def _link_known_places(forms: Sequence[Form], sources: Sequence[Source]) -> None:
+    """Give forms the place a link-only name table knows them by, where two spellings of that place occur.
+
+    These names ("Janov", "Genua", "Morze Czarne", "Obwód charkowski") never detect anything: a place joins only
+    spellings the story already holds, and only if at least two different ones name it (counting the forms
+    the gazetteer already placed). A one-word form stays a name if it is a word of a full name in the story
+    ("Vladimir" of "Vladimir Putin"), follows a title, or is a person in the language's dictionary; a
+    one-word form not found by itself may be found with the word beside it ("mer" + "Noire", "La" + "Haya"),
+    which detection leaves outside the name when it is lower case or an article."""
+    name_words = {fold(word) for form in forms if len(form.tokens) >= 2 and form.place_id is None
+                  and not form.is_org for word in form.tokens}
+    found: dict[str, list[Form]] = defaultdict(list)
+    for form in forms:
+        if form.place_id is not None or len(form.tokens) > 4:
+            continue
+        place = _linked_place(form.tokens, form.language)
+        if place is not None and len(form.tokens) == 1 and not _may_be_place(form, name_words):
+            place = None
+        if place is None and len(form.tokens) == 1:
+            place = _place_by_neighbours(form, sources)
+        if place is not None:
+            found[place.id].append(form)
+    if not found:
+        return
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        if form.place_id in found:
+            spellings[form.place_id].add(fold(" ".join(form.tokens)))
+    for place_id, members in found.items():
+        spellings[place_id].update(fold(" ".join(f.tokens)) for f in members)
+        if len(spellings[place_id]) >= 2:
+            for form in members:
+                form.place_id = place_id
+            _pull_in_spellings(place_id, members, forms, name_words)
+
+
+def _pull_in_spellings(place_id: str, members: list[Form], forms: Sequence[Form], name_words: set[str]) -> None:
+    """One-word forms the table lacks but that spell a member the way names are matched ("Mykolajiw" beside
+    "Mykolaiv"): they would have clustered with it as names, so they follow it to the place."""
+    singles = [m for m in members if len(m.tokens) == 1]
+    if not singles:
+        return
+    for form in forms:
+        if form.place_id is None and len(form.tokens) == 1 and not form.is_org and _may_be_place(form, name_words) \
+                and any(_single_match(form, member) for member in singles):
+            form.place_id = place_id
+
+
+def _may_be_place(form: Form, name_words: set[str]) -> bool:
+    word = form.tokens[0]
+    if form.kind_votes["TITLED"] or fold(word) in name_words:
+        return False
+    return lexicon.proper_kind(word, form.language) != "PERSON"
+
+
+@lru_cache(maxsize=100_000)
+def _linked_place(words: tuple[str, ...], language: str, stem: bool = True) -> gazetteer.Place | None:
+    """The link-only place these words name, as written, through their lemmas, or (several words, `stem`) by
+    stem key. A form's own words only are matched by stem: a word and its neighbour are not a name's words."""
+    place = gazetteer.link_lookup(" ".join(words))
+    if place is not None:
+        return place
+    options = [(w, *lexicon.lemma_candidates(w, language)[:4]) for w in words]
+    for combo in itertools.islice(itertools.product(*options), 64):
+        place = gazetteer.link_lookup(" ".join(combo))
+        if place is not None:
+            return place
+    return gazetteer.link_lookup(" ".join(words), stem=True) if stem and len(words) > 1 else None
+
+
+def _place_by_neighbours(form: Form, sources: Sequence[Source]) -> gazetteer.Place | None:
+    """The place every occurrence of a one-word form names together with the word before or after it, if the
+    occurrences that have such a neighbour agree on one."""
+    chosen: gazetteer.Place | None = None
+    for occ in form.occurrences:
+        text = sources[occ.source_index].text
+        before = _WORD_BEFORE.search(text, max(0, occ.start - 30), occ.start)
+        after = _WORD_AFTER.match(text[occ.end : occ.end + 30])
+        phrases = []
+        if before:
+            elided = before.group(2) in "'’"  # "L'Aia", "dell'Aia": one word with its article
+            phrases.append((before.group(1) + "'" + occ.text,) if elided else (before.group(1), occ.text))
+        if after:
+            phrases.append((occ.text, after.group(1)))
+        places = {p.id: p for words in phrases if (p := _linked_place(words, form.language, False)) is not None}
+        if len(places) > 1 or (chosen is not None and places and chosen.id not in places):
+            return None
+        if places and chosen is None:
+            chosen = next(iter(places.values()))
+    return chosen
 
 
 def _local_place(form: Form) -> gazetteer.Place | None:
