@@ -207,11 +207,11 @@ class SearchIndex:
         None for any). The same key is 1.0; a near key (a typo, another transliteration) its similarity; a
         spelling in the other script by sound (as the linker links them) 0.925-0.95; a word the query word
         only begins, 0.8-0.85."""
-        spellings = _written_keys(word)
+        written = _written_keys(word)
         # a key of the word as written is the word itself; one only of a dictionary form it may be a case of is
         # a little less ("Žuravljovová" is his wife before it is a case of "Žuravljov")
-        matches = {key: 1.0 if key in spellings else _LEMMA_SIMILARITY for key in keys if key in self.postings}
-        spellings = {k for k in spellings if len(k) >= 3}
+        matches = {key: 1.0 if key in written else _LEMMA_SIMILARITY for key in keys if key in self.postings}
+        spellings = {k for k in written if len(k) >= 3}
         for key in spellings:
             for match, sim, _i in process.extract(key, self.word_keys, scorer=JaroWinkler.normalized_similarity,
                                                   score_cutoff=0.84, limit=50):
