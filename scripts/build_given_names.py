@@ -20,7 +20,7 @@ What is kept, per group:
     "any one" left 16 false joins of ~1,200 pairs (John / Yevgeny, Juan / Pablo), "a third" none;
   * groups left with fewer than two spellings are dropped (they join nothing), and so are groups whose
     spellings all stand in one larger group (they join nothing that one does not).
-The file is gzipped JSON (2.4 MB plain, ~0.7 MB gzipped).
+The table is gzipped JSON (2.4 MB plain, ~0.7 MB gzipped); its lookup index, data/given_names.keys, is plain sorted text.
 The ambiguity of a spelling (how many groups hold it) is decided at run time, see given_names.py.
 
 Run from the repository root (needs the zstd command-line tool and simplemma):
@@ -54,6 +54,7 @@ from tui.engine.names import fold, transliterate  # noqa: E402
 RIGOUR_VERSION = "2.6.1"
 WHEEL_SHA256 = "b2e19a4da4f047fb780d5075b036099fe9a9b2a6e0ff1c18de1bf4826103d3f8"
 OUT = ROOT / "tui" / "engine" / "data" / "given_names.json.gz"
+KEYS = ROOT / "tui" / "engine" / "data" / "given_names.keys"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _LINE = re.compile(r"^(?P<forms>.+) => (?P<id>[QX]\d+)$")
 SHORTEST = 3
@@ -177,6 +178,17 @@ def build(wheel: Path) -> dict:
     }
 
 
+def index_lines(groups: list[str]) -> str:
+    """The lookup index written beside the table (data/given_names.keys): one sorted "spelling<TAB>group,group"
+    line per spelling, so the run-time module finds a spelling by binary search instead of filing 190k
+    spellings on first use."""
+    held: dict[str, list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        for form in group.split():
+            held[form].append(index)
+    return "".join(f"{form}\t{','.join(map(str, indices))}\n" for form, indices in sorted(held.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("wheel", type=Path, help=f"rigour-{RIGOUR_VERSION} wheel (pip download --no-deps)")
@@ -184,6 +196,7 @@ def main() -> None:
     data = build(args.wheel)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    KEYS.write_text(index_lines(data["groups"]), encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {data['meta']['groups']} groups, {data['meta']['spellings']} spellings, "
           f"{OUT.stat().st_size / 1e6:.2f} MB")
 

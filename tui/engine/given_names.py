@@ -14,6 +14,7 @@ it; the table is read on the first question, never at import.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "given_names.json.gz"
+KEYS_FILE = Path(__file__).parent / "data" / "given_names.keys"  # its index, written by the same script
 BRIDGE_SHORTEST = 4
 # Vladimir's Belarusian spelling "уладзімер" is held by 7 groups, all Vladimir's; "джон" (John) by 6, one
 # of them Yevgeny's before the outliers were dropped: 8 keeps the first and, with the outliers gone, no
@@ -31,40 +33,51 @@ _VOWELS = frozenset("aeiouyаеиоуыэюяіїєй")
 
 
 class _Table:
-    def __init__(self, groups: list[str]):
-        self.groups = [group.split() for group in groups]
-        by_form: dict[str, list[int]] = {}
-        for index, group in enumerate(self.groups):
-            for form in group:
-                held = by_form.get(form)
-                if held is None:
-                    by_form[form] = [index]
-                else:
-                    held.append(index)
-        self.by_form = by_form  # lists, not sets: made for 190k spellings on the first question, read by few
+    """The groups, each one line of spellings, and the file's sorted "spelling<TAB>group,group" lines: a
+    spelling is found by binary search, so the first question costs a file read, not filing 190k spellings."""
+
+    def __init__(self, groups: list[str], index: str):
+        self._groups = groups
+        self._lines = index.splitlines()
+
+    def group(self, number: int) -> list[str]:
+        return self._groups[number].split()
+
+    def holding(self, form: str) -> tuple[int, ...]:
+        """The groups holding a folded spelling."""
+        probe = form + "\t"
+        at = bisect.bisect_left(self._lines, probe)
+        if at < len(self._lines) and self._lines[at].startswith(probe):
+            return tuple(int(n) for n in self._lines[at][len(probe):].split(","))
+        return ()
 
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     data = json.loads(gzip.decompress(DATA_FILE.read_bytes()).decode("utf-8"))
-    return _Table(data["groups"])
+    return _Table(data["groups"], KEYS_FILE.read_text(encoding="utf-8"))
 
 
 def groups_of(form: str) -> frozenset[int]:
     """The groups holding a folded spelling (empty if none)."""
-    return frozenset(_table().by_form.get(form, ()))
+    return frozenset(_holding(form))
+
+
+@lru_cache(maxsize=50_000)
+def _holding(form: str) -> tuple[int, ...]:
+    return _table().holding(form)
 
 
 @lru_cache(maxsize=50_000)
 def _reach(form: str) -> frozenset[int]:
     """The groups of `form` and the groups joined to them by a spelling that is not ambiguous."""
     table = _table()
-    own = table.by_form.get(form, [])
+    own = _holding(form)
     reach = set(own)
     for index in own:
-        for other in table.groups[index]:
+        for other in table.group(index):
             if len(other) >= BRIDGE_SHORTEST and other != form:
-                held = table.by_form[other]
+                held = _holding(other)
                 if len(held) <= BRIDGE_MOST:
                     reach.update(held)
     return frozenset(reach)
@@ -103,7 +116,7 @@ def any_same_name(a_forms: Iterable[str], b_forms: Iterable[str]) -> bool:
 def variants(form: str) -> frozenset[str]:
     """Every spelling one name with a folded spelling by the table (empty if it holds none)."""
     table = _table()
-    if form not in table.by_form:
+    if not _holding(form):
         return frozenset()
-    out = {other for index in _reach(form) for other in table.groups[index]}
+    out = {other for index in _reach(form) for other in table.group(index)}
     return frozenset(other for other in out if not _genders_differ(form, other))
