@@ -20,7 +20,8 @@ What is kept, per group:
     "any one" left 16 false joins of ~1,200 pairs (John / Yevgeny, Juan / Pablo), "a third" none;
   * groups left with fewer than two spellings are dropped (they join nothing), and so are groups whose
     spellings all stand in one larger group (they join nothing that one does not).
-The table is gzipped JSON (2.4 MB plain, ~0.7 MB gzipped); its lookup index, data/given_names.keys, is plain sorted text.
+The table is gzipped JSON (2.4 MB plain, ~0.7 MB gzipped); its lookup index, data/given_names.keys, is
+plain sorted text.
 The ambiguity of a spelling (how many groups hold it) is decided at run time, see given_names.py.
 
 Run from the repository root (needs the zstd command-line tool and simplemma):
