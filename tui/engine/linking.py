@@ -22,7 +22,7 @@ from operator import attrgetter
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from . import gazetteer, knowledge, lexicon
+from . import gazetteer, given_names, knowledge, lexicon
 from .detection import Occurrence
 from .model import Entity, EntityType, Mention, Source, Variant
 from .names import fold, has_cyrillic, international, skeletons, spelling_keys, surname_ending, transliterate
@@ -181,9 +181,17 @@ def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], 
     return best >= 0.9
 
 
+@lru_cache(maxsize=100_000)
+def given_name_forms(word: str, language: str) -> tuple[str, ...]:
+    """A name word folded as written and as its possible dictionary forms ("Włodzimierza" ->
+    "wlodzimierz"), the spellings the given-name table is asked about."""
+    return tuple(dict.fromkeys(fold(w) for w in (word, *lexicon.lemma_candidates(word, language))))
+
+
 def names_match(a: Form, b: Form) -> bool:
     """Name-aware comparison: the shorter name's words align, in order, with distinct words of the longer;
-    the last words (surnames) must align."""
+    the last words (surnames) must align. Only then may two given names be one by the given-name table
+    (Włodzimierz / Vladimir / Володимир Путін), so a shared surname never joins Vitali and Wladimir."""
     short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     if not short.tokens:
         return False
@@ -201,7 +209,9 @@ def names_match(a: Form, b: Form) -> bool:
                 fold(short.tokens[i]) == fold(long_.tokens[j])
                 or words_match(short.keys[i], short.primary[i], long_.keys[j], long_.primary[j], surname=False)
                 or words_match(short.keys[i], short.best[i], long_.keys[j], long_.best[j], surname=False)
-                or sounds_alike(short, i, long_, j, 1, 0.0)):
+                or sounds_alike(short, i, long_, j, 1, 0.0)
+                or given_names.any_same_name(given_name_forms(short.tokens[i], short.language),
+                                             given_name_forms(long_.tokens[j], long_.language))):
             j += 1
         if j >= m - 1:
             return False

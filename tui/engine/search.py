@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from . import gazetteer, lexicon
+from . import gazetteer, given_names, lexicon
 from .linking import ACROSS_SCRIPTS, keys_sound_alike, name_word_keys
 from .model import Entity, SearchResult
 from .names import KEY_LANGUAGES, fold, has_cyrillic, skeletons, spelling_keys, surname_ending, transliterations
@@ -40,6 +40,9 @@ _SHORTEST_SKELETON = 3
 # A query word's key that is only that of a dictionary form it may be a case of (below an exact word, above
 # every typo)
 _LEMMA_SIMILARITY = 0.98
+# A query's given name spelled as another language spells it (Włodzimierz for Володимир) by the given-name
+# table: like a near spelling, below the same letters and a spelling by sound
+_GIVEN_NAME_SIMILARITY = 0.9
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,19 @@ class SearchIndex:
         out.extend(self._prefix_matches(word, spellings, matches))
         return out
 
+    def given_name_matches(self, word: str) -> list[list[tuple[int, int]]]:
+        """Postings of the spellings the given-name table says are one name with the query word
+        (Włodzimierz -> Володимир, Wladimir): a query's given name in another language. The caller counts
+        them only for a name that another query word (its surname) matched too, as the linker does."""
+        forms = given_name_forms_of_query(word)
+        if not forms:
+            return []
+        out: list[list[tuple[int, int]]] = []
+        for form in sorted(forms):
+            keys = _word_keys(form, KEY_LANGUAGES)
+            out.extend(self.postings[key] for key in sorted(keys) if key in self.postings)
+        return out
+
     def _sound_matches(self, word: str, keys: frozenset[str], matched: dict[str, float]):
         """Keys of spellings in the other script that sound like the query word (Trump / Трамп): a shared
         consonant skeleton confirmed by the keys' similarity, as linking.sounds_alike links spellings."""
@@ -279,6 +295,8 @@ class SearchIndex:
                     if sim > row[i]:
                         row[i] = sim
                     positions[ni].add(position)
+        if n_query > 1:
+            self._add_given_names(words, sims, positions)
         out: dict[int, float] = {}
         for ni, row in sims.items():
             matched = [s for s in row if s >= 0.8]
@@ -289,6 +307,34 @@ class SearchIndex:
             # squared: one exact word beats a near spelling (Sacharowa -> Zacharowa over Smadijarow)
             out[ni] = 0.95 * average ** 3 * (len(matched) / n_query) * (0.85 + 0.15 * name_cover)
         return out
+
+
+    def _add_given_names(self, words: list[str], sims: dict[int, list[float]],
+                         positions: dict[int, set[int]]) -> None:
+        """A query word that the given-name table says is one name with a word of a name that another query
+        word already matched (Włodzimierz Putin -> Володимир Путін) counts as a near spelling of it."""
+        for i, word in enumerate(words):
+            for postings in self.given_name_matches(word):
+                for ni, position in postings:
+                    row = sims.get(ni)
+                    if row is None or row[i] >= _GIVEN_NAME_SIMILARITY:
+                        continue
+                    if not any(s >= 0.8 for k, s in enumerate(row) if k != i):
+                        continue
+                    row[i] = _GIVEN_NAME_SIMILARITY
+                    positions[ni].add(position)
+
+
+def given_name_forms_of_query(word: str) -> frozenset[str]:
+    """The spellings the given-name table joins to a query word (with its dictionary forms in any
+    language: the query's language is unknown)."""
+    folded = fold(word)
+    forms = set(given_names.variants(folded))
+    for language in KEY_LANGUAGES:
+        for lemma in lexicon.lemma_candidates(word, language):
+            forms |= given_names.variants(fold(lemma))
+    forms.discard(folded)
+    return frozenset(forms)
 
 
 def _full_keys(tokens: tuple[frozenset[str], ...], cap: int = 64) -> set[str]:
