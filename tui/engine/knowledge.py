@@ -67,8 +67,14 @@ def _load() -> _Index:
         return _cache
     with _lock:
         if _cache is None:
-            _cache = _build_index(json.loads(DATA_FILE.read_text(encoding="utf-8")))
+            _cache = _build_index(_table_data())
     return _cache
+
+
+@lru_cache(maxsize=1)
+def _table_data() -> dict:
+    """The table as the file says it, read once (the index and each language's names are built from it)."""
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 
 def _build_index(data: dict) -> _Index:
@@ -329,7 +335,7 @@ def _language_names(language: str) -> _LanguageNames:
 def _build_language_names(language: str) -> _LanguageNames:
     """The table's names in one language: each long name by its first word's anchor, and the acronyms that
     a capitalised run cannot find (written in lower case)."""
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    data = _table_data()
     by_anchor: dict[str, list[_Spelling]] = {}
     acronyms: dict[str, Organisation | None] = {}
     for record in data["organisations"]:
