@@ -120,7 +120,12 @@ def _word_stems(word: str, language: str) -> frozenset[str]:
     """Every stem a word of the story may meet a table word's stem with: its own (cut by up to four letters
     of ending) and those of its dictionary forms ('Europejskiej' -> 'Europejska' -> 'europejs')."""
     out: set[str] = set()
-    for form in (word, *lexicon.lemma_candidates(word, language)[:3]):
+    forms = (word, *lexicon.lemma_candidates(word, language)[:3])
+    if any(lexicon.is_title(form) for form in forms):
+        # a person's title is never cut down to a body's stem: "Foreign Minister" is no "Foreign Ministry",
+        # "Ministra" no "Ministerstwo"
+        return frozenset(fold(form) for form in forms)
+    for form in forms:
         folded = fold(form)
         if len(folded) <= 3:
             out.add(folded)
