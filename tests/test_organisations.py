@@ -123,3 +123,106 @@ def test_the_entity_detail_has_one_line_of_why():
                     (("OTAN", knowledge.TABLE_REASON),))
     lines = [line.plain for line in detail_lines(entity, 100, 1)]
     assert lines[-1].startswith("joined: OTAN — same organisation")
+
+
+# --- the table's names found as mentions (our own sentences) -------------------------------------------------
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Selon l'Office européen de lutte antifraude, le dossier est clos.", "fr",
+     ["Office européen de lutte antifraude"]),
+    ("Le Programme alimentaire mondial a livré du blé, écrit dpa.", "fr", ["Programme alimentaire mondial", "dpa"]),
+    ("Ein Sprecher des Außenministeriums lobte das Welternährungsprogramm.", "de",
+     ["Außenministeriums", "Welternährungsprogramm"]),
+    ("Die Vereinten Nationen tagen.", "de", ["Vereinten Nationen"]),
+    ("Secondo l'Unione europea il tribunale regionale ha deciso.", "it", ["Unione europea", "tribunale regionale"]),
+    ("De regionale rechtbank oordeelde gisteren.", "nl", ["regionale rechtbank"]),
+    ("Podle Evropské unie je to v pořádku.", "cs", ["Evropské unie"]),
+    ("Wyrok Sądu Najwyższego zapadł w środę.", "pl", ["Sądu Najwyższego"]),
+])
+def test_the_table_names_are_found_in_their_language(text, language, expected):
+    found = [text[start:end] for start, end in knowledge.find_names(text, language)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Der Rechtbank-Fall", "de"),  # a name of one language is not looked for in another's text
+    ("La rechtbank e il radio", "it"),
+    ("Die Radiostation der Stadt", "de"),  # a word that merely starts like a short name
+])
+def test_nothing_is_found_where_the_table_has_no_name(text, language):
+    assert knowledge.find_names(text, language) == []
+
+
+def test_a_found_name_is_a_mention_with_exact_offsets(tmp_path):
+    story = _story(tmp_path, {
+        "a_fr.txt": "PARIS - Le Programme alimentaire mondial a averti mardi que les stocks de blé baissent, et que "
+                    "les prix des céréales vont encore augmenter dans les pays les plus pauvres du monde.\n",
+        "b_de.txt": "BERLIN - Das Welternährungsprogramm warnte am Dienstag vor einer Krise, die nach Angaben der "
+                    "Helfer in den kommenden Wochen noch schlimmer werden könnte.\n",
+    })
+    entity = _entity_of(story, "Programme alimentaire mondial")
+    assert {m.text for m in entity.mentions} >= {"Programme alimentaire mondial", "Welternährungsprogramm"}
+    for mention in entity.mentions:
+        source = next(s for s in story.sources if s.path == mention.source)
+        assert source.text[mention.start:mention.end] == mention.text
+
+
+def test_a_name_inside_a_longer_one_is_not_found_again(tmp_path):
+    story = _story(tmp_path, {"a_it.txt": "ROMA - La Corte di giustizia dell'Unione europea ha deciso oggi che "
+                                          "la legge non è valida, e il governo dovrà cambiarla entro un anno.\n"})
+    texts = [m.text for e in story.entities for m in e.mentions]
+    assert "Corte di giustizia dell'Unione europea" in texts and "Unione europea" not in texts
+
+
+# --- a body the table lacks, by its translated content words -----------------------------------------------
+@pytest.mark.parametrize(("name", "language"), [
+    ("Ministry of Agrarian Policy and Food", "en"), ("Ministerstwo Polityki Agrarnej i Żywności", "pl"),
+    ("Ministerium für Agrarpolitik und Ernährung", "de"),
+    ("ministère de la Politique agraire et de l'Alimentation", "fr"),
+    ("Министерство аграрной политики и продовольствия", "ru"),
+])
+def test_content_words_translate_one_to_one(name, language):
+    gloss = knowledge.gloss_of(tuple(name.split()), language)
+    assert gloss is not None and gloss[0] == ("agrarian", "food", "ministry", "policy")
+
+
+def test_a_name_with_a_word_the_pack_lacks_has_no_gloss():
+    assert knowledge.gloss_of(("Ministry", "of", "Quantum", "Policy", "and", "Food"), "en") is None
+    assert knowledge.gloss_of(("Food", "Policy"), "en") is None  # too few words to say which body
+
+
+def test_an_untabled_body_links_across_languages_by_its_translated_words(tmp_path):
+    story = _story(tmp_path, {
+        "a_en.txt": "KYIV - The Ministry of Transport and Infrastructure Development said on Monday it would act.\n",
+        "b_pl.txt": "KIJÓW - Ministerstwo Transportu i Rozwoju Infrastruktury poinformowało w poniedziałek o decyzji.\n",
+    })
+    entity = _entity_of(story, "Ministry of Transport and Infrastructure Development")
+    assert any(m.text == "Ministerstwo Transportu i Rozwoju Infrastruktury" for m in entity.mentions)
+    assert dict(entity.joined_by).get("Ministerstwo Transportu i Rozwoju Infrastruktury") == knowledge.GLOSS_REASON
+
+
+def test_two_countries_bodies_of_the_same_words_stay_apart():
+    a = knowledge.gloss_of(("Ukrainian", "Ministry", "of", "Agrarian", "Policy", "and", "Food"), "en")
+    b = knowledge.gloss_of(("Ministerstwo", "Polityki", "Agrarnej", "i", "Żywności", "Polski"), "pl")
+    assert a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
+
+
+# --- acronyms of the same letters reordered ------------------------------------------------------------------
+def test_reordered_acronyms_join_across_languages_when_one_is_defined(tmp_path):
+    story = _story(tmp_path, {
+        "a_en.txt": "KYIV - The Grain Corridor Liaison Office (GCLO) said on Monday that ships moved. GCLO staff agreed.\n",
+        "b_fr.txt": "KIEV - Le CLGO a confirmé lundi que les navires passaient toujours par le détroit. Selon le "
+                    "CLGO, tout va bien et les exportations de céréales vont continuer.\n",
+    })
+    entity = _entity_of(story, "GCLO")
+    assert any(m.text == "CLGO" for m in entity.mentions)
+    assert "reordered" in dict(entity.joined_by)["CLGO"]
+
+
+def test_reordered_acronyms_stay_apart_in_one_language_or_undefined(tmp_path):
+    story = _story(tmp_path, {
+        "a_en.txt": "KYIV - The Grain Corridor Liaison Office (GCLO) said on Monday. The CLGO disagreed.\n",
+        "b_fr.txt": "KIEV - Le RTDF a confirmé lundi que les navires passaient toujours par le détroit. Selon le "
+                    "DRTF, ce n'est pas le cas et les exportations de céréales vont cesser.\n",
+    })
+    assert _entity_of(story, "GCLO") != _entity_of(story, "CLGO")
+    assert _entity_of(story, "RTDF") != _entity_of(story, "DRTF")

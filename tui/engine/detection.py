@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import product
 from operator import attrgetter
 
-from . import gazetteer, languages, lexicon
+from . import gazetteer, knowledge, languages, lexicon
 from .model import Source
 from .names import fold
 
@@ -332,6 +332,7 @@ class NameDetector:
             out = _join_organisations(text, language, self._runs[index], out,
                                       index if story_index is None else story_index, source)
         self._runs[index] = []  # each source is detected once; its runs are not needed again
+        out = _table_organisations(text, language, out, index if story_index is None else story_index, source)
         return _with_acronym_definitions(out, text)
 
     @staticmethod
@@ -1060,6 +1061,32 @@ def _with_acronym_definitions(occurrences: list[Occurrence], text: str) -> list[
             out[k] = _replace(current, acronym_of=before.text, kind="ORG")
             if before.kind in (None, "PERSON"):
                 out[k - 1] = _replace(before, kind="ORG")
+    return out
+
+
+def _table_organisations(text: str, language: str, occurrences: list[Occurrence], index: int,
+                         source: Source) -> list[Occurrence]:
+    """The organisation table's names in the article's language (knowledge.find_names) that the runs miss
+    or cut short: lower-case words inside ("Programme alimentaire mondial", "Evropské unie"), a lower-case
+    start ("tribunale regionale", "dpa"), a German compound read as a common noun. A name inside (or equal
+    to) one already found, or crossing one's edge, is left to it; names inside the table's are replaced
+    (a place among them stays, nested)."""
+    spans = knowledge.find_names(text, language, source.body_start)
+    if not spans:
+        return occurrences
+    out = occurrences
+    for start, end in spans:
+        if any(o.start < end and o.end > start and not (start <= o.start and o.end <= end and
+                                                         (o.start, o.end) != (start, end)) for o in out):
+            continue  # inside, equal to, or crossing a name already found
+        inside = [o for o in out if start <= o.start and o.end <= end]
+        nested = [_replace(o, nested=True, kind="PLACE", locative=False) for o in inside
+                  if o.kind == "PLACE" and o.place_id is not None]
+        mention = source.text[start:end]
+        org = Occurrence(index, start, end, mention, tuple(mention.split()), language, kind="ORG",
+                         boilerplate=bool(source.boilerplate) and source.in_boilerplate(start))
+        out = sorted([*(o for o in out if not (start <= o.start and o.end <= end)), org, *nested],
+                     key=lambda o: (o.start, -o.end))
     return out
 
 

@@ -9,15 +9,19 @@ to a stem ("Komisji Europejskiej" finds "Komisja Europejska"). Acronyms are matc
 portfolio, a supreme court) is "scoped": the words around its name say whose it is ("MSZ Rosji", "Russian
 Foreign Ministry"), and two countries' ministries are two bodies.
 
-Knowledge only joins two spellings that both occur in the story; it never finds a mention.
+The table is curated general data, so the detector also finds its names in an article of their language
+(`find_names`): the ones it cannot see as capitalised runs ("Programme alimentaire mondial", "Unione europea",
+"dpa", the German compounds it reads as common nouns). Everything else here only joins two spellings that
+both occur in the story.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from . import gazetteer, lexicon
@@ -63,8 +67,14 @@ def _load() -> _Index:
         return _cache
     with _lock:
         if _cache is None:
-            _cache = _build_index(json.loads(DATA_FILE.read_text(encoding="utf-8")))
+            _cache = _build_index(_table_data())
     return _cache
+
+
+@lru_cache(maxsize=1)
+def _table_data() -> dict:
+    """The table as the file says it, read once (the index and each language's names are built from it)."""
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 
 def _build_index(data: dict) -> _Index:
@@ -110,7 +120,12 @@ def _word_stems(word: str, language: str) -> frozenset[str]:
     """Every stem a word of the story may meet a table word's stem with: its own (cut by up to four letters
     of ending) and those of its dictionary forms ('Europejskiej' -> 'Europejska' -> 'europejs')."""
     out: set[str] = set()
-    for form in (word, *lexicon.lemma_candidates(word, language)[:3]):
+    forms = (word, *lexicon.lemma_candidates(word, language)[:3])
+    if any(lexicon.is_title(form) for form in forms):
+        # a person's title is never cut down to a body's stem: "Foreign Minister" is no "Foreign Ministry",
+        # "Ministra" no "Ministerstwo"
+        return frozenset(fold(form) for form in forms)
+    for form in forms:
         folded = fold(form)
         if len(folded) <= 3:
             out.add(folded)
@@ -238,3 +253,294 @@ def place_reason(place: gazetteer.Place) -> str:
 
 def acronym_reason(source_number: int) -> str:
     return f"acronym defined in source #{source_number}"
+
+
+def reordered_reason(other: str, source_number: int) -> str:
+    """An acronym joined to another of the same letters reordered (OTAN to NATO)."""
+    return f"the letters of {other} reordered, in another language (defined in source #{source_number})"
+
+
+# --- the table's names as spans of a text ----------------------------------------------------------------
+# A word of a text: letters, then letters, digits or apostrophes ("l'Alimentation" is one word, as fold reads
+# it); a hyphen separates two words ("UN-Sicherheitsrat" is "un sicherheitsrat" folded).
+_TEXT_WORD = re.compile(r"[^\W\d_](?:[\w'’]*\w)?")
+# what may stand between two words of one name: spaces, or a hyphen
+_WORD_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*[-‐][ \t\u00a0]*")
+_VOWELS = frozenset("aeiouy")
+_ELIDED = re.compile(r"[^\W\d_]{1,4}['’](?=[^\W\d_])")  # an elided article or preposition: l', dell', d'
+
+MAX_NAME_WORDS = 10
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    """One long name of the table in one language, as the words a text must show."""
+
+    words: tuple[str, ...]  # folded
+    capital: bool  # the table writes its first word capitalised: so must the text
+    body: Organisation
+
+
+@dataclass(frozen=True)
+class _LanguageNames:
+    language: str
+    by_anchor: dict[str, list[_Spelling]]  # what every case form of the first word starts with -> spellings
+    acronyms: dict[str, Organisation]  # acronyms not in capitals ("dpa"), as written
+
+
+def _anchor(word: str) -> str:
+    """The part of a folded table word every form that meets it (_meets) starts with."""
+    if len(word) >= 7:
+        return word[:-2]
+    if len(word) >= 4 and word[-1] in _VOWELS:
+        return word[:-1]
+    return word
+
+
+def _meets(text_word: str, word: str) -> bool:
+    """A folded word of a text is a case form of a folded table word: the word plus up to three letters of
+    ending ('bundestages'), a long word's stem plus up to four ('europejskiej' for 'europejska'), a short
+    word ending in a vowel with another vowel or one more letter ('rady', 'unii'); a word of three letters
+    is met whole, or as a content word plus two ('sadu' for 'sad')."""
+    if text_word == word:
+        return True
+    if text_word.startswith(word):
+        tail = len(text_word) - len(word)
+        return tail <= 3 if len(word) > 3 else tail <= 2 and word not in _function_words()
+    if len(word) >= 7:
+        return text_word.startswith(word[:-2]) and len(text_word) - len(word) <= 2
+    return len(word) >= 4 and word[-1] in _VOWELS and text_word.startswith(word[:-1]) and \
+        len(text_word) - len(word) <= 1
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset().union(*lexicon.FUNCTION_WORDS.values())
+
+
+def _lemma_meets(word: str, table_word: str, language: str) -> bool:
+    """A word whose dictionary form meets the table's ('Radzie' -> 'Rada'), when its letters do not."""
+    return any(_meets(fold(lemma), table_word) for lemma in lexicon.lemma_candidates(word, language)[:3])
+
+
+_names_lock = threading.Lock()
+_names_cache: dict[str, _LanguageNames] = {}
+
+
+def _language_names(language: str) -> _LanguageNames:
+    names = _names_cache.get(language)
+    if names is not None:
+        return names
+    with _names_lock:
+        if language not in _names_cache:
+            _names_cache[language] = _build_language_names(language)
+    return _names_cache[language]
+
+
+def _build_language_names(language: str) -> _LanguageNames:
+    """The table's names in one language: each long name by its first word's anchor, and the acronyms that
+    a capitalised run cannot find (written in lower case)."""
+    data = _table_data()
+    by_anchor: dict[str, list[_Spelling]] = {}
+    acronyms: dict[str, Organisation | None] = {}
+    for record in data["organisations"]:
+        body = Organisation(record["id"], record["kind"], record["scoped"], record["country"])
+        for name in record["names"].get(language, ()):
+            words = tuple(fold(name).split())
+            if not words or len(words) > MAX_NAME_WORDS:
+                continue
+            if len(words) == 1 and not name[:1].isupper():
+                continue  # one lower-case word ('rechtbank') is a common noun as often as a name
+            spelling = _Spelling(words, name[:1].isupper(), body)
+            entries = by_anchor.setdefault(_anchor(words[0]), [])
+            if spelling not in entries:
+                entries.append(spelling)
+        for acronym in record["acronyms"].get(language, ()):
+            if acronym[:1].islower():
+                acronyms[acronym] = body if acronyms.get(acronym, body) == body else None
+    for entries in by_anchor.values():
+        entries.sort(key=lambda e: -len(e.words))  # the longest name first
+    return _LanguageNames(language, by_anchor, {a: b for a, b in acronyms.items() if b is not None})
+
+
+@lru_cache(maxsize=200_000)
+def _folded_word(word: str) -> str:
+    return fold(word)
+
+
+def find_names(text: str, language: str, start: int = 0) -> list[tuple[int, int]]:
+    """The spans of `text` (from `start`) that spell a name of the table in the article's language, with
+    case endings: the longest at each place, never two overlapping, only where the name's words are
+    separated by spaces (or a hyphen) alone; a name two bodies share is no span."""
+    names = _language_names(language.split("-", 1)[0])
+    if not names.by_anchor and not names.acronyms:
+        return []
+    out: list[tuple[int, int]] = []
+    resume = start
+    for match in _TEXT_WORD.finditer(text, start):
+        if match.start() < resume:
+            continue
+        word, word_start = match.group(0), match.start()
+        if word in names.acronyms:
+            out.append((word_start, match.end()))
+            resume = match.end()
+            continue
+        elided = _ELIDED.match(word)
+        if elided is not None:  # "l'Office", "dell'Unione": the name starts after the article
+            word, word_start = word[elided.end():], word_start + elided.end()
+        folded = _folded_word(word)
+        if " " in folded or not folded:
+            continue
+        end = _longest_name(text, word, match.end(), folded, names)
+        if end is not None:
+            out.append((word_start, end))
+            resume = end
+    return out
+
+
+def _longest_name(text: str, word: str, word_end: int, folded: str, names: _LanguageNames) -> int | None:
+    """The end of the longest table name starting with `word` (ending at `word_end`), if one does."""
+    candidates: list[_Spelling] = []
+    for cut in range(len(folded), max(0, len(folded) - 5), -1):
+        candidates.extend(names.by_anchor.get(folded[:cut], ()))
+    if not candidates:
+        return None
+    capitalised = word[:1].isupper()
+    best: tuple[int, Organisation] | None = None
+    best_words = 0
+    ambiguous = False
+    words_after: list[tuple[int, str, str]] = []  # (end, word, folded) of the next words, read as needed
+    for spelling in sorted(candidates, key=lambda e: -len(e.words)):
+        if best is not None and len(spelling.words) < best_words:
+            break
+        if (spelling.capital and not capitalised) or not _meets(folded, spelling.words[0]):
+            continue
+        end = word_end
+        ok = True
+        for k, table_word in enumerate(spelling.words[1:]):
+            if k >= len(words_after):
+                pos = words_after[-1][0] if words_after else word_end
+                gap = _WORD_GAP.match(text, pos)
+                nxt = _TEXT_WORD.match(text, gap.end()) if gap is not None else None
+                if nxt is None:
+                    ok = False
+                    break
+                words_after.append((nxt.end(), nxt.group(0), _folded_word(nxt.group(0))))
+            _end, raw, text_folded = words_after[k]
+            if not (_meets(text_folded, table_word) or _lemma_meets(raw, table_word, names.language)):
+                ok = False
+                break
+            end = _end
+        if not ok:
+            continue
+        if best is not None and best[1] != spelling.body:
+            ambiguous = True
+        elif best is None:
+            best, best_words = (end, spelling.body), len(spelling.words)
+    if best is None or ambiguous:
+        return None
+    return best[0]
+
+
+
+# --- long names whose content words translate one to one ---------------------------------------------------
+MIN_GLOSSED_WORDS = 3  # "World Food Programme": fewer content words say too little to join two languages
+GLOSS_REASON = "same content words, translated (language packs)"
+
+
+@dataclass(frozen=True)
+class _Glosses:
+    by_anchor: dict[str, list[tuple[str, str]]]  # anchor of a folded word -> (the word, its meaning)
+    compounds: bool
+
+
+@cache
+def _glosses(language: str) -> _Glosses | None:
+    from . import languages  # the packs: read only when a story has an organisation the table lacks
+
+    table = languages.value(language, "names", "glosses", "words")
+    if not table:
+        return None
+    by_anchor: dict[str, list[tuple[str, str]]] = {}
+    for word, meaning in table.items():
+        folded = fold(word)
+        by_anchor.setdefault(_anchor(folded), []).append((folded, meaning))
+    return _Glosses(by_anchor, bool(languages.value(language, "names", "glosses", "compounds")))
+
+
+def _gloss_of_folded(folded: str, glosses: _Glosses) -> str | None:
+    for cut in range(len(folded), max(0, len(folded) - 5), -1):
+        for word, meaning in glosses.by_anchor.get(folded[:cut], ()):
+            if _meets(folded, word):
+                return meaning
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _word_glosses(word: str, language: str) -> tuple[str, ...] | None:
+    """What a word of a long name means ('Żywności' -> food; 'Agrarpolitik' -> agrarian, policy), else None."""
+    glosses = _glosses(language)
+    if glosses is None:
+        return None
+    elided = _ELIDED.match(word)
+    if elided is not None:
+        word = word[elided.end():]
+    folded = fold(word)
+    if not folded or " " in folded:
+        return None
+    meaning = _gloss_of_folded(folded, glosses)
+    if meaning is None:
+        meaning = next((m for lemma in lexicon.lemma_candidates(word, language)[:3]
+                        if (m := _gloss_of_folded(fold(lemma), glosses)) is not None), None)
+    if meaning is not None:
+        return (meaning,)
+    return _compound_glosses(folded, glosses) if glosses.compounds else None
+
+
+def _compound_glosses(folded: str, glosses: _Glosses) -> tuple[str, ...] | None:
+    """A compound as its known parts, each whole but the last (which may carry an ending), a linking 's'
+    between two allowed ('welternahrungsprogramm' -> world, food, programme)."""
+    if len(folded) < 6:
+        return None
+    for cut in range(len(folded) - 3, 2, -1):
+        head = folded[:cut]
+        meaning = next((m for w, m in glosses.by_anchor.get(_anchor(head), ()) if w == head), None)
+        if meaning is None:
+            continue
+        rest = folded[cut:]
+        for tail in (rest, rest[1:] if rest.startswith("s") else None):
+            if not tail:
+                continue
+            last = _gloss_of_folded(tail, glosses)
+            found = (last,) if last is not None else _compound_glosses(tail, glosses)
+            if found is not None:
+                return (meaning, *found)
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def gloss_of(tokens: tuple[str, ...], language: str) -> tuple[tuple[str, ...], str | None] | None:
+    """A long name as what its content words mean, sorted, and its owner's place if a word names one:
+    ('Ministry', 'of', 'Agrarian', 'Policy', 'and', 'Food') -> (agrarian, food, ministry, policy), None.
+    None when a content word has no meaning in the language's pack, or too few have one."""
+    language = language.split("-", 1)[0]
+    if _glosses(language) is None or not tokens:
+        return None
+    function_words = _function_words() | lexicon.NAME_CONNECTORS | lexicon.CONJUNCTIONS
+    meanings: list[str] = []
+    owner: str | None = None
+    for token in tokens:
+        word = token.strip(".,;:()\"'«»„“”")
+        if not word or fold(word) in function_words:
+            continue
+        found = _word_glosses(word, language)
+        if found is None:
+            place = _owner((word,), language)
+            if place is None or (owner is not None and place != owner):
+                return None
+            owner = place
+            continue
+        meanings.extend(found)
+    if len(meanings) < MIN_GLOSSED_WORDS:
+        return None
+    return tuple(sorted(meanings)), owner

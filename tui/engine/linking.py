@@ -255,6 +255,7 @@ class Linker:
         split_singles = self._attach_single(single, name_clusters, clusters)
         _merge_shared_acronyms(clusters, split_singles, self._joined)
         _merge_by_concept(clusters, split_singles, self._joined)
+        _merge_reordered_acronyms(clusters, split_singles, self._joined)
         return self._entities(clusters, split_singles)
 
     def _forms(self) -> dict[tuple[tuple[str, ...], str], Form]:
@@ -707,9 +708,29 @@ def _cluster_concept(members: list[Form]) -> tuple[str, str | None, bool] | None
         scoped = concept.organisation.scoped
         if concept.owner:
             owners.add(concept.owner)
+    if not bodies:
+        return _cluster_gloss(members)
     if len(bodies) != 1 or len(owners) > 1:
         return None
     return next(iter(bodies)), next(iter(owners), None), scoped
+
+
+def _cluster_gloss(members: list[Form]) -> tuple[str, str | None, bool] | None:
+    """An organisation the table lacks, as what its long name's content words mean (knowledge.gloss_of):
+    ("gloss:agrarian food ministry policy", owner, True); None when its spellings mean two things."""
+    if not any(form.is_org for form in members):
+        return None
+    found: set[tuple[str, ...]] = set()
+    owners: set[str] = set()
+    for form in members:
+        gloss = knowledge.gloss_of(form.tokens, form.language) if form.is_org else None
+        if gloss is not None:
+            found.add(gloss[0])
+            if gloss[1]:
+                owners.add(gloss[1])
+    if len(found) != 1 or len(owners) > 1:
+        return None
+    return "gloss:" + " ".join(next(iter(found))), next(iter(owners), None), True
 
 
 def _merge_by_concept(clusters: list[list[Form]], extra: dict[int, list[Occurrence]],
@@ -737,11 +758,62 @@ def _merge_by_concept(clusters: list[list[Form]], extra: dict[int, list[Occurren
             if owner is None and owners:
                 continue  # a bare name of a body several owners have: whose, the story does not say
             target = group[0]
-            for ci in group[1:]:
+            for ci in group if len(group) > 1 else ():  # every side's spellings (the entity's name is dropped)
                 for form in clusters[ci]:
                     if knowledge.concept_of(form.tokens, form.language) is not None:
                         joined[target][form.occurrences[0].text] = knowledge.TABLE_REASON
+                    elif knowledge.gloss_of(form.tokens, form.language) is not None:
+                        joined[target][form.occurrences[0].text] = knowledge.GLOSS_REASON
+            for ci in group[1:]:
                 _move_cluster(clusters, extra, joined, ci, target)
+
+
+def _merge_reordered_acronyms(clusters: list[list[Form]], extra: dict[int, list[Occurrence]],
+                              joined: dict[int, dict[str, str]]) -> None:
+    """An acronym whose letters are another's reordered (NATO / OTAN, EU / UE) names the same body when the
+    two stand in articles of different languages only, one at least is defined in the story, and, both
+    defined, their long forms mean the same (knowledge.gloss_of); an acronym with two such partners, or in
+    two clusters, is left alone."""
+    where: dict[str, set[int]] = defaultdict(set)
+    languages_of: dict[str, set[str]] = defaultdict(set)
+    long_forms: dict[str, tuple[tuple[str, ...], str, int]] = {}  # acronym -> its long form, language, source
+    for ci, members in enumerate(clusters):
+        for form in members:
+            word = form.tokens[0] if len(form.tokens) == 1 else ""
+            if len(word) < 2 or not word.isupper() or not word.isalpha() or not form.is_org:
+                continue
+            where[word].add(ci)
+            languages_of[word].update(o.language.split("-", 1)[0] for o in form.occurrences)
+            for occ in form.occurrences:
+                if occ.acronym_of and word not in long_forms:
+                    long_forms[word] = (tuple(occ.acronym_of.split()), occ.language, occ.source_index + 1)
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for acronym in where:
+        by_letters["".join(sorted(acronym))].append(acronym)
+    for group in by_letters.values():
+        if len(group) != 2:
+            continue  # one acronym, or three that could pair two ways
+        a, b = sorted(group)
+        if len(where[a]) != 1 or len(where[b]) != 1 or languages_of[a] & languages_of[b]:
+            continue
+        if a not in long_forms and b not in long_forms:
+            continue
+        if a in long_forms and b in long_forms:
+            meant = [knowledge.gloss_of(long_forms[x][0], long_forms[x][1]) for x in (a, b)]
+            if meant[0] is None or meant[1] is None or meant[0][0] != meant[1][0]:
+                continue
+        ca, cb = next(iter(where[a])), next(iter(where[b]))
+        if ca == cb:
+            continue
+        concepts = [_cluster_concept(clusters[ca]), _cluster_concept(clusters[cb])]
+        if concepts[0] is not None and concepts[1] is not None and concepts[0][:2] != concepts[1][:2]:
+            continue  # the table (or the packs) say they are two bodies
+        target, moved = min(ca, cb), max(ca, cb)
+        defined, other = (a, b) if a in long_forms else (b, a)
+        moved_word = b if moved == cb else a
+        joined[target][moved_word] = knowledge.reordered_reason(
+            defined if moved_word != defined else other, long_forms[defined][2])
+        _move_cluster(clusters, extra, joined, moved, target)
 
 
 def _block_keys(form: Form, lookup: bool = False) -> set[str]:

@@ -119,6 +119,18 @@ def meanings(*allowed: str, required: bool = False) -> Spec:
     return Spec(check, "words and their meanings (" + " | ".join(allowed) + ")", required)
 
 
+def glosses(required: bool = False) -> Spec:
+    """A table word -> what it means, as one lower-case English word ("żywnościowy" = "food")."""
+
+    def check(value: Any, fail: Callable[[str], None]) -> None:
+        _word_keys(value, fail)
+        for word, meaning in value.items():
+            if not isinstance(meaning, str) or not re.fullmatch(r"[a-z]+", meaning):
+                fail(f"{word!r}: its meaning must be one lower-case English word, got {meaning!r}")
+
+    return Spec(check, "words and what they mean (one lower-case English word)", required)
+
+
 def numbers(low: int, high: int, required: bool = False) -> Spec:
     """A table word -> a whole number in [low, high] ("del año pasado" = -1, "lednu" = 1)."""
 
@@ -414,6 +426,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             # little words that may stand inside an organisation's name after its head (Bulgarian "на",
             # Russian "по", "и"); this language's own
             "org_inner_words": WORDS,
+        },
+        # the content words of organisations' long names, by meaning: a body the organisation table lacks
+        # is one across languages when its content words translate one to one ("Ministry of Agrarian
+        # Policy and Food" / "Ministerium für Agrarpolitik und Ernährung"; knowledge.gloss_of). Dictionary
+        # forms; case endings are undone as for the table's names. `compounds`: the language writes them as
+        # one word ("Agrarpolitik"), read as its known parts
+        "glosses": {
+            "words": glosses(required=True),
+            "compounds": BOOL,
         },
         "keys": {
             "rewrites": rewrites(required=True),
