@@ -269,7 +269,7 @@ def from_json(item: object) -> Judgement:
     if not isinstance(item, dict):
         raise JudgementError(f"is a {type(item).__name__}, not an object")
     op = item.get("op")
-    if op not in _FIELDS:
+    if not isinstance(op, str) or op not in _FIELDS:
         raise JudgementError(f"unknown op {str(op)[:40]!r}")
     unknown = set(item) - _FIELDS[op] - {"op", "at"}
     if unknown:
