@@ -301,7 +301,7 @@ def from_json(item: object) -> Judgement:
         _require(values, "entity", "type")
         if values["type"] not in TYPES:
             raise JudgementError(f"type must be one of {', '.join(TYPES)}")
-    return Judgement(op, **values)
+    return Judgement(cast(Op, op), **values)
 
 
 def _require(values: dict, *names: str) -> None:
