@@ -13,12 +13,13 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def load(*paths, progress=None, workers=None, follow_links=False) -> Story:
+def load(*paths, progress=None, workers=None, follow_links=False, judgements=None) -> Story:
     """Load a story from folders and files (no path: the bundled sample story). Links leading outside
-    the given paths are skipped unless `follow_links`."""
+    the given paths are skipped unless `follow_links`. The user's judgements (merges, splits, renames,
+    retypes) are applied from the story's judgement file, or from `judgements` (a path; False: none)."""
     from .engine import load as _load
 
-    return _load(*paths, progress=progress, workers=workers, follow_links=follow_links)
+    return _load(*paths, progress=progress, workers=workers, follow_links=follow_links, judgements=judgements)
 
 
 __all__ = ["load", "__version__"]

@@ -18,7 +18,9 @@ from typing import TextIO
 
 from .textsafe import neutralise, printable
 
-COMMANDS = ("search", "entities", "sources", "timeline", "languages")
+COMMANDS = ("search", "entities", "sources", "timeline", "languages", "merge", "split", "rename", "retype",
+            "judgements")
+EDITS = ("merge", "split", "rename", "retype")
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -32,12 +34,43 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"storyview {command}")
     if command == "search":
         parser.add_argument("query", help="a name in any spelling, language or script")
+    _add_edit_arguments(parser, command)
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     _add_follow_links(parser)
+    parser.add_argument("--judgements", metavar="FILE",
+                        help="the story's judgement file (default: beside the story folder, or in the user's "
+                             "data folder; $STORYVIEW_JUDGEMENTS)")
+    if command not in EDITS and command != "judgements":
+        parser.add_argument("--no-judgements", action="store_true", help="show the story as linked, uncorrected")
     if command == "search":
         parser.add_argument("--limit", type=int, default=20, help="at most this many entities (default 20)")
     return parser
+
+
+def _add_edit_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The corrections (judgements.py); an entity is named by its id, its name or any spelling."""
+    if command == "merge":
+        parser.add_argument("first", metavar="ENTITY", help="an entity id, name or spelling")
+        parser.add_argument("second", metavar="OTHER", help="the entity judged the same as the first")
+        verdict = parser.add_mutually_exclusive_group()
+        verdict.add_argument("--not", dest="verdict", action="store_const", const="negative", default="positive",
+                             help="record that they are NOT the same: kept apart, never suggested again")
+        verdict.add_argument("--unsure", dest="verdict", action="store_const", const="unsure",
+                             help="record that you cannot tell")
+    elif command == "split":
+        parser.add_argument("spelling", metavar="SPELLING", help="the spelling to split off its entity")
+        parser.add_argument("--from", dest="entity", metavar="ENTITY", help="the entity to split it from")
+        parser.add_argument("--source", help="split only the mention in this source (its path) ...")
+        parser.add_argument("--start", type=int, help="... starting at this offset")
+    elif command == "rename":
+        parser.add_argument("entity", metavar="ENTITY", help="an entity id, name or spelling")
+        parser.add_argument("name", metavar="NAME", help="the name to show it by")
+    elif command == "retype":
+        parser.add_argument("entity", metavar="ENTITY", help="an entity id, name or spelling")
+        parser.add_argument("type", metavar="TYPE", help="person, place, org or other")
+    elif command == "judgements":
+        parser.add_argument("--undo", action="store_true", help="take back the last judgement")
 
 
 def _top_parser() -> argparse.ArgumentParser:
@@ -45,7 +78,9 @@ def _top_parser() -> argparse.ArgumentParser:
         prog="storyview",
         description="Read one news story as told by many sources in many languages.",
         epilog="commands: storyview search QUERY [PATH ...] [--json] | entities | sources | timeline "
-               "[PATH ...] [--json] | languages [--json]. With no command, opens the dashboard.")
+               "[PATH ...] [--json] | languages [--json] | merge ENTITY OTHER [--not|--unsure] | split SPELLING "
+               "[--source S --start N] | rename ENTITY NAME | retype ENTITY TYPE | judgements [--undo] "
+               "[PATH ...]. With no command, opens the dashboard.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--version", action="version", version="storyview 0.1.0")
     _add_follow_links(parser)
@@ -207,12 +242,12 @@ def _write_output(write: Callable[[], object]) -> int:
     return 0
 
 
-def load_story(paths: Sequence[str], progress=None, follow_links: bool = False):
+def load_story(paths: Sequence[str], progress=None, follow_links: bool = False, judgements=None):
     from .engine.loading import PathError
     from .engine.story import load
 
     try:
-        story = load(*paths, progress=progress, follow_links=follow_links)
+        story = load(*paths, progress=progress, follow_links=follow_links, judgements=judgements)
     except PathError as error:
         raise UserError(f"{error.reason}: {printable(error.path)}") from None
     return story
@@ -224,6 +259,13 @@ def report_problems(story) -> None:
     for source in story.sources:
         for warning in source.warnings:
             print(f"storyview: {printable(source.path)}: {printable(warning)}", file=sys.stderr)
+    file = story.judgement_file
+    if file.problem is not None:
+        print(f"storyview: {printable(str(file.path))} {printable(file.problem)}; its judgements are ignored",
+              file=sys.stderr)
+    for outcome in story.stale_judgements:
+        print(f"storyview: judgement {outcome.number} ({printable(outcome.judgement.describe())}) does not apply: "
+              f"{printable(outcome.detail)}", file=sys.stderr)
 
 
 def run_languages(argv: Sequence[str]) -> int:
@@ -247,8 +289,11 @@ def run_command(command: str, argv: Sequence[str]) -> int:
         return run_languages(argv)
     # intermixed: options may come between the query and the PATHs (`search Q --follow-links PATH`)
     args = _parser(command).parse_intermixed_args(argv)
-    story = load_story(args.paths, follow_links=args.follow_links)
+    judgements = False if getattr(args, "no_judgements", False) else args.judgements
+    story = load_story(args.paths, follow_links=args.follow_links, judgements=judgements)
     report_problems(story)
+    if command in EDITS or command == "judgements":
+        return run_judgement(command, args, story)
     if command == "search":
         payload = story.search_json(args.query, limit=max(1, args.limit))
     elif command == "entities":
@@ -262,6 +307,59 @@ def run_command(command: str, argv: Sequence[str]) -> int:
     from .tables import print_table
 
     return _write_output(lambda: print_table(command, story, payload))
+
+
+def run_judgement(command: str, args: argparse.Namespace, story) -> int:
+    """`merge`, `split`, `rename`, `retype` record one judgement (saved before this returns); `judgements`
+    lists them with what each does on the story now."""
+    from .engine.judgements import JudgementError
+
+    try:
+        if command == "judgements":
+            if args.undo:
+                undone = story.undo()
+                _say(f"took back: {undone.describe()}" if undone is not None else "there is no judgement to take back")
+            payload = story.judgements_json()
+            if args.json:
+                return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
+            lines = [f"judgements: {payload['file']}"] + \
+                [f"{o.number:>4}  {o.status:<8}  {o.judgement.describe()}" + (f"  ({o.detail})" if o.detail else "")
+                 for o in story.judgement_outcomes]
+            return _write_output(lambda: sys.stdout.write(printable_lines(lines)))
+        outcomes = _edit(command, args, story)
+    except JudgementError as error:
+        raise UserError(str(error)) from None
+    file = story.judgement_file.path
+    payload = {"file": str(file), "outcomes": [o.to_json() for o in outcomes]}
+    if args.json:
+        return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
+    lines = [f"{o.status}: {o.judgement.describe()}" + (f" -> {o.entity_id}" if o.entity_id else "") +
+             (f" ({o.detail})" if o.detail else "") for o in outcomes] + [f"saved in {file}"]
+    return _write_output(lambda: sys.stdout.write(printable_lines(lines)))
+
+
+def _edit(command: str, args: argparse.Namespace, story) -> list:
+    from .engine.judgements import JudgementError
+
+    if command == "merge":
+        return story.merge(args.first, args.second, verdict=args.verdict)
+    if command == "split":
+        if (args.source is None) != (args.start is None):
+            raise UserError("a single mention is split with --source and --start together")
+        if args.source is not None:
+            mention = story.find_mention(args.source, args.start)
+            if mention.text != args.spelling:
+                raise JudgementError(f"the name at {args.source}:{args.start} is '{mention.text}', "
+                                     f"not '{args.spelling}'")
+            return [story.split_mention(mention)]
+        return [story.split(args.spelling, args.entity)]
+    if command == "rename":
+        return [story.rename(args.entity, args.name)]
+    return [story.retype(args.entity, args.type)]
+
+
+def printable_lines(lines: Sequence[str]) -> str:
+    return "".join(printable(line) + "\n" for line in lines)
 
 
 def run_tui(paths: Sequence[str], follow_links: bool = False) -> int:

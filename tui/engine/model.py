@@ -8,9 +8,12 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..textsafe import escape_surrogates
+
+if TYPE_CHECKING:
+    from .judgements import Judgement
 
 EntityType = Literal["PERSON", "PLACE", "ORG", "OTHER"]
 DatePrecision = Literal["day", "month"]
@@ -160,6 +163,12 @@ class Entity:
     # spellings that knowledge (not spelling rules) made this entity's, and why: ("OTAN", "same organisation in
     # the organisation table"), ("MSZ", "acronym defined in source #3"), ("Morze Czarne", "same place in CLDR")
     joined_by: tuple[tuple[str, str], ...] = ()
+    # the user's judgements that shaped this entity (judgements.py): a curated entity
+    judgements: tuple[Judgement, ...] = ()
+
+    @property
+    def curated(self) -> bool:
+        return bool(self.judgements)
 
     def ref_json(self) -> dict:
         return {"id": json_text(self.id), "name": json_text(self.name), "type": self.type}
@@ -173,12 +182,16 @@ class Entity:
                               for text, reason in self.joined_by]}
 
     def to_json(self) -> dict:
-        return {
+        payload = {
             **self.ref_json(),
             "variants": [v.to_json() for v in self.variants],
             "mentions": [m.to_json() for m in self.mentions],
             **self.spellings_json(),
         }
+        if self.judgements:  # only then, so a story without judgements prints what it always printed
+            payload["curated"] = True
+            payload["judgements"] = [j.to_json() for j in self.judgements]
+        return payload
 
     def count_by_source(self) -> dict[str, int]:
         counts: dict[str, int] = {}

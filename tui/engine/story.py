@@ -10,7 +10,9 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
+from pathlib import Path
 
+from . import judgements as judging
 from .detection import NameDetector, Occurrence
 from .linking import Linker
 from .loading import find_articles
@@ -68,7 +70,15 @@ class Story:
         self.sources = sources
         self.skipped = skipped
         self.entities = entities
+        self._linked = entities  # as the linker made them: judgements are always applied to these afresh
         self._entity_by_id = {e.id: e for e in entities}
+        # the user's judgements (judgements.py): the file they live in, and what each did on this story
+        self.judgement_file = judging.JudgementFile(None)
+        self.judgement_outcomes: list[judging.Outcome] = []
+        self._undo: list[tuple[judging.Judgement, ...]] = []
+        self._redo: list[tuple[judging.Judgement, ...]] = []
+        self._editing = threading.RLock()
+        self.judgement_label = ""  # the story's paths, written into its judgement file for the reader
         self._source_by_id = {s.id: s for s in sources}
         # source id -> why its dates are missing from the chronology (a bug; see chronology.build_timeline)
         self.chronology_warnings: dict[str, str] = {}
@@ -141,6 +151,174 @@ class Story:
     def events(self) -> list[Event]:
         return self._chronology[1]
 
+    # -- judgements: corrections that stick (see judgements.py) --------------------------------------------
+    def open_judgements(self, path: str | os.PathLike | None) -> judging.JudgementFile:
+        """Read the judgement file at `path` (None: none) and apply it. A file that cannot be used is named
+        in `judgement_file.problem` and ignored; a judgement that no longer applies is in
+        `stale_judgements`."""
+        with self._editing:
+            self.judgement_file = judging.read_file(Path(path) if path is not None else None)
+            self._undo.clear()
+            self._redo.clear()
+            self._reapply()
+            return self.judgement_file
+
+    @property
+    def judgements(self) -> tuple[judging.Judgement, ...]:
+        return self.judgement_file.judgements
+
+    @property
+    def stale_judgements(self) -> list[judging.Outcome]:
+        """Judgements that did nothing because what they name is gone, or that contradict an earlier one."""
+        return [o for o in self.judgement_outcomes if o.status in ("stale", "conflict")]
+
+    def merge(self, *refs: str | Entity, verdict: judging.Verdict = "positive") -> list[judging.Outcome]:
+        """Judge the first entity the same as each other one (`verdict`: "negative" for not the same,
+        "unsure"). A ref is an entity, an entity id, or a spelling as printed."""
+        if len(refs) < 2:
+            raise judging.JudgementError("name at least two entities or spellings")
+        with self._editing:
+            first = self._spelling(refs[0])
+            new = [judging.Judgement("match", verdict=verdict, left=first, right=self._spelling(ref), at=judging.now())
+                   for ref in refs[1:]]
+            if any(j.left == j.right for j in new):
+                raise judging.JudgementError(f"'{first}' cannot be judged against itself")
+            return self._record(*new)
+
+    def reject(self, a: str | Entity, b: str | Entity) -> judging.Outcome:
+        """Record that `a` and `b` are not the same: they are kept apart, and never suggested again."""
+        return self.merge(a, b, verdict="negative")[0]
+
+    def split(self, spelling: str, entity: str | Entity | None = None) -> judging.Outcome:
+        """Split every mention spelled `spelling` off its entity (or off `entity`) into an entity of its own."""
+        with self._editing:
+            anchor = self._spelling(entity) if entity is not None else None
+            judgement = judging.Judgement("split", spelling=judging.checked_text(spelling, "the spelling"),
+                                          entity=anchor, at=judging.now())
+            return self._record(judgement)[0]
+
+    def split_mention(self, mention: Mention) -> judging.Outcome:
+        """Split one mention off its entity (it is keyed by its source path, offsets and text)."""
+        with self._editing:
+            judgement = judging.Judgement("split", spelling=mention.text, source=mention.source, start=mention.start,
+                                          end=mention.end, at=judging.now())
+            return self._record(judgement)[0]
+
+    def find_mention(self, source: str, start: int) -> Mention:
+        """The mention starting at `start` in the source whose path (or id) is `source`."""
+        for entity in self.entities:
+            for mention in entity.mentions:
+                if mention.start == start and source in (mention.source, mention.source_id):
+                    return mention
+        raise judging.JudgementError(f"no name starts at {source}:{start}")
+
+    def rename(self, entity: str | Entity, name: str) -> judging.Outcome:
+        with self._editing:
+            judgement = judging.Judgement("rename", entity=self._spelling(entity),
+                                          name=judging.checked_text(name.strip(), "the name"), at=judging.now())
+            return self._record(judgement)[0]
+
+    def retype(self, entity: str | Entity, kind: str) -> judging.Outcome:
+        """`kind`: person, place, org(anisation) or other."""
+        with self._editing:
+            judgement = judging.Judgement("retype", entity=self._spelling(entity), type=judging.entity_type(kind),
+                                          at=judging.now())
+            return self._record(judgement)[0]
+
+    def undo(self) -> judging.Judgement | None:
+        """Take back the last change (this session's, else the file's last judgement); None if none."""
+        with self._editing:
+            current = self.judgements
+            if self._undo:
+                before = self._undo[-1]
+            elif current:
+                before = current[:-1]
+            else:
+                return None
+            undone = next((j for j in reversed(current) if j not in before), current[-1] if current else None)
+            self._save(before)
+            if self._undo:
+                self._undo.pop()
+            self._redo.append(current)
+            return undone
+
+    def redo(self) -> judging.Judgement | None:
+        with self._editing:
+            if not self._redo:
+                return None
+            after = self._redo.pop()
+            before = self.judgements
+            self._save(after)
+            self._undo.append(before)
+            return after[-1] if after else None
+
+    def _record(self, *new: judging.Judgement) -> list[judging.Outcome]:
+        before = self.judgements
+        after: list[judging.Judgement] = list(before)
+        for judgement in new:
+            after = judging.recorded(after, judgement)
+        self._save(tuple(after))
+        self._undo.append(before)
+        self._redo.clear()
+        return [o for o in self.judgement_outcomes if o.judgement in new]
+
+    def _save(self, judgements: tuple[judging.Judgement, ...]) -> None:
+        """Write the file first (atomically), then show the change: a change that cannot be saved is not made."""
+        current = self.judgement_file
+        if current.path is None:
+            raise judging.JudgementError("this story has no judgement file (choose one with --judgements)")
+        if current.problem is not None:
+            raise judging.JudgementError(f"{current.path} {current.problem}: it is left as it is and nothing is "
+                                         f"saved; move it away or choose another file")
+        judging.save_file(current.path, judgements, story=self.judgement_label)
+        self.judgement_file = dataclasses.replace(current, judgements=judgements, exists=True)
+        self._reapply()
+
+    def _reapply(self) -> None:
+        entities, self.judgement_outcomes = judging.apply(self._linked, self.sources, self.judgements)
+        if len(entities) == len(self.entities) and all(a is b for a, b in zip(entities, self.entities, strict=True)):
+            return  # nothing changed (no judgements, or none that applies): the caches stay
+        self.entities = entities
+        self._entity_by_id = {e.id: e for e in entities}
+        for cached in ("_index", "mentions_by_source", "_chronology"):
+            self.__dict__.pop(cached, None)  # built again from the new entities on next use
+
+    def _spelling(self, ref: str | Entity) -> str:
+        """The spelling a judgement names an entity by: the ref itself if it is a spelling in the story,
+        else (an entity, an id, a display name) a spelling of that entity which names it and no other."""
+        if isinstance(ref, Entity):
+            return self._anchor(ref)
+        judging.checked_text(ref, "the entity or spelling")
+        if any(v.text == ref for e in self.entities for v in e.variants):
+            return ref
+        by_id = self._entity_by_id.get(ref)
+        if by_id is not None:
+            return self._anchor(by_id)
+        named = [e for e in self.entities if e.name == ref] or \
+            [e for e in self.entities if judging.fold(e.name) == judging.fold(ref)]
+        if named:
+            return self._anchor(named[0])
+        key = judging.fold(ref)
+        for entity in self.entities:
+            for variant in entity.variants:
+                if judging.fold(variant.text) == key:
+                    return variant.text
+        raise judging.JudgementError(f"no entity is named or spelled '{ref}' in this story")
+
+    def _anchor(self, entity: Entity) -> str:
+        """Its most used spelling that no other entity uses as often (the one a judgement finds it by)."""
+        for variant in entity.variants:
+            if all(sum(1 for v in other.variants if v.text == variant.text and v.count >= variant.count) == 0
+                   for other in self.entities if other is not entity):
+                return variant.text
+        return entity.variants[0].text
+
+    def judgements_json(self) -> dict:
+        file = self.judgement_file
+        return {"file": json_path(str(file.path)) if file.path is not None else None,
+                "problem": json_text(file.problem) if file.problem else None,
+                "judgements": [o.to_json() for o in self.judgement_outcomes]}
+
     # -- the JSON contract ------------------------------------------------------------------------------
     def search_json(self, query: str, limit: int = 20) -> dict:
         return {"query": json_text(query), "results": [r.to_json() for r in self.search(query, limit)]}
@@ -187,18 +365,20 @@ def _linked(sources: list[Source], skipped: list[Skipped], occurrences: list[Occ
 
 
 def load(*paths: str | os.PathLike, progress: Progress | None = None, workers: int | None = None,
-         follow_links: bool = False) -> Story:
+         follow_links: bool = False, judgements: str | os.PathLike | bool | None = None) -> Story:
     """Read a story from folders (recursively) and files; no path means the bundled sample story.
 
     Raises loading.PathError (loading.PathNotFound for a path that does not exist) for a path that cannot
     be used; unreadable files are skipped and listed in `story.skipped` with the reason. Links whose
     target is outside every path are skipped unless `follow_links`. `workers` is how many processes
     build it (default: as many as the machine has cores and the story is big enough to repay; the story
-    is the same either way).
+    is the same either way). `judgements` is the user's judgement file (judgements.py): None for the
+    story's own (beside the folder, or in the data folder; $STORYVIEW_JUDGEMENTS overrides), a path, or
+    False for none; they are applied after linking.
     """
-    if not paths:
-        from ..resources import bundled_seeds
+    from ..resources import bundled_seeds
 
+    if not paths:
         paths = (bundled_seeds(),)
     add_story_roots(paths)  # the dictionary cache is never written inside the story being read
     with _gc_paused():
@@ -207,4 +387,15 @@ def load(*paths: str | os.PathLike, progress: Progress | None = None, workers: i
             progress("reading", 0, len(candidates))
         sources, unread, occurrences = build_in_shards(candidates, shards_for(len(candidates), workers), progress)
         skipped = sorted(skipped + unread, key=lambda s: s.path)
-        return _linked(sources, skipped, occurrences, progress)
+        story = _linked(sources, skipped, occurrences, progress)
+    if judgements is not False:
+        story.judgement_label = os.pathsep.join(sorted(os.path.abspath(os.fsdecode(os.fspath(p))) for p in paths))
+        if judgements is None or judgements is True:
+            try:
+                bundled: Path | None = bundled_seeds()
+            except FileNotFoundError:  # an installation without the sample: no path can be it
+                bundled = None
+            story.open_judgements(judging.default_file(paths, bundled))
+        else:
+            story.open_judgements(judgements)
+    return story
