@@ -89,7 +89,7 @@ MAX_RUN_WORDS = 32
 MAX_RUN_CHARS = 1000
 _NEXT_WORD = rf"{_GAP}(?:(?:{_CONN}{_GAP}){{0,2}}{_ELIDED}{_CAP}|{_MODEL})"
 RUN = re.compile(rf"{_ELIDED}{_CAP}(?:{_NEXT_WORD}){{0,{MAX_RUN_WORDS - 1}}}")
-_RUN_GOES_ON = re.compile(rf"(?:{_NEXT_WORD}){{1,{MAX_RUN_WORDS}}}")
+_RUN_GOES_ON = rf"(?:{_NEXT_WORD}){{1,{MAX_RUN_WORDS}}}"
 _TOKEN = re.compile(rf"{_ELIDED}{_CAP}|{_LOWER}+|{_MODEL}")
 
 
@@ -213,15 +213,34 @@ def _without_escapes(text: str) -> str:
     return _ESCAPE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _may_go_on(text: str, begin: int, end: int) -> bool:
+    """Whether the run text[begin:end] may have stopped at its bound: each of its MAX_RUN_WORDS - 1 next words
+    began with a gap of at least one blank and a letter, so a run with fewer blanks ended where no next word
+    could follow (the check that saves asking _run_goes_on after every run)."""
+    if end - begin <= 2 * (MAX_RUN_WORDS - 1):
+        return False
+    blanks = text.count(" ", begin, end) + text.count("\t", begin, end) + text.count("\u00a0", begin, end)
+    return blanks >= MAX_RUN_WORDS - 1
+
+
+@lru_cache(maxsize=1)
+def _run_goes_on() -> re.Pattern[str]:
+    """The regex that follows a run past its bound: compiled the first time a run may reach it (it takes as
+    long to compile as RUN, and most stories have no such run)."""
+    return re.compile(_RUN_GOES_ON)
+
+
 def _runs(text: str, start: int) -> Iterator[re.Match[str]]:
     """The capitalised runs of text[start:] that can hold names (see MAX_RUN_WORDS, MAX_RUN_CHARS)."""
-    search, goes_on = RUN.search, _RUN_GOES_ON.match
+    search = RUN.search
     while (match := search(text, start)) is not None:
-        start = match.end()
-        if goes_on(text, start) is not None:  # the run stopped at its bound, not at its end: skip the stretch
-            while (more := goes_on(text, start)) is not None:
-                start = more.end()
-            continue
+        begin, start = match.span()
+        if _may_go_on(text, begin, start):
+            goes_on = _run_goes_on().match
+            if goes_on(text, start) is not None:  # the run stopped at its bound, not at its end: skip the stretch
+                while (more := goes_on(text, start)) is not None:
+                    start = more.end()
+                continue
         if match.end() - match.start() <= MAX_RUN_CHARS:
             yield match
 

@@ -262,6 +262,11 @@ def _load_links() -> _Links:
 
 def _link_row(key: str) -> str | None:
     """The record row filed under `key`, by bisection over the lines of the keys file."""
+    head, space, _rest = key.partition(" ")
+    if space and not _link_prefix(head + space):
+        # Most keys asked for are a name and the word beside it ('said putin'): one look-up per first word
+        # tells that no spelling starts so (on 1,500 articles 1,700 first words answer 42,000 such keys).
+        return None
     links = _load_links()
     keys = links.keys
     probe = key.encode("utf-8") + b"\t"  # the tab sorts before every letter: 'key<TAB>' < 'key more<TAB>'
@@ -281,11 +286,39 @@ def _link_row(key: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _link_prefix(prefix: str) -> bool:
+    """True if some key of the keys file starts with `prefix`: the first line not below it does (sorted)."""
+    keys = _load_links().keys
+    probe = prefix.encode("utf-8")
+    lo, hi = 0, len(keys)  # byte range whose line starts are candidates, as in _link_row
+    first = b""  # the first line not below the probe so far
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = keys.rfind(b"\n", 0, mid) + 1
+        end = keys.find(b"\n", start)
+        end = len(keys) if end == -1 else end
+        line = keys[start:end]
+        if line < probe:
+            lo = end + 1
+        else:
+            first, hi = line, start
+    return first.startswith(probe)
+
+
 @lru_cache(maxsize=100_000)
 def link_lookup(name: str, stem: bool = False) -> Place | None:
     """The place a link-only name spells ('Janov', 'Morze Czarne', 'Obwód charkowski'); with `stem`, a
     multi-word name of a sea or region by its stem key ('Schwarzen Meer'). Never for detection: these names
     may be ordinary words or given names; the caller joins only spellings a story already holds."""
+    if not stem and " " in name:
+        # A phrase no spelling starts like ('said Putin') is told by its first word, whose folding is cached:
+        # folding works character by character, so fold(name) begins with fold(first)'s first word.
+        first, _space, rest = name.partition(" ")
+        folded_first = fold(first)
+        head = folded_first.partition(" ")[0]
+        if head and (" " in folded_first or fold(rest)) and not _link_prefix(head + " "):
+            return None
     key = fold(name)
     if not key:
         return None
