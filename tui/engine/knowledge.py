@@ -385,17 +385,38 @@ def find_names(text: str, language: str, start: int = 0) -> list[tuple[int, int]
             out.append((word_start, match.end()))
             resume = match.end()
             continue
-        elided = _ELIDED.match(word)
-        if elided is not None:  # "l'Office", "dell'Unione": the name starts after the article
-            word, word_start = word[elided.end():], word_start + elided.end()
-        folded = _folded_word(word)
-        if " " in folded or not folded:
+        entry = _word_entry(word, names.language)
+        if entry is None:
             continue
+        skip, folded = entry
+        word, word_start = word[skip:], word_start + skip
         end = _longest_name(text, word, match.end(), folded, names)
         if end is not None:
             out.append((word_start, end))
             resume = end
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_entry(word: str, language: str) -> tuple[int, str] | None:
+    """(where the name would start in `word`, its folded form) if `word` may begin a table name of
+    `language`, else None: one cached look-up per word of a text."""
+    skip = 0
+    elided = _ELIDED.match(word)
+    if elided is not None:  # "l'Office", "dell'Unione": the name starts after the article
+        skip = elided.end()
+    folded = _folded_word(word[skip:])
+    if " " in folded or not folded or not _anchored(folded, language):
+        return None
+    return skip, folded
+
+
+@lru_cache(maxsize=200_000)
+def _anchored(folded: str, language: str) -> bool:
+    """Does some table name of `language` start with a word `folded` may be a case form of? (Most words of
+    a text are no first word of any: one cached look-up each.)"""
+    by_anchor = _language_names(language).by_anchor
+    return any(folded[:cut] in by_anchor for cut in range(len(folded), max(0, len(folded) - 5), -1))
 
 
 def _longest_name(text: str, word: str, word_end: int, folded: str, names: _LanguageNames) -> int | None:

@@ -549,24 +549,51 @@ def _link_known_places(forms: Sequence[Form], sources: Sequence[Source]) -> None
     for form in forms:
         if form.place_id in found:
             spellings[form.place_id].add(fold(" ".join(form.tokens)))
+    pull: _PullIn | None = None
     for place_id, members in found.items():
         spellings[place_id].update(fold(" ".join(f.tokens)) for f in members)
         if len(spellings[place_id]) >= 2:
             for form in members:
                 form.place_id = place_id
-            _pull_in_spellings(place_id, members, forms, name_words)
+            if pull is None:
+                pull = _PullIn(forms, name_words)
+            pull.into(place_id, members)
 
 
-def _pull_in_spellings(place_id: str, members: list[Form], forms: Sequence[Form], name_words: set[str]) -> None:
+class _PullIn:
     """One-word forms the table lacks but that spell a member the way names are matched ("Mykolajiw" beside
-    "Mykolaiv"): they would have clustered with it as names, so they follow it to the place."""
-    singles = [m for m in members if len(m.tokens) == 1]
-    if not singles:
-        return
-    for form in forms:
-        if form.place_id is None and len(form.tokens) == 1 and not form.is_org and _may_be_place(form, name_words) \
-                and any(_single_match(form, member) for member in singles):
-            form.place_id = place_id
+    "Mykolaiv"): they would have clustered with it as names, so they follow it to the place. The forms that
+    may be places are found once, and filed by what _single_match needs in common (a key's first letter, or a
+    consonant skeleton of three letters across scripts), so a member is compared only with the forms that
+    could match it, not with every form of the story."""
+
+    def __init__(self, forms: Sequence[Form], name_words: set[str]):
+        self.candidates = [form for form in forms if len(form.tokens) == 1 and not form.is_org
+                           and _may_be_place(form, name_words)]
+        self.block: dict[str, list[int]] = defaultdict(list)
+        for i, form in enumerate(self.candidates):
+            for key in _pull_keys(form):
+                self.block[key].append(i)
+
+    def into(self, place_id: str, members: list[Form]) -> None:
+        singles = [m for m in members if len(m.tokens) == 1]
+        near: set[int] = set()
+        for member in singles:
+            for key in _pull_keys(member):
+                near.update(self.block.get(key, ()))
+        for i in sorted(near):
+            form = self.candidates[i]
+            if form.place_id is None and any(_single_match(form, member) for member in singles):
+                form.place_id = place_id
+
+
+def _pull_keys(form: Form) -> set[str]:
+    """What two one-word forms share if _single_match may take them for one name: a key's first letter (a
+    near spelling keeps it; words_match then only lets a word of 7+ letters change it within one edit, which
+    the words' other keys mostly still share), or a consonant skeleton of three letters (sounds_alike)."""
+    keys = {"^" + key[:1].lower() for key in (*form.keys[0], form.primary[0], form.best[0]) if key}
+    keys.update("~" + sk for sk in form.skeletons[0] if len(sk) >= 3)
+    return keys
 
 
 def _may_be_place(form: Form, name_words: set[str]) -> bool:
