@@ -16,6 +16,7 @@ States while the pronoun "us" finds nothing.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import threading
 import unicodedata
@@ -238,8 +239,12 @@ def stem_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class _Links:
-    records: tuple[str, ...]  # 'id<TAB>kind<TAB>name<TAB>source'
+    records_text: str  # 'id<TAB>kind<TAB>name<TAB>source' lines, split on the first hit (most stories have few)
     keys: bytes  # sorted 'key<TAB>row<LF>' lines
+
+    @functools.cached_property
+    def records(self) -> tuple[str, ...]:
+        return tuple(self.records_text.split("\n"))
 
 
 _links: _Links | None = None
@@ -256,7 +261,7 @@ def _load_links() -> _Links:
             if meta.get("fold_version") != FOLD_VERSION or meta.get("stem_version") != STEM_VERSION:
                 raise RuntimeError(f"{LINKS_FILE.name} was built with other folding rules: "
                                    "run scripts/build_place_links.py")
-            _links = _Links(tuple(data["records"].split("\n")), LINK_KEYS_FILE.read_bytes())
+            _links = _Links(data["records"], LINK_KEYS_FILE.read_bytes())
     return _links
 
 
