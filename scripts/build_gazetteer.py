@@ -23,6 +23,8 @@ What goes in, per place:
     as a name only if it is one proper word found nowhere else: not "(Republik)", not "(Chiny)"), and
     "Bosnia & Herzegovina" also gives "Bosnia and Herzegovina" with the locale's own "and" (CLDR list
     patterns);
+  * country abbreviations CLDR lacks ("ФРГ", "ČR"), from the hand-written table
+    scripts/data/country_abbreviations.toml (its source is noted there), kept even when two letters long;
   * the territory a locale names inside its names of regional languages, where that is not its territory
     name: Czech CLDR calls GB "Spojené království" but British English "angličtina (Velká Británie)", so
     "Velká Británie" is Czech for GB too (capitalised words only, no abbreviation or all-caps code, and no
@@ -59,6 +61,7 @@ import importlib.util
 import json
 import re
 import sys
+import tomllib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -91,6 +94,7 @@ acronym_key = _runtime.acronym_key
 fold = _runtime.fold
 
 OUTPUT = ROOT / "tui" / "engine" / "data" / "places.json"
+ABBREVIATIONS = ROOT / "scripts" / "data" / "country_abbreviations.toml"
 
 # Languages whose names are collected (with every regional sub-locale babel has for them). Latin-script
 # languages of Europe and Central Asia that news in storyview's languages quote, plus the Cyrillic ones
@@ -132,12 +136,13 @@ class Record:
     territory: str | None = None  # for zones: the territory the zone lies in
     spellings: dict[str, Spelling] = field(default_factory=dict)
 
-    def add(self, text: str, language: str, derived: bool = False) -> None:
+    def add(self, text: str, language: str, derived: bool = False, listed: bool = False) -> None:
+        """listed: an abbreviation the table of country abbreviations gives, kept however short."""
         text = " ".join(text.split())
         if not text or not _script_ok(text) or not _long_enough(text):
             return
         acronym = acronym_key(text)
-        if acronym and len(acronym) < MIN_LETTERS and language not in CORE_LANGUAGES:
+        if acronym and len(acronym) < MIN_LETTERS and language not in CORE_LANGUAGES and not listed:
             return  # Dutch "VS", Albanian "MB", Bulgarian "ОК": in core-language text these are other things
         entry = self.spellings.setdefault(text, Spelling())
         (entry.derived_from if derived else entry.languages).add(language)
@@ -225,6 +230,12 @@ def collect_territories(locales: list[str], cldr_json: Path | None, pending_pare
         for code, text in _regional_language_territories(locale, names):
             if code in records:
                 pending_languages.append((code, text, language))
+    for language, table in tomllib.loads(ABBREVIATIONS.read_text(encoding="utf-8")).items():
+        for code, abbreviations in table.items():
+            if code not in records:
+                sys.exit(f"{ABBREVIATIONS}: [{language}] {code} is no CLDR territory")
+            for text in abbreviations:
+                records[code].add(text, language, listed=True)
     return records
 
 

@@ -67,10 +67,13 @@ def test_a_word_the_story_capitalises_mid_sentence_is_kept():
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), [
+    ("uk", "Канцлер ФРН прибув до Києва.", ("ФРН", "DE")),  # the table of country abbreviations
+    ("ru", "Посол ФРГ встретился с министром.", ("ФРГ", "DE")),
+    ("cs", "Vláda ČR to odmítla.", ("ČR", "CZ")),
     ("cs", "Letadlo odletělo do Velké Británie.", ("Velké Británie", "GB")),  # CLDR's "angličtina (Velká Británie)"
     ("sl", "Letalo je odletelo v Veliko Britanijo.", ("Veliko Britanijo", "GB")),  # Serbian CLDR's Latin name
 ])
-def test_a_country_by_another_long_name(language, text, expected):
+def test_a_country_by_its_abbreviation_or_another_long_name(language, text, expected):
     assert expected in _places(text, language)
 
 
