@@ -22,7 +22,13 @@ What goes in, per place:
   * spellings derived by rule: "Myanmar (Burma)" also gives "Myanmar" and "Burma" (a parenthesis is kept
     as a name only if it is one proper word found nowhere else: not "(Republik)", not "(Chiny)"), and
     "Bosnia & Herzegovina" also gives "Bosnia and Herzegovina" with the locale's own "and" (CLDR list
-    patterns).
+    patterns);
+  * country abbreviations CLDR lacks ("ФРГ", "ČR"), from the hand-written table
+    scripts/data/country_abbreviations.toml (its source is noted there), kept even when two letters long;
+  * the territory a locale names inside its names of regional languages, where that is not its territory
+    name: Czech CLDR calls GB "Spojené království" but British English "angličtina (Velká Británie)", so
+    "Velká Británie" is Czech for GB too (capitalised words only, no abbreviation or all-caps code, and no
+    other place's spelling: "Evropa" in "portugalština (Evropa)" is Europe's).
 Left out: the world (001), Eurozone, United Nations, Unknown Region and the pseudo-locale codes (they are
 not places); Antarctic research stations and Etc/ zones; spellings of fewer than 3 letters unless they
 are all-caps short forms ("UK", "US"; two-letter ones only from en/pl/de/fr), which the runtime matches
@@ -55,6 +61,7 @@ import importlib.util
 import json
 import re
 import sys
+import tomllib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -87,6 +94,7 @@ acronym_key = _runtime.acronym_key
 fold = _runtime.fold
 
 OUTPUT = ROOT / "tui" / "engine" / "data" / "places.json"
+ABBREVIATIONS = ROOT / "scripts" / "data" / "country_abbreviations.toml"
 
 # Languages whose names are collected (with every regional sub-locale babel has for them). Latin-script
 # languages of Europe and Central Asia that news in storyview's languages quote, plus the Cyrillic ones
@@ -128,12 +136,13 @@ class Record:
     territory: str | None = None  # for zones: the territory the zone lies in
     spellings: dict[str, Spelling] = field(default_factory=dict)
 
-    def add(self, text: str, language: str, derived: bool = False) -> None:
+    def add(self, text: str, language: str, derived: bool = False, listed: bool = False) -> None:
+        """listed: an abbreviation the table of country abbreviations gives, kept however short."""
         text = " ".join(text.split())
         if not text or not _script_ok(text) or not _long_enough(text):
             return
         acronym = acronym_key(text)
-        if acronym and len(acronym) < MIN_LETTERS and language not in CORE_LANGUAGES:
+        if acronym and len(acronym) < MIN_LETTERS and language not in CORE_LANGUAGES and not listed:
             return  # Dutch "VS", Albanian "MB", Bulgarian "ОК": in core-language text these are other things
         entry = self.spellings.setdefault(text, Spelling())
         (entry.derived_from if derived else entry.languages).add(language)
@@ -192,8 +201,8 @@ def _paren_parts(name: str) -> tuple[str, list[str]]:
 # --- collecting -------------------------------------------------------------------------------------------
 
 
-def collect_territories(locales: list[str], cldr_json: Path | None,
-                        pending_parens: list[tuple[str, str, str]]) -> dict[str, Record]:
+def collect_territories(locales: list[str], cldr_json: Path | None, pending_parens: list[tuple[str, str, str]],
+                        pending_languages: list[tuple[str, str, str]]) -> dict[str, Record]:
     records: dict[str, Record] = {}
     english = Locale("en").territories
     for code, name in english.items():
@@ -218,7 +227,52 @@ def collect_territories(locales: list[str], cldr_json: Path | None,
                 pending_parens.extend((code, part.strip(), language) for part in inner)
                 if conjunction and " & " in base:
                     record.add(base.replace(" & ", f" {conjunction} "), language, derived=True)
+        for code, text in _regional_language_territories(locale, names):
+            if code in records:
+                pending_languages.append((code, text, language))
+    for language, table in tomllib.loads(ABBREVIATIONS.read_text(encoding="utf-8")).items():
+        for code, abbreviations in table.items():
+            if code not in records:
+                sys.exit(f"{ABBREVIATIONS}: [{language}] {code} is no CLDR territory")
+            for text in abbreviations:
+                records[code].add(text, language, listed=True)
     return records
+
+
+_IN_PARENS = re.compile(r".*\(([^()]+)\)")
+
+
+def _regional_language_territories(locale: Locale, names: dict[str, str]) -> list[tuple[str, str]]:
+    """(territory code, name) from the locale's names of regional languages ("angličtina (Velká Británie)"
+    for en_GB) whose parenthesis is not the locale's territory name, capitalised words only, no abbreviation
+    ("Брит.") and no all-caps code ("GB")."""
+    out = []
+    for key, value in locale.languages.items():
+        code = key.rsplit("_", 1)[-1] if "_" in key else ""
+        match = _IN_PARENS.fullmatch(value)
+        if not code or match is None or match.group(1) == names.get(code):
+            continue
+        text = match.group(1).strip()
+        words = text.split()
+        if all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words):
+            out.append((code, text))
+    return out
+
+
+def judge_regional_language_names(records: dict[str, Record], pending: list[tuple[str, str, str]]) -> list[str]:
+    """Keep the territory names found in regional languages' names that no other place spells so."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for rec in records.values():
+        for text in rec.spellings:
+            owners[fold(text)].add(rec.id)
+    kept = []
+    for code, text, language in pending:
+        if owners[fold(text)] - {code}:
+            continue  # "Evropa" (Europe), "Kongo" (both Congos)
+        if text not in records[code].spellings:
+            kept.append(f"{code}: {text} ({language})")
+        records[code].add(text, language, derived=True)
+    return sorted(set(kept))
 
 
 def _json_alternatives(root: Path, lid: str) -> dict[str, list[str]]:
@@ -422,11 +476,13 @@ def resolve_collisions(records: list[Record]) -> dict[str, list[str]]:
 def build(cldr_json: Path | None, json_release: str | None = None) -> tuple[dict, list[str]]:
     locales = _selected_locales()
     pending: list[tuple[str, str, str]] = []
-    territories = collect_territories(locales, cldr_json, pending)
+    pending_languages: list[tuple[str, str, str]] = []
+    territories = collect_territories(locales, cldr_json, pending, pending_languages)
     zones = collect_zones(locales)
     merges = merge_zones_into_territories(territories, zones)
     # After the zones are known, so that "Congo (Kinshasa)" does not make the city a name of the country.
     parens = judge_parentheses({**territories, **zones}, pending)
+    regional = judge_regional_language_names({**territories, **zones}, pending_languages)
     records = sorted([*territories.values(), *zones.values()], key=lambda r: (KIND_RANK[r.kind], r.id))
     local: list[list] = []
     common = drop_common_words(records, local)
@@ -458,6 +514,7 @@ def build(cldr_json: Path | None, json_release: str | None = None) -> tuple[dict
               f"{sum(len(p[3]) for p in places)} spellings",
               f"zones merged into their territory ({len(merges)}):", *("  " + m for m in merges),
               f"parenthesised names kept ({len(parens)}):", *("  " + p for p in parens),
+              f"names from regional languages' names kept ({len(regional)}):", *("  " + r for r in regional),
               f"spellings dropped as ordinary words of a core language ({len(common)}):",
               *("  " + c for c in common),
               f"collisions ({len(collisions)}), winner first:",

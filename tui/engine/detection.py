@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from operator import attrgetter
+from os.path import commonprefix
 
 from . import gazetteer, knowledge, languages, lexicon
+from .language import borrowed
 from .model import Source
 from .names import fold
 
@@ -61,7 +63,7 @@ _CAMEL = (rf"(?<!{_LETTER_OR_DIGIT})(?:{_LOWER}{{1,5}}{_UPPER}{_LOWER}{{2,}}"
           rf"|{_LOWER}{_UPPER}{{2}}(?!{_LETTER_OR_DIGIT})){_LETTER_OR_DIGIT}*")
 _CAMEL_WORD = re.compile(_CAMEL)
 _CAP = (rf"(?:{_UPPER}\.(?:{_UPPER}\.)+|{_CAMEL}(?:['’\-‐]{_LETTER_OR_DIGIT}+)*"
-        rf"|(?<!{_LOWER}){_UPPER}{_LETTER_OR_DIGIT}*(?:['’\-‐]{_LETTER_OR_DIGIT}+)*{_DOMAIN}?)"
+        rf"|(?<!{_LOWER}){_UPPER}{_LETTER_OR_DIGIT}*(?:['’‘ʼ\-‐]{_LETTER_OR_DIGIT}+)*{_DOMAIN}?)"
         )  # "U.N.", "Kassym-Jomart"
 # A model number after a name ("Boeing 737", "Boeing 737-800", "Boeing 737 Max"): three digits, maybe a
 # hyphenated code, and then no quantity's signs (a lower-case noun, a percent sign, more digits). Days (one or
@@ -189,7 +191,9 @@ def place_for(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
             return place
     first = (words[0], *lexicon.lemma_candidates(words[0], language)[:4])
     if len(words) > 4 or not any(gazetteer.is_place_word(option) for option in first):
-        return None  # no place name starts with this word in any of its forms: nothing to look up
+        # no place name starts with this word in any of its forms; a declined adjective the pack has no
+        # lemma for may still begin one ("Wielkiej Brytanii")
+        return _declined_place(words, language)
     if len(words) > 1:
         place = gazetteer.lookup(" ".join(words))
         if place is not None:
@@ -199,7 +203,49 @@ def place_for(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
         place = gazetteer.lookup(" ".join(combo))
         if place is not None:
             return place
-    return None
+    return _declined_place(words, language)
+
+
+# A name of several words declines every word, and agreement changes an adjective's ending in ways a
+# pack's noun endings do not undo (Polish "Wielkiej Brytanii", Czech "České republiky", "Spojených států"
+# are Wielka Brytania, Česká republika, Spojené státy). In a language that declines, a window of words each
+# of which keeps all but the last three letters of the place's word (and at least four) and adds at most
+# three names that place, when it names no other.
+_DECLINED_KEEP = 4
+_DECLINED_TAIL = 3
+
+
+@lru_cache(maxsize=1)
+def _multiword_places() -> dict[str, tuple[tuple[tuple[str, ...], gazetteer.Place], ...]]:
+    """The gazetteer's spellings of two to four words, folded, filed by the first four letters of the first."""
+    index: dict[str, list[tuple[tuple[str, ...], gazetteer.Place]]] = {}
+    for place in gazetteer.all_places():
+        for name in dict.fromkeys((place.name, *place.names)):
+            words = tuple(fold(name).replace("-", " ").split())
+            if 2 <= len(words) <= 4 and len(words[0]) >= _DECLINED_KEEP:
+                index.setdefault(words[0][:_DECLINED_KEEP], []).append((words, place))
+    return {stem: tuple(entries) for stem, entries in index.items()}
+
+
+def _declined_word(word: str, name_word: str) -> bool:
+    if word == name_word:
+        return True
+    common = len(commonprefix((word, name_word)))
+    return common >= min(_DECLINED_KEEP, len(name_word) - 1) and common >= len(name_word) - _DECLINED_TAIL and \
+        len(word) - common <= _DECLINED_TAIL
+
+
+@lru_cache(maxsize=100_000)
+def _declined_place(words: tuple[str, ...], language: str) -> gazetteer.Place | None:
+    """The one place a declined multi-word name names (see above), or None."""
+    if len(words) < 2 or lexicon.inflection_rule(borrowed(language, lexicon.inflecting_languages()) or language) \
+            is None:
+        return None  # (English writes "South Korean" for an adjective, not a case of South Korea)
+    folded = tuple(fold(w) for w in words)
+    entries = _multiword_places().get(folded[0][:_DECLINED_KEEP], ())
+    found = {place.id: place for name, place in entries
+             if len(name) == len(folded) and all(map(_declined_word, folded, name))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # Terminal escape sequences in an article (CSI "ESC[2J", OSC "ESC]0;title BEL") are not text: blanked,
@@ -308,6 +354,8 @@ class NameDetector:
                 if not initial:
                     if " " not in run_text:
                         self.standalone.add(fold(_strip_possessive(run_text)))
+                    elif run_text.count(" ") < MAX_NAME_AFTER_INITIAL:
+                        self.standalone.add(fold(run_text))  # a name of a few words, as _glued_to_name reads
                     word = run_text.split(None, 1)[0]
                     folded = fold(_strip_possessive(word))
                     if folded not in _FUNCTION_WORDS:
@@ -350,6 +398,7 @@ class NameDetector:
         if lexicon.org_modifiers(language) is not None:
             out = _join_organisations(text, language, self._runs[index], out,
                                       index if story_index is None else story_index, source)
+        out = _with_places_run_on(out, text, language, source)
         self._runs[index] = []  # each source is detected once; its runs are not needed again
         out = _table_organisations(text, language, out, index if story_index is None else story_index, source)
         return _with_acronym_definitions(out, text)
@@ -409,6 +458,19 @@ class NameDetector:
         if not common:
             return True
         return self.evidence[fold(word)] >= 2 and not self._written_lower(word)
+
+    def _glued_to_name(self, tokens: list[_Token], language: str) -> bool:
+        """A sentence-initial word the story never capitalises mid-sentence, before words the story writes
+        as a name on their own mid-sentence ("Nízkonákladovka Ryanair", "Sedmapadesátiletý Michael
+        O'Leary": a word of the sentence no dictionary has, then the name)."""
+        rest, first = tokens[1:], tokens[0].text
+        if not rest or rest[0].connector or len(rest) > MAX_NAME_AFTER_INITIAL or self.evidence[fold(first)] > 0:
+            return False
+        if lexicon.dictionary_backend(language) is None or lexicon.is_dictionary_word(first, language):
+            return False  # a given name the dictionary lists ("Jan Novák"), or no dictionary to tell by
+        if len(rest) == 1:
+            return self._stands_alone(rest[0].text, language)
+        return fold(" ".join(t.text for t in rest)) in self.standalone
 
     def _written_lower(self, word: str) -> bool:
         """Does the story write this word in lower case far more often than capitalised mid-sentence? Then
@@ -493,9 +555,10 @@ class NameDetector:
             opaque_the = fold(tokens[0].text) == "the"
             tokens = rest
             initial = False
-        # a capitalised little word never starts a name ("— By HANNA ARHIROVA", "From Kyiv")
+        # a capitalised little word never starts a name ("— By HANNA ARHIROVA", "From Kyiv"), unless it is a
+        # word of another language that begins a place (Romanian "unii" is Polish "Unii Europejskiej")
         while len(tokens) > 1 and not tokens[0].connector and fold(tokens[0].text) in _FUNCTION_WORDS \
-                and fold(tokens[0].text) not in _TITLE_ARTICLES:
+                and fold(tokens[0].text) not in _TITLE_ARTICLES and not _begins_place(tokens, language):
             previous_word, tokens, initial = tokens[0].text, tokens[1:], False
         # 2. the sentence-initial word: a common word ("Ties", "Władze") is not part of the name, unless it
         # begins a place ("European Union")
@@ -507,7 +570,8 @@ class NameDetector:
             # ("Air France", "Bank Ukrainy": the head comes first; "Kazakh Embassy": second)
             starts_org = len(tokens) > 1 and not tokens[1].connector and not lexicon.is_title(first) and \
                 bool(lexicon.org_head(tokens[1].text, language) or lexicon.org_head(first, language))
-            if not starts_place and not starts_org and not self._keep_initial(first, language):
+            if not starts_place and not starts_org and (not self._keep_initial(first, language)
+                                                        or self._glued_to_name(tokens, language)):
                 tokens = tokens[1:]
                 previous_word = first  # "In Washington": the dropped word is the context of the rest
         tokens = _split_at_particles(tokens, language)
@@ -811,6 +875,12 @@ def _context_word(word: str, language: str) -> str:
     return ""
 
 
+def _begins_place(tokens: list[_Token], language: str) -> bool:
+    """Do the first two to four words of a run name a place?"""
+    return any(place_for(tuple(t.text for t in tokens[:width]), language) is not None
+               for width in range(2, min(4, len(tokens)) + 1) if not tokens[width - 1].connector)
+
+
 def _spelled_otherwise(word: str, place: gazetteer.Place) -> bool:
     """Is `word` none of the place's names as written (it matched one only with its accents folded)?"""
     folded = word.casefold()  # not names.fold: it folds the accents away
@@ -1068,6 +1138,45 @@ def _previous_word(text: str, start: int) -> str:
     while i >= 0 and (text[i].isalpha() or text[i] in "'’"):
         i -= 1
     return text[i + 1 : end]
+
+
+MAX_PLACE_WORDS_RUN_ON = 2
+# the longest name (in words) that a sentence-initial word can be seen glued to (NameDetector._glued_to_name)
+MAX_NAME_AFTER_INITIAL = 3
+
+
+def _with_places_run_on(occurrences: list[Occurrence], text: str, language: str,
+                        source: Source) -> list[Occurrence]:
+    """A place whose name goes on in lower case ("České republiky", "Spojených států", "Обединеното
+    кралство"): the capitalised run holds its first word only; the place's whole name is the mention."""
+    stems = _multiword_places()
+    out = list(occurrences)
+    k = 0
+    while k < len(out):
+        occ = out[k]
+        k += 1
+        if occ.kind == "ORG" or occ.nested or not occ.tokens or len(occ.tokens) > 3 or \
+                fold(occ.tokens[0])[:_DECLINED_KEEP] not in stems:
+            continue
+        following = _words_after(text, occ.end, MAX_PLACE_WORDS_RUN_ON)
+        if not following or _capitalised(following[0][2]) or following[0][0] != occ.end + 1:
+            continue
+        for width in range(len(following), 0, -1):
+            place = place_for((*occ.tokens, *(w for _s, _e, w in following[:width])), language)
+            if place is None:
+                continue
+            end = following[width - 1][1]
+            inside = [o for o in out if o is not occ and o.start < end and o.end > occ.end]
+            if any(o.start < occ.end or o.end > end for o in inside):
+                break  # a name crosses the place's end: leave the runs' reading
+            grown = _replace(occ, end=end, text=source.text[occ.start : end],
+                             tokens=(*occ.tokens, *(w for _s, _e, w in following[:width])), kind="PLACE",
+                             place_id=place.id, demonym=False, ordinary_word=False)
+            out = [o for o in out if o not in inside]
+            out[out.index(occ)] = grown
+            k = out.index(grown) + 1
+            break
+    return out
 
 
 def _with_acronym_definitions(occurrences: list[Occurrence], text: str) -> list[Occurrence]:

@@ -850,7 +850,8 @@ def _block_keys(form: Form, lookup: bool = False) -> set[str]:
     keys = set(form.keys[last]) | {form.best[last]}
     keys |= {k[:4].lower() for k in list(keys) if len(k) >= 4}  # lower: Sevciuk (s) may be Shevchuk (S)
     if form.is_org:
-        keys = {" ".join(form.best), "=" + fold(" ".join(form.tokens))}
+        # (and as written: "Adria" may be read as a case of "Adri", while its case "Adrie" is read as Adria)
+        keys = {" ".join(form.best), " ".join(form.primary), "=" + fold(" ".join(form.tokens))}
     if (not form.is_org or len(form.tokens) == 1) and (form.cyrillic or not lookup):
         keys |= {"~" + sk for sk in form.skeletons[last] if len(sk) >= 2}  # across scripts (sounds_alike)
     return {k for k in keys if k}
