@@ -375,10 +375,16 @@ def find_names(text: str, language: str, start: int = 0) -> list[tuple[int, int]
     names = _language_names(language.split("-", 1)[0])
     if not names.by_anchor and not names.acronyms:
         return []
+    # the words that may begin a name, found once per distinct word (a third of articles have none, and
+    # most words of the others are none)
+    begins = {word for word in set(_TEXT_WORD.findall(text, start))
+              if word in names.acronyms or _word_entry(word, names.language) is not None}
+    if not begins:
+        return []
     out: list[tuple[int, int]] = []
     resume = start
     for match in _TEXT_WORD.finditer(text, start):
-        if match.start() < resume:
+        if match.start() < resume or match.group(0) not in begins:
             continue
         word, word_start = match.group(0), match.start()
         if word in names.acronyms:
