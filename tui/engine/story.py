@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import judgements as judging
 from .detection import NameDetector, Occurrence
@@ -19,6 +20,9 @@ from .loading import find_articles
 from .model import Entity, Event, Mention, SearchResult, Skipped, Source, TemporalExpression, json_path, json_text
 from .search import SearchIndex
 from .shards import build_in_shards, shards_for
+
+if TYPE_CHECKING:
+    from .suggestions import Suggestion
 from .wordlists import add_story_roots
 
 # progress(stage, done, total): stages are "reading", "names", "linking", "indexing"
@@ -276,6 +280,7 @@ class Story:
 
     def _reapply(self) -> None:
         entities, self.judgement_outcomes = judging.apply(self._linked, self.sources, self.judgements)
+        self.__dict__.pop("_suggestions", None)  # a judgement (a "not the same" too) changes what is suggested
         if len(entities) == len(self.entities) and all(a is b for a, b in zip(entities, self.entities, strict=True)):
             return  # nothing changed (no judgements, or none that applies): the caches stay
         self.entities = entities
@@ -312,6 +317,35 @@ class Story:
                    for other in self.entities if other is not entity):
                 return variant.text
         return entity.variants[0].text
+
+    def suggestions(self, limit: int | None = None) -> list[Suggestion]:
+        """Pairs of entities that may be one (suggestions.py), best first, never one judged not the same or
+        unsure; accept one with `merge(s.left_entity, s.right_entity)`, reject it with `reject(...)`.
+        Computed on first use, again after a change."""
+        found = self._suggestions
+        return found[:limit] if limit is not None else list(found)
+
+    @cached_property
+    def _suggestions(self) -> list[Suggestion]:
+        from .suggestions import suggest
+
+        with self._editing:
+            return suggest(self.entities, self.judgements)
+
+    def accept(self, *suggestions: Suggestion, verdict: judging.Verdict = "positive") -> list[judging.Outcome]:
+        """Judge each suggested pair the same (`verdict` "negative": not the same, never suggested again), all
+        in one save. A pair whose two sides are one entity by now (an earlier acceptance joined them) is
+        left out."""
+        with self._editing:
+            new = [judging.Judgement("match", verdict=verdict, left=s.left_key, right=s.right_key, at=judging.now())
+                   for s in suggestions if s.left_key != s.right_key]
+            return self._record(*new) if new else []
+
+    def reject_suggestions(self, *suggestions: Suggestion) -> list[judging.Outcome]:
+        return self.accept(*suggestions, verdict="negative")
+
+    def suggestions_json(self, limit: int | None = None) -> dict:
+        return {"suggestions": [s.to_json(rank) for rank, s in enumerate(self.suggestions(limit), 1)]}
 
     def judgements_json(self) -> dict:
         file = self.judgement_file

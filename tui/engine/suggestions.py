@@ -1,0 +1,407 @@
+"""Suggestions: pairs of entities that may be one, for a user to accept (a positive judgement) or reject (a
+negative one), as OpenRefine's cluster-and-edit offers its clusters.
+
+They are the near misses of linking (linking.py), found again after it from the entities alone, so loading
+a story never pays for them: two spellings written alike once transliterated; full names the name-aware
+comparison takes for one that complete-link clustering kept apart; a bare surname that may be a person's;
+the same surname with other given names; two words that sound alike across scripts, below the linker's
+threshold; names one word apart; an acronym whose letters are another organisation's initials or another
+acronym's reordered. Each carries a reason a person can read and a score: the evidence's strength, more for
+pairs named by many sources (merging two big halves of one entity is what helps most)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from . import gazetteer
+from .judgements import Judgement
+from .linking import Form, _make_form, keys_sound_alike, names_match, script_of, words_match
+from .model import Entity, json_text
+from .names import fold, transliterate
+
+# the evidence classes, strongest first, with the strength each starts from
+KINDS: dict[str, float] = {
+    "same-letters": 1.0,  # one spelling in both, or written alike once transliterated (Dublin / Дублин)
+    "same-name": 0.9,  # full names that compare as one (given names by the table: Donald / Дональд)
+    "surname": 0.7,  # a bare surname and the one full name of a person it matches
+    "acronym": 0.6,  # NATO / OTAN, or WFP / World Food Programme named apart
+    "sound": 0.55,  # alike across scripts, below linking.ACROSS_SCRIPTS
+    "one-word-apart": 0.5,  # names one word longer or different (Ryanair Holdings / Ryanair)
+    "near-spelling": 0.45,  # one or two letters apart (by key)
+    "same-surname": 0.35,  # other given names with one surname: maybe kin, maybe one person mis-spelled
+}
+# Forms compared per entity (its most used spellings): a few hundred variants of a big entity add nothing
+# the first ones do not, and pairs are compared form by form.
+FORMS_PER_ENTITY = 12
+# A block holding more entities than this is a key too common to say anything ("ministry", a one-letter
+# initial): its members are not paired by it.
+MAX_BLOCK = 40
+SOUND_FLOOR = 0.62  # below this, two words sharing a skeleton are too unlike to suggest
+_WORDS = re.compile(r"[\s\-‐‑–—]+")
+_TRIM = re.compile(r"^[\W_]+|[\W_]+$")
+_LINKER_SOUND = 0.75  # linking.ACROSS_SCRIPTS: at or above it the linker would have taken them
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Two entities that may be one. `left`/`right`: the spellings that made the suggestion (one of each);
+    accepting it is Story.merge(left_entity, right_entity), rejecting it Story.reject(...)."""
+
+    left_entity: Entity
+    right_entity: Entity
+    left: str
+    right: str
+    # the spellings a judgement names each entity by: one that entity holds more often than any other
+    # (judgements.find takes the entity with most mentions of a spelling)
+    left_key: str
+    right_key: str
+    kind: str
+    reason: str
+    score: float
+
+    def to_json(self, rank: int) -> dict:
+        def side(entity: Entity, spelling: str) -> dict:
+            return {**entity.ref_json(), "spelling": json_text(spelling), "mentions": len(entity.mentions),
+                    "sources": len(entity.count_by_source())}
+
+        return {"rank": rank, "kind": self.kind, "reason": json_text(self.reason), "score": self.score,
+                "left": {**side(self.left_entity, self.left), "key": json_text(self.left_key)},
+                "right": {**side(self.right_entity, self.right), "key": json_text(self.right_key)}}
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    kind: str
+    left: str
+    right: str
+    reason: str
+    strength: float
+
+
+class _Profile:
+    """One entity's forms (most used spellings, one per language) as the linker keys them."""
+
+    __slots__ = ("entity", "forms", "texts", "sources", "key")
+
+    def __init__(self, entity: Entity, key: str | None):
+        self.entity = entity
+        self.key = key
+        self.texts = {v.text for v in entity.variants}
+        self.sources = len(entity.count_by_source())
+        seen: dict[tuple[tuple[str, ...], str], tuple[str, Form]] = {}
+        ranked = sorted(((v.count, language, v.text) for language, variants in entity.spellings for v in variants),
+                        key=lambda item: (-item[0], item[2], item[1]))
+        for _count, language, text in ranked:
+            tokens = _tokens(text)
+            if tokens and (tokens, language) not in seen:
+                seen[(tokens, language)] = (text, _form(tokens, language, entity.type == "ORG"))
+            if len(seen) >= FORMS_PER_ENTITY:
+                break
+        self.forms = list(seen.values())
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    """A spelling's words, as detection cuts them near enough: punctuation off the ends, hyphens between
+    words (Air France-KLM)."""
+    return tuple(word for word in (_TRIM.sub("", w) for w in _WORDS.split(text)) if word)
+
+
+@lru_cache(maxsize=100_000)
+def _form(tokens: tuple[str, ...], language: str, is_org: bool) -> Form:
+    form = _make_form(tokens, language)
+    form.spelling_is_org = is_org
+    return form
+
+
+@lru_cache(maxsize=100_000)
+def _written(text: str) -> str:
+    """A spelling folded in Latin letters: what two scripts' spellings of one name may share."""
+    return fold(transliterate(text))
+
+
+def _acronym(tokens: tuple[str, ...]) -> str | None:
+    word = tokens[0] if len(tokens) == 1 else ""
+    return word if 2 <= len(word) <= 8 and word.isalpha() and word.isupper() else None
+
+
+def _initials(tokens: tuple[str, ...]) -> str:
+    """The initials of a long name's capitalised words (function words in lower case are left out)."""
+    return "".join(w[0] for w in tokens if w[:1].isupper()) if len(tokens) >= 2 else ""
+
+
+# -- blocking: which pairs are compared at all ---------------------------------------------------------------
+def _block_keys(profile: _Profile) -> set[str]:
+    keys: set[str] = set()
+    for text, form in profile.forms:
+        keys.add("w:" + _written(text))
+        last = len(form.tokens) - 1
+        for key in (*form.keys[last], form.best[last]):
+            if len(key) >= 3:
+                keys.add("k:" + key.lower())
+                keys.add("p:" + key[:4].lower())
+        keys.update("~" + sk for sk in form.skeletons[last] if len(sk) >= 3)
+        acronym = _acronym(form.tokens)
+        letters = acronym or _initials(form.tokens)
+        if len(letters) >= 2:
+            keys.add("a:" + "".join(sorted(fold(transliterate(letters)))))
+    return keys
+
+
+def _candidate_pairs(profiles: Sequence[_Profile]) -> list[tuple[int, int]]:
+    block: dict[str, list[int]] = defaultdict(list)
+    for i, profile in enumerate(profiles):
+        for key in _block_keys(profile):
+            block[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in block.values():
+        if 2 <= len(members) <= MAX_BLOCK:
+            pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1:])
+    return sorted(pairs)
+
+
+# -- evidence: the strongest reason two entities may be one --------------------------------------------------
+def _evidence(a: _Profile, b: _Profile) -> _Evidence | None:
+    best: _Evidence | None = None
+    for ta, fa in a.forms:
+        for tb, fb in b.forms:
+            found = _pair_evidence(ta, fa, tb, fb)
+            if found is not None and (best is None or found.strength > best.strength) and \
+                    _plausible(found, a.entity, b.entity):
+                best = found
+                if best.strength >= KINDS["same-letters"]:
+                    return best
+    return best
+
+
+def _plausible(evidence: _Evidence, a: Entity, b: Entity) -> bool:
+    """What the entities as a whole say against a pair of their spellings."""
+    if evidence.left not in {v.text for v in a.variants}:
+        a, b = b, a
+    if a.type == "PLACE" and b.type == "PLACE":
+        pa, pb = gazetteer.lookup(a.name), gazetteer.lookup(b.name)
+        if pa is not None and pb is not None and pa.id != pb.id:
+            return False  # two places of the gazetteer are two places, however alike their names
+    if evidence.kind == "surname":
+        return b.type == "PERSON" and a.type != "PLACE"
+    if evidence.kind == "same-letters" and a.type == b.type == "PERSON" and len(_tokens(evidence.left)) == 1:
+        # a bare surname in two people's entities: the linker gave each mention to the one last named in
+        # full (the Klitschko brothers); two people are one only if their full names are
+        fa, fb = _full_name(a), _full_name(b)
+        return fa is None or fb is None or names_match(fa, fb)
+    return True
+
+
+def _full_name(entity: Entity) -> Form | None:
+    tokens = _tokens(entity.name)
+    if len(tokens) < 2:
+        return None
+    language = entity.spellings[0][0] if entity.spellings else ""
+    return _form(tokens, language, False)
+
+
+def _pair_evidence(ta: str, fa: Form, tb: str, fb: Form) -> _Evidence | None:
+    if _written(ta) == _written(tb):
+        alike = "the same letters" if script_of(ta) == script_of(tb) else "written alike once transliterated"
+        return _Evidence("same-letters", ta, tb, f"{alike}: {ta} / {tb}", KINDS["same-letters"])
+    na, nb = len(fa.tokens), len(fb.tokens)
+    if na >= 2 and nb >= 2:
+        return _full_names(ta, fa, tb, fb)
+    if na == 1 and nb == 1:
+        return _one_word(ta, fa, tb, fb)
+    single, full = ((ta, fa), (tb, fb)) if na == 1 else ((tb, fb), (ta, fa))
+    return _bare_word(single, full)
+
+
+def _full_names(ta: str, fa: Form, tb: str, fb: Form) -> _Evidence | None:
+    if fa.is_org or fb.is_org:
+        return _org_names(ta, fa, tb, fb)
+    given = f"{' '.join(fa.tokens[:-1])} / {' '.join(fb.tokens[:-1])}"
+    if names_match(fa, fb):
+        reason = f"the same name: {ta} / {tb}" if _written(" ".join(fa.tokens[:-1])) == \
+            _written(" ".join(fb.tokens[:-1])) else f"the same surname, given names {given}"
+        return _Evidence("same-name", ta, tb, reason, KINDS["same-name"])
+    if _surnames_meet(fa, fb):
+        return _Evidence("same-surname", ta, tb, f"the same surname, other given names {given}",
+                         KINDS["same-surname"])
+    return _one_word_apart(ta, fa, tb, fb)
+
+
+def _surnames_meet(fa: Form, fb: Form) -> bool:
+    i, j = len(fa.tokens) - 1, len(fb.tokens) - 1
+    return fold(fa.tokens[i]) == fold(fb.tokens[j]) or \
+        words_match(fa.keys[i], fa.best[i], fb.keys[j], fb.best[j], surname=True) or \
+        words_match(fa.keys[i], fa.primary[i], fb.keys[j], fb.primary[j], surname=True) or \
+        _sound(fa, i, fb, j) >= _LINKER_SOUND
+
+
+def _org_names(ta: str, fa: Form, tb: str, fb: Form) -> _Evidence | None:
+    ka, kb = " ".join(fa.best), " ".join(fb.best)
+    if len(ka) > 6 and Levenshtein.normalized_similarity(ka, kb) >= 0.85:
+        return _Evidence("near-spelling", ta, tb, f"spelled nearly alike: {ta} / {tb}", KINDS["near-spelling"])
+    acronym = _letters_meet(fa, fb)
+    if acronym is not None:
+        return _Evidence("acronym", ta, tb, acronym, KINDS["acronym"])
+    return _one_word_apart(ta, fa, tb, fb)
+
+
+def _one_word_apart(ta: str, fa: Form, tb: str, fb: Form) -> _Evidence | None:
+    """Every word of the shorter name is, in order, a word of the longer, which has one word more (a word
+    changed is another name: British Airways / Adria Airways)."""
+    short, long_ = (fa, fb) if len(fa.tokens) <= len(fb.tokens) else (fb, fa)
+    if len(long_.tokens) != len(short.tokens) + 1 or _aligned(short, long_) < len(short.tokens):
+        return None
+    return _Evidence("one-word-apart", ta, tb, f"one word more: {ta} / {tb}", KINDS["one-word-apart"])
+
+
+def _aligned(short: Form, long_: Form) -> int:
+    """How many words of `short` meet, in order, a distinct word of `long_`."""
+    matched, j = 0, 0
+    for i in range(len(short.tokens)):
+        for k in range(j, len(long_.tokens)):
+            if _words_meet(short, i, long_, k):
+                matched, j = matched + 1, k + 1
+                break
+    return matched
+
+
+def _words_meet(a: Form, i: int, b: Form, j: int) -> bool:
+    return fold(a.tokens[i]) == fold(b.tokens[j]) or \
+        words_match(a.keys[i], a.best[i], b.keys[j], b.best[j], surname=True) or _sound(a, i, b, j) >= _LINKER_SOUND
+
+
+def _one_word(ta: str, fa: Form, tb: str, fb: Form) -> _Evidence | None:
+    acronym = _letters_meet(fa, fb)
+    if acronym is not None:
+        return _Evidence("acronym", ta, tb, acronym, KINDS["acronym"])
+    if _acronym(fa.tokens) or _acronym(fb.tokens):
+        return None  # two acronyms a letter apart are two bodies (EU / EIU)
+    if words_match(fa.keys[0], fa.best[0], fb.keys[0], fb.best[0], surname=True) or \
+            _near(fa.best[0], fb.best[0]):
+        return _Evidence("near-spelling", ta, tb, f"spelled nearly alike: {ta} / {tb}", KINDS["near-spelling"])
+    similarity = _sound(fa, 0, fb, 0)
+    if similarity >= SOUND_FLOOR:
+        return _Evidence("sound", ta, tb, f"sound alike across scripts ({similarity:.2f}): {ta} / {tb}",
+                         KINDS["sound"] * similarity / _LINKER_SOUND)
+    return None
+
+
+def _near(a: str, b: str) -> bool:
+    if min(len(a), len(b)) < 5 or a[:1].lower() != b[:1].lower():
+        return False
+    return Levenshtein.distance(a.lower(), b.lower()) <= (1 if min(len(a), len(b)) < 8 else 2) and \
+        JaroWinkler.normalized_similarity(a.lower(), b.lower()) >= 0.88
+
+
+def _sound(a: Form, i: int, b: Form, j: int) -> float:
+    from .names import has_cyrillic
+
+    if has_cyrillic(a.tokens[i]) == has_cyrillic(b.tokens[j]):
+        return 0.0
+    similarity = keys_sound_alike(a.keys[i], a.skeletons[i], b.keys[j], b.skeletons[j], 3)
+    return similarity or 0.0
+
+
+def _bare_word(single: tuple[str, Form], full: tuple[str, Form]) -> _Evidence | None:
+    (ts, fs), (tf, ff) = single, full
+    acronym = _letters_meet(fs, ff)
+    if acronym is not None:
+        return _Evidence("acronym", ts, tf, acronym, KINDS["acronym"])
+    if ff.is_org or fs.is_org:
+        return _one_word_apart(ts, fs, tf, ff)
+    last = len(ff.tokens) - 1
+    if fold(fs.tokens[0]) == fold(ff.tokens[last]) or \
+            words_match(fs.keys[0], fs.best[0], ff.keys[last], ff.best[last], surname=True) or \
+            words_match(fs.keys[0], fs.primary[0], ff.keys[last], ff.primary[last], surname=True) or \
+            _sound(fs, 0, ff, last) >= SOUND_FLOOR:
+        return _Evidence("surname", ts, tf, f"{ts} may be the surname of {tf}", KINDS["surname"])
+    return None
+
+
+def _letters_meet(fa: Form, fb: Form) -> str | None:
+    """An acronym whose letters are the other's reordered (NATO / OTAN) or the initials of its long name (in
+    any order: a long form in another language)."""
+    for x, y in ((fa, fb), (fb, fa)):
+        acronym = _acronym(x.tokens)
+        if acronym is None:
+            continue
+        other = _acronym(y.tokens) or _initials(y.tokens)
+        if len(other) < 2 or other == acronym:
+            continue
+        if sorted(_written(acronym)) == sorted(_written(other)):
+            what = "reordered" if _acronym(y.tokens) else "the initials of"
+            return f"the letters of {acronym} are {what} {' '.join(y.tokens)}"
+    return None
+
+
+# -- ranking --------------------------------------------------------------------------------------------------
+def _score(evidence: _Evidence, a: _Profile, b: _Profile) -> float:
+    strength = evidence.strength if a.entity.type == b.entity.type else evidence.strength * 0.7
+    smaller = min(len(a.entity.mentions), len(b.entity.mentions))
+    sources = min(a.sources, b.sources)
+    return round(strength * (1.0 + math.log2(1 + sources) + 0.5 * math.log2(1 + smaller)), 4)
+
+
+def _judged(judgements: Iterable[Judgement]) -> list[tuple[str, str]]:
+    """The spelling pairs a user has judged: not the same, unsure (never suggested again), or the same (yet
+    still apart: a conflict with a "not the same", not a suggestion)."""
+    return [(j.left, j.right) for j in judgements if j.op == "match" and j.left and j.right]
+
+
+def _keys(entities: Sequence[Entity]) -> dict[str, str]:
+    """Entity id -> a spelling that entity holds more often than any other entity (what a judgement finds
+    it by); an entity whose every spelling another holds as often has none, and cannot be judged by
+    spelling (two entities spelled exactly alike)."""
+    best: dict[str, tuple[int, str | None]] = {}
+    for entity in entities:
+        for variant in entity.variants:
+            count, _owner = best.get(variant.text, (0, None))
+            if variant.count > count:
+                best[variant.text] = (variant.count, entity.id)
+            elif variant.count == count:
+                best[variant.text] = (count, None)  # a tie: the spelling names neither for sure
+    keys: dict[str, str] = {}
+    for entity in entities:
+        for variant in entity.variants:  # most used first
+            if best[variant.text][1] == entity.id:
+                keys[entity.id] = variant.text
+                break
+    return keys
+
+
+def suggest(entities: Sequence[Entity], judgements: Iterable[Judgement] = ()) -> list[Suggestion]:
+    """Every pair of entities that may be one, best first (score, then names: deterministic)."""
+    keys = _keys(entities)
+    profiles = [_Profile(e, keys.get(e.id)) for e in entities if e.variants]
+    rejected = _judged(judgements)
+    out: list[Suggestion] = []
+    for i, j in _candidate_pairs(profiles):
+        a, b = profiles[i], profiles[j]
+        if a.key is None or b.key is None:
+            continue
+        if any((x in a.texts and y in b.texts) or (y in a.texts and x in b.texts) for x, y in rejected):
+            continue
+        evidence = _evidence(a, b)
+        if evidence is None:
+            continue
+        left, right = (a, b) if evidence.left in a.texts else (b, a)
+        out.append(Suggestion(left.entity, right.entity, evidence.left, evidence.right, left.key or "",
+                              right.key or "", evidence.kind,
+                              _with_types(evidence.reason, a.entity, b.entity), _score(evidence, a, b)))
+    out.sort(key=lambda s: (-s.score, s.left_entity.id, s.right_entity.id))
+    return out
+
+
+_TYPE_WORDS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation", "OTHER": "other"}
+
+
+def _with_types(reason: str, a: Entity, b: Entity) -> str:
+    if a.type == b.type:
+        return reason
+    return f"{reason} (typed {_TYPE_WORDS[a.type]} / {_TYPE_WORDS[b.type]})"
