@@ -19,7 +19,7 @@ from typing import TextIO
 from .textsafe import neutralise, printable
 
 COMMANDS = ("search", "entities", "sources", "timeline", "languages", "merge", "split", "rename", "retype",
-            "judgements")
+            "judgements", "suggestions")
 EDITS = ("merge", "split", "rename", "retype")
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
@@ -41,7 +41,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--judgements", metavar="FILE",
                         help="the story's judgement file (default: beside the story folder, or in the user's "
                              "data folder; $STORYVIEW_JUDGEMENTS)")
-    if command not in EDITS and command != "judgements":
+    if command not in EDITS and command not in ("judgements", "suggestions"):
         parser.add_argument("--no-judgements", action="store_true", help="show the story as linked, uncorrected")
     if command == "search":
         parser.add_argument("--limit", type=int, default=20, help="at most this many entities (default 20)")
@@ -71,6 +71,12 @@ def _add_edit_arguments(parser: argparse.ArgumentParser, command: str) -> None:
         parser.add_argument("type", metavar="TYPE", help="person, place, org or other")
     elif command == "judgements":
         parser.add_argument("--undo", action="store_true", help="take back the last judgement")
+    elif command == "suggestions":
+        parser.add_argument("--limit", type=int, help="list at most this many (default: all)")
+        decide = parser.add_mutually_exclusive_group()
+        decide.add_argument("--accept", type=int, metavar="K", help="accept suggestion K (its rank): they are one")
+        decide.add_argument("--reject", type=int, metavar="K",
+                            help="reject suggestion K: they are not the same, never suggested again")
 
 
 def _top_parser() -> argparse.ArgumentParser:
@@ -79,7 +85,8 @@ def _top_parser() -> argparse.ArgumentParser:
         description="Read one news story as told by many sources in many languages.",
         epilog="commands: storyview search QUERY [PATH ...] [--json] | entities | sources | timeline "
                "[PATH ...] [--json] | languages [--json] | merge ENTITY OTHER [--not|--unsure] | split SPELLING "
-               "[--source S --start N] | rename ENTITY NAME | retype ENTITY TYPE | judgements [--undo] "
+               "[--source S --start N] | rename ENTITY NAME | retype ENTITY TYPE | judgements [--undo] | suggestions "
+               "[--limit N] [--accept K|--reject K] "
                "[PATH ...]. With no command, opens the dashboard.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--version", action="version", version="storyview 0.1.0")
@@ -292,6 +299,8 @@ def run_command(command: str, argv: Sequence[str]) -> int:
     judgements = False if getattr(args, "no_judgements", False) else args.judgements
     story = load_story(args.paths, follow_links=args.follow_links, judgements=judgements)
     report_problems(story)
+    if command == "suggestions":
+        return run_suggestions(args, story)
     if command in EDITS or command == "judgements":
         return run_judgement(command, args, story)
     if command == "search":
@@ -335,6 +344,36 @@ def run_judgement(command: str, args: argparse.Namespace, story) -> int:
         return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
     lines = [f"{o.status}: {o.judgement.describe()}" + (f" -> {o.entity_id}" if o.entity_id else "") +
              (f" ({o.detail})" if o.detail else "") for o in outcomes] + [f"saved in {file}"]
+    return _write_output(lambda: sys.stdout.write(printable_lines(lines)))
+
+
+def run_suggestions(args: argparse.Namespace, story) -> int:
+    """`suggestions`: the pairs of entities that may be one, best first; `--accept K` / `--reject K` judges
+    the K-th (as `merge A B` / `merge A B --not` with the pair's keys would) and saves it."""
+    from .engine.judgements import JudgementError
+
+    chosen = args.accept if args.accept is not None else args.reject
+    if chosen is not None:
+        shown = story.suggestions()
+        if not 1 <= chosen <= len(shown):
+            raise UserError(f"there is no suggestion {chosen} (there are {len(shown)})")
+        suggestion = shown[chosen - 1]
+        try:
+            outcomes = story.accept(suggestion) if args.accept is not None else story.reject_suggestions(suggestion)
+        except JudgementError as error:
+            raise UserError(str(error)) from None
+        payload: dict = {"file": str(story.judgement_file.path), "suggestion": suggestion.to_json(chosen),
+                         "outcomes": [o.to_json() for o in outcomes]}
+        lines = [f"{o.status}: {o.judgement.describe()}" for o in outcomes] + \
+            [f"saved in {story.judgement_file.path}"]
+    else:
+        limit = max(0, args.limit) if args.limit is not None else None
+        payload = story.suggestions_json(limit)
+        lines = [f"{s['rank']:>4}  {s['score']:>6.2f}  {s['left']['name']} ⇄ {s['right']['name']}: {s['reason']} "
+                 f"({s['left']['sources']} / {s['right']['sources']} sources)" for s in payload["suggestions"]] \
+            or ["no suggestions"]
+    if args.json:
+        return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
     return _write_output(lambda: sys.stdout.write(printable_lines(lines)))
 
 

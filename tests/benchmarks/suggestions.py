@@ -88,7 +88,9 @@ def b3_slavic(story, folder: Path) -> float:
         # the scorer runs `SV entities DIR --json`: this "SV" prints the JSON just written
         sv = [sys.executable, "-c", f"import sys; sys.stdout.write(open({handle.name!r}, encoding='utf-8').read())"]
         res, tally, _ = scorer.score_topic(str(folder), sv, 0, 600, 60, lambda _msg: None, None)
-        return res["b3"]["f1"]
+        n = tally.b3["n"]  # the sums, not the figure rounded to three places
+        precision, recall = tally.b3["P"] / n, tally.b3["R"] / n
+        return 2 * precision * recall / (precision + recall)
     finally:
         os.unlink(handle.name)
 

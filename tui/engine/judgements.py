@@ -20,8 +20,9 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -311,10 +312,74 @@ def _require(values: dict, *names: str) -> None:
 
 
 # -- writing ---------------------------------------------------------------------------------------------
-def save_file(path: Path, judgements: Iterable[Judgement], story: str = "") -> None:
+# The temporary files save_file writes (tempfile.mkstemp: the prefix, eight of its letters, the suffix): one
+# left by a process killed mid-save is removed by the next save, and nothing else ever is.
+_TEMP_LETTERS = "[a-z0-9_]{8}"
+STALE_TEMP_SECONDS = 600  # without a lock (no fcntl), a temporary file this old is no save in progress
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def lock_file(path: Path) -> Path:
+    """The sidecar file whose lock says a process is changing `path` (the judgement file itself is replaced
+    by every save, so it cannot carry the lock)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[bool]:
+    """Hold the judgement file's lock (fcntl.flock on its sidecar, blocking) while the block runs; yields
+    whether it is held. Where there is no fcntl (Windows), or the file system refuses locks, it yields False
+    and saves are as safe as one process at a time makes them: atomic, but the last of two at once wins."""
+    try:
+        import fcntl
+    except ImportError:
+        yield False
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(lock_file(path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise JudgementError(f"cannot save the judgements to {path}: {error.strerror or error}") from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            held = True
+        except OSError:  # a file system without locks (some network mounts): as without fcntl
+            held = False
+        yield held
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def save_changes(path: Path, base: Sequence[Judgement], new: Sequence[Judgement], story: str = ""
+                 ) -> tuple[Judgement, ...]:
+    """Save the change from `base` (the judgements this process read) to `new`, into the file as it is now:
+    under the file's lock it is read again, what another process saved meanwhile is kept, this change is
+    made on top of it (judgements added, replaced or taken back), and the result written and returned."""
+    added = [j for j in new if j not in base]
+    removed = {j for j in base if j not in new}
+    with locked(path) as held:
+        current = read_file(path)
+        if current.problem is not None:
+            raise JudgementError(f"{path} {current.problem}: it is left as it is and nothing is saved; move it "
+                                 f"away or choose another file")
+        merged = [j for j in current.judgements if j not in removed]
+        for judgement in added:
+            merged = recorded(merged, judgement)
+        save_file(path, merged, story, remove_stale=True, stale_after=0 if held else STALE_TEMP_SECONDS)
+    return tuple(merged)
+
+
+def save_file(path: Path, judgements: Iterable[Judgement], story: str = "", remove_stale: bool = False,
+              stale_after: float = STALE_TEMP_SECONDS) -> None:
     """Write the whole file atomically: a temporary file in the same folder, flushed to disk, renamed over
     the old one, and the folder synced. Killed at any moment, the old file or the new one is there, whole.
-    Raises JudgementError (with the path) when it cannot be written; the old file is then untouched."""
+    Raises JudgementError (with the path) when it cannot be written; the old file is then untouched.
+    `remove_stale`: first remove temporary files of earlier saves that were killed (older than
+    `stale_after` seconds: 0 under the lock, when no other save can be running)."""
     payload = {"format": FORMAT, "version": VERSION, "story": json_path(story),
                "judgements": [j.to_json() for j in judgements]}
     data = (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -322,7 +387,9 @@ def save_file(path: Path, judgements: Iterable[Judgement], story: str = "") -> N
     temp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        descriptor, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        if remove_stale:
+            remove_stale_temps(path, stale_after)
+        descriptor, temp = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(path), suffix=".tmp")
         os.fchmod(descriptor, 0o644)  # a file to read, back up and send, not a secret (mkstemp makes it 0600)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -337,6 +404,23 @@ def save_file(path: Path, judgements: Iterable[Judgement], story: str = "") -> N
         if temp is not None:
             with contextlib.suppress(OSError):  # cleaning up after a failure already being reported
                 os.unlink(temp)
+
+
+def remove_stale_temps(path: Path, older_than: float = 0) -> list[Path]:
+    """Remove the temporary files a killed save of `path` left beside it (our own name pattern only, only
+    in its folder, only regular files); the ones removed."""
+    pattern = re.compile(re.escape(_temp_prefix(path)) + _TEMP_LETTERS + r"\.tmp")
+    removed = []
+    now_seconds = time.time()
+    for entry in os.scandir(path.parent):
+        if not pattern.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        if older_than and now_seconds - entry.stat(follow_symlinks=False).st_mtime < older_than:
+            continue
+        with contextlib.suppress(FileNotFoundError):  # another process removed it first
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
 
 
 def _sync_folder(folder: Path) -> None:

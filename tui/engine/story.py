@@ -262,7 +262,10 @@ class Story:
         for judgement in new:
             after = judging.recorded(after, judgement)
         self._save(tuple(after))
-        self._undo.append(before)
+        # what undo goes back to: the file as saved (another process's judgements kept) without these, with
+        # what these replaced
+        saved = self.judgements
+        self._undo.append(tuple(j for j in saved if j not in new) + tuple(j for j in before if j not in saved))
         self._redo.clear()
         return [o for o in self.judgement_outcomes if o.judgement in new]
 
@@ -274,7 +277,8 @@ class Story:
         if current.problem is not None:
             raise judging.JudgementError(f"{current.path} {current.problem}: it is left as it is and nothing is "
                                          f"saved; move it away or choose another file")
-        judging.save_file(current.path, judgements, story=self.judgement_label)
+        # under the file's lock, on top of what another process saved meanwhile (two `storyview merge` at once)
+        judgements = judging.save_changes(current.path, current.judgements, judgements, story=self.judgement_label)
         self.judgement_file = dataclasses.replace(current, judgements=judgements, exists=True)
         self._reapply()
 

@@ -32,8 +32,8 @@ KINDS: dict[str, float] = {
     "same-name": 0.9,  # full names that compare as one (given names by the table: Donald / Дональд)
     "surname": 0.7,  # a bare surname and the one full name of a person it matches
     "acronym": 0.6,  # NATO / OTAN, or WFP / World Food Programme named apart
-    "sound": 0.55,  # alike across scripts, below linking.ACROSS_SCRIPTS
-    "one-word-apart": 0.5,  # names one word longer or different (Ryanair Holdings / Ryanair)
+    "sound": 0.4,  # alike across scripts, below linking.ACROSS_SCRIPTS
+    "one-word-apart": 0.3,  # names one word longer or different (Ryanair Holdings / Ryanair)
     "near-spelling": 0.45,  # one or two letters apart (by key)
     "same-surname": 0.35,  # other given names with one surname: maybe kin, maybe one person mis-spelled
 }
@@ -331,11 +331,15 @@ def _letters_meet(fa: Form, fb: Form) -> str | None:
         acronym = _acronym(x.tokens)
         if acronym is None:
             continue
-        other = _acronym(y.tokens) or _initials(y.tokens)
-        if len(other) < 2 or other == acronym:
+        reordered = _acronym(y.tokens)
+        other = reordered or _initials(y.tokens)
+        if len(other) < 2 or (reordered and other == acronym):
             continue
-        if sorted(_written(acronym)) == sorted(_written(other)):
-            what = "reordered" if _acronym(y.tokens) else "the initials of"
+        # two acronyms' letters in any order (NATO / OTAN); a long name's initials in order (a long form
+        # whose words come in another order is too loose a match: its initials meet many acronyms)
+        if (sorted(_written(acronym)) == sorted(_written(other))) if reordered else \
+                _written(acronym) == _written(other):
+            what = "reordered" if reordered else "the initials of"
             return f"the letters of {acronym} are {what} {' '.join(y.tokens)}"
     return None
 
