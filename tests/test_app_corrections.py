@@ -139,6 +139,11 @@ async def test_split_the_current_mention_off_from_the_reader(story_dir):
         assert len(alone.mentions) == 1 and alone.curated
         assert app.selection.entity_id == alone.id  # the reader stays on that place, now its own entity
         assert app.selection.span == (mention.start, mention.end)
+        await pilot.press("u")  # taken back: the place is Moscow's again, and the reader stays on it
+        await settle(pilot)
+        assert len(entity_named(app, "Moscow").mentions) == len(moscow.mentions)
+        assert app.selection.entity_id == entity_named(app, "Moscow").id
+        assert app.selection.span == (mention.start, mention.end)
 
 
 async def test_rename_and_retype_through_their_dialogs_then_undo_and_redo(story_dir):

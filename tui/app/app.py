@@ -343,7 +343,7 @@ class StoryviewApp(App[None]):
         self.dashboard.query_one(EntitiesPane).show(story.entities, story.sources)
         self.dashboard.query_one(SearchPane).set_story(story)
         selection = self.selection
-        entity_id = next((i for i in (correction.entity_id, selection.entity_id)
+        entity_id = next((i for i in (correction.entity_id, selection.entity_id, self._entity_at(selection))
                           if i is not None and story.entity(i) is not None), None)
         if entity_id is None:
             self._select(Selection(selection.source_id))
@@ -353,6 +353,15 @@ class StoryviewApp(App[None]):
             self._select(self.navigator.choose_entity(Selection(selection.source_id), entity_id, at))
         self.build_chronology(story)  # the old one stays on screen until the new one is built
         self.notify(correction.message, severity=correction.severity, markup=False)
+
+    def _entity_at(self, selection: Selection) -> str | None:
+        """The entity now named at the highlighted place (an undo took away the one that was chosen there)."""
+        story = self.story
+        if story is None or selection.source_id is None or selection.span is None:
+            return None
+        start = selection.span[0]
+        return next((m.entity_id for m in story.mentions_by_source.get(selection.source_id, ())
+                     if m.start <= start < m.end), None)
 
     @on(EntitiesPane.CorrectionRequested)
     def _correction_requested(self, event: EntitiesPane.CorrectionRequested) -> None:

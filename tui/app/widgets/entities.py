@@ -310,6 +310,9 @@ class EntitiesPane(Vertical):
         index = None if entity_id is None else entity_list.index_of(entity_id)
         if index is not None and index != entity_list.cursor:
             entity_list.move_cursor(index)
+        if index is not None:
+            # rows just replaced (a filter, a correction) are laid out on the next refresh: scroll then too
+            self.call_after_refresh(entity_list.scroll_to_row, index)
         entity_list.invalidate()
 
     def set_open_source(self, source_id: str | None) -> None:
