@@ -291,6 +291,14 @@ class EntitiesPane(Vertical):
     def _show_detail(self) -> None:
         """The detail follows the cursor (set_rows moves it without a Highlighted message)."""
         self.query_one(EntityDetail).entity = self.highlighted()
+        # the detail's height follows the entity, and the list gives up what the detail takes: once it is
+        # laid out, the cursor's row must still be in view
+        self.call_after_refresh(self._cursor_into_view)
+
+    def _cursor_into_view(self) -> None:
+        cursor = self.entity_list.cursor
+        if cursor is not None:
+            self.entity_list.scroll_to_row(cursor)
 
     def watch_type_filter(self) -> None:
         self._fill()
@@ -312,7 +320,7 @@ class EntitiesPane(Vertical):
             entity_list.move_cursor(index)
         if index is not None:
             # rows just replaced (a filter, a correction) are laid out on the next refresh: scroll then too
-            self.call_after_refresh(entity_list.scroll_to_row, index)
+            self.call_after_refresh(self._cursor_into_view)
         entity_list.invalidate()
 
     def set_open_source(self, source_id: str | None) -> None:
