@@ -1,16 +1,18 @@
 """The storyview app: composes the panes, loads the story in a worker, and routes the few app-wide
-messages — a source, an entity, a mention or a date was chosen — into one Selection that it pushes down
-to every pane. Layout and colours live in styles/storyview.tcss."""
+messages — a source, an entity, a mention or a date was chosen, a correction was asked for — into one
+Selection that it pushes down to every pane. Corrections (editing.py) run in a worker too, and every pane
+is shown the re-linked story when one is done. Layout and colours live in styles/storyview.tcss."""
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -20,8 +22,10 @@ from textual.worker import Worker, WorkerState
 
 from ..resources import bundled_styles
 from ..textsafe import printable
+from . import editing
 from .citation import citation
-from .commands import StoryCommands
+from .commands import StoryCommands, correction_commands
+from .dialogs import ChoicePrompt, JudgementsScreen, TextPrompt, judgement_summary
 from .lifetime import exit_on_signals, in_daemon_thread
 from .navigation import Navigator, Selection
 from .screens import HelpScreen, ProblemsScreen
@@ -40,6 +44,8 @@ if TYPE_CHECKING:
 TABS = {"tab-entities": "Entities", "tab-sources": "Sources", "tab-reader": "Reader", "tab-timeline": "Timeline"}
 _PANE_TAB = {"search": "tab-entities", "entities": "tab-entities", "sources": "tab-sources",
              "reader": "tab-reader", "chronology": "tab-timeline"}
+# the types a user chooses from, as the engine reads them (judgements.TYPE_NAMES)
+CHOICE_OF_TYPE = {"PERSON": "person", "PLACE": "place", "ORG": "organisation", "OTHER": "other"}
 _PROGRESS_INTERVAL = 0.05  # seconds between progress messages from the loader
 _SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 
@@ -87,6 +93,11 @@ class StoryviewApp(App[None]):
         Binding("t", "show_pane('chronology')", "Timeline", tooltip="Go to the chronology", show=False,
                 id="app.timeline"),
         Binding("w", "problems", "Problems", tooltip="Skipped files and warnings", show=False, id="app.problems"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last correction (merge, split, rename, retype)",
+                id="app.undo"),
+        Binding("U", "redo", "Redo", tooltip="Redo the correction last undone", show=False, id="app.redo"),
+        Binding("J", "judgements", "Judgements", tooltip="The story's corrections, what each did, and their file",
+                show=False, id="app.judgements"),
     ]
 
     class LoadProgress(Message):
@@ -104,6 +115,7 @@ class StoryviewApp(App[None]):
         self.navigator: Navigator | None = None
         self.selection = Selection()
         self.events: list[Event] | None = None
+        self._correcting = False  # a correction's worker is running: the next waits for it
         self._switch_interval = sys.getswitchinterval()
 
     # -- layout -----------------------------------------------------------------------------------------------
@@ -241,10 +253,16 @@ class StoryviewApp(App[None]):
                 self._story_loaded(cast("Story", worker.result))
             elif worker.group == "chronology":
                 self._chronology_built(cast("list[Event]", worker.result))
-        elif event.state == WorkerState.ERROR:
+            elif worker.group == "correction":
+                self._corrected(cast("editing.Correction", worker.result))
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED) and worker.group == "correction":
+            self._correcting = False
+        if event.state == WorkerState.ERROR:
+            from ..engine.judgements import JudgementError
+
             error = worker.error
-            reason = printable(f"{type(error).__name__}: {error}" if not isinstance(error, LookupError)
-                               else str(error))
+            reason = printable(str(error) if isinstance(error, LookupError | JudgementError)
+                               else f"{type(error).__name__}: {error}")
             if worker.group == "load":
                 self.dashboard.query_one(StatusLine).done()
                 self.dashboard.query_one(StatusLine).say(f"Could not load the story — {reason}")
@@ -253,6 +271,10 @@ class StoryviewApp(App[None]):
                 self.notify(f"Could not load the story: {reason}", severity="error", markup=False, timeout=10)
             elif worker.group == "chronology":
                 self.dashboard.query_one(ChronologyPane).show_message(f"The chronology is unavailable: {reason}")
+            elif worker.group == "correction":
+                # a change that cannot be saved is not made (Story._save): the story is as it was
+                self.notify(f"Not changed: {reason}", title="Correction", severity="error", markup=False,
+                            timeout=10)
             else:
                 self.notify(f"{worker.group.capitalize()} failed: {reason}", severity="error", markup=False)
 
@@ -271,6 +293,7 @@ class StoryviewApp(App[None]):
             self.notify(f"{len(story.skipped)} file(s) skipped, {sum(1 for s in story.sources if s.warnings)} "
                         "source(s) with warnings — press w for details.", severity="warning", markup=False,
                         timeout=8)
+        self._tell_judgements(story)
         if not story.sources:
             self.dashboard.query_one(ReaderPane).show_placeholder("No articles found in these paths.")
             status.say("No articles found.")
@@ -282,6 +305,160 @@ class StoryviewApp(App[None]):
         self.events = events
         if self.story is not None:
             self.dashboard.query_one(ChronologyPane).show(events, self.story.sources)
+
+    def _tell_judgements(self, story: Story) -> None:
+        """Say on opening what is wrong with the story's judgements: nothing about them is ever silent."""
+        file = story.judgement_file
+        if file.problem is not None:
+            self.notify(f"The judgement file {printable(str(file.path))} {printable(file.problem)}: its corrections "
+                        "are ignored and none can be saved — J for details.", severity="warning", markup=False,
+                        timeout=12)
+        stale = story.stale_judgements
+        if stale:
+            self.notify(f"{len(stale)} of the story's {len(story.judgements)} judgements no longer apply — J lists "
+                        "them.", severity="warning", markup=False, timeout=10)
+
+    # -- corrections: asked for by a pane or the palette, made in a worker, then shown everywhere -----------
+    def correct(self, change: editing.Change) -> None:
+        """Make a correction off the UI thread; the panes show the re-linked story when it is done."""
+        if self.story is None:
+            self.notify("The story is still loading.", markup=False)
+            return
+        if self._correcting:
+            self.notify("Still applying the last correction…", markup=False)
+            return
+        self._correcting = True
+        self._run_correction(self.story, change)
+
+    @work(group="correction", exit_on_error=False)
+    async def _run_correction(self, story: Story, change: editing.Change) -> editing.Correction:
+        return await in_daemon_thread(lambda: editing.corrected(story, change), "storyview-correction")
+
+    def _corrected(self, correction: editing.Correction) -> None:
+        self._correcting = False
+        story = self.story
+        if story is None:
+            return
+        self.navigator = Navigator(story)
+        self.dashboard.query_one(EntitiesPane).show(story.entities, story.sources)
+        self.dashboard.query_one(SearchPane).set_story(story)
+        selection = self.selection
+        entity_id = next((i for i in (correction.entity_id, selection.entity_id, self._entity_at(selection))
+                          if i is not None and story.entity(i) is not None), None)
+        if entity_id is None:
+            self._select(Selection(selection.source_id))
+        else:
+            # where the reader is, if the entity is named there (a rename, a split mention), else its first mention
+            at = selection.span[0] if selection.span is not None else None
+            self._select(self.navigator.choose_entity(Selection(selection.source_id), entity_id, at))
+        self.build_chronology(story)  # the old one stays on screen until the new one is built
+        self.notify(correction.message, severity=correction.severity, markup=False)
+
+    def _entity_at(self, selection: Selection) -> str | None:
+        """The entity now named at the highlighted place (an undo took away the one that was chosen there)."""
+        story = self.story
+        if story is None or selection.source_id is None or selection.span is None:
+            return None
+        start = selection.span[0]
+        return next((m.entity_id for m in story.mentions_by_source.get(selection.source_id, ())
+                     if m.start <= start < m.end), None)
+
+    @on(EntitiesPane.CorrectionRequested)
+    def _correction_requested(self, event: EntitiesPane.CorrectionRequested) -> None:
+        self.ask_correction(event.kind, event.entity_ids)
+
+    def ask_correction(self, kind: str, entity_ids: tuple[str, ...]) -> None:
+        """Merge the entities, or ask how to split, rename or retype the first (a dialog)."""
+        story = self.story
+        if story is None:
+            return
+        entities = [e for e in (story.entity(i) for i in entity_ids) if e is not None]
+        if kind == "merge":
+            if len(entities) < 2:
+                self.notify("Mark the entities to merge with space, then press m (the highlighted one joins them).",
+                            markup=False)
+                return
+            self.dashboard.query_one(EntitiesPane).clear_marks()
+            self.correct(editing.merge(entities))
+            return
+        if not entities:
+            self.notify("Highlight an entity first (e, then ↑ ↓).", markup=False)
+            return
+        entity = entities[0]
+        name = printable(entity.name)
+        if kind == "rename":
+            def renamed(answer: str | None) -> None:
+                if answer is not None and answer.strip() and answer.strip() != entity.name:
+                    self.correct(editing.rename(entity, answer))
+
+            self.push_screen(TextPrompt(f"Rename {name}", entity.name, "The name shown everywhere; its spellings "
+                                        "stay as the articles write them. Enter saves · Esc cancels"), renamed)
+        elif kind == "retype":
+            def retyped(answer: str | None) -> None:
+                if answer is not None and answer != CHOICE_OF_TYPE[entity.type]:
+                    self.correct(editing.retype(entity, answer))
+
+            self.push_screen(ChoicePrompt(f"{name} is…", [(t, t) for t in CHOICE_OF_TYPE.values()],
+                                          CHOICE_OF_TYPE[entity.type]), retyped)
+        elif kind == "split":
+            if len(entity.variants) < 2:
+                self.notify(f"{name} has one spelling: to split one place off, highlight that mention in the "
+                            "reader and press x.", markup=False)
+                return
+
+            def split(answer: str | None) -> None:
+                if answer is not None:
+                    self.correct(editing.split_spelling(entity, answer))
+
+            self.push_screen(ChoicePrompt(f"Split a spelling off {name}",
+                                          [(v.text, f"{printable(v.text)}  ×{v.count}") for v in entity.variants],
+                                          note="Its mentions become an entity of their own. Enter splits · Esc "
+                                               "cancels"), split)
+
+    def request_correction(self, kind: str) -> None:
+        """From the palette: as if the key were pressed in the entities pane."""
+        self.dashboard.query_one(EntitiesPane).action_request(kind)
+
+    @on(ArticleView.SplitRequested)
+    def _split_requested(self) -> None:
+        self.action_split_mention()
+
+    def action_split_mention(self) -> None:
+        story, navigator, selection = self.story, self.navigator, self.selection
+        if story is None or navigator is None:
+            return
+        if selection.entity_id is None or selection.mention is None:
+            self.notify("Highlight a mention first: choose a name, step to it with n / N, or click it.",
+                        markup=False)
+            return
+        mention = navigator.mentions(selection.entity_id)[selection.mention]
+        entity = story.entity(selection.entity_id)
+        if entity is not None and len(entity.mentions) == 1:
+            self.notify("That is the entity's only mention: it is its own already.", markup=False)
+            return
+        self.correct(editing.split_mention(mention))
+
+    def action_undo(self) -> None:
+        self.correct(editing.undo)
+
+    def action_redo(self) -> None:
+        self.correct(editing.redo)
+
+    def action_judgements(self) -> None:
+        story = self.story
+        if story is None or isinstance(self.screen, JudgementsScreen):
+            return
+
+        def chosen(entity_id: str | None) -> None:
+            if entity_id is not None and self.story is not None and self.story.entity(entity_id) is not None:
+                self.go_to_entity(entity_id)
+
+        self.push_screen(JudgementsScreen(story.judgement_file, list(story.judgement_outcomes)), chosen)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.story is not None:
+            yield from correction_commands(self, judgement_summary(self.story.judgement_outcomes))
 
     # -- the selection, pushed down to every pane ---------------------------------------------------------
     def _select(self, selection: Selection) -> None:

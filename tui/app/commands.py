@@ -5,10 +5,12 @@ their title or path."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..textsafe import printable
@@ -20,6 +22,25 @@ if TYPE_CHECKING:
 
 _ENTITY_HITS = 8
 _SOURCE_HITS = 8
+
+
+def correction_commands(app: StoryviewApp, judged: str) -> Iterator[SystemCommand]:
+    """The corrections, in the palette with the app's own commands (each has a key too; `judged`: what
+    the story's judgements did so far, e.g. "2 applied")."""
+    for title, help_text, kind in (
+            ("Merge the marked entities", "Merge the entities marked with space and the highlighted one  (m)",
+             "merge"),
+            ("Split a spelling off the entity", "Split one spelling off the highlighted entity  (x)", "split"),
+            ("Rename the entity", "Change the highlighted entity's display name  (R)", "rename"),
+            ("Retype the entity", "Person, place, organisation or other  (T)", "retype")):
+        yield SystemCommand(title, help_text, partial(app.request_correction, kind))
+    yield SystemCommand("Split the mention off", "Split the highlighted mention in the reader off its entity  (x)",
+                        app.action_split_mention)
+    yield SystemCommand("Undo the last correction", "Take back the last merge, split, rename or retype  (u)",
+                        app.action_undo)
+    yield SystemCommand("Redo the correction", "Make the correction last undone again  (U)", app.action_redo)
+    yield SystemCommand("Show the judgements", f"The story's corrections and their file: {judged}  (J)",
+                        app.action_judgements)
 
 
 def _subsequence(needle: str, haystack: str) -> bool:

@@ -9,9 +9,8 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import judgements as judging
 from .detection import NameDetector, Occurrence
@@ -27,6 +26,7 @@ from .wordlists import add_story_roots
 
 # progress(stage, done, total): stages are "reading", "names", "linking", "indexing"
 Progress = Callable[[str, int, int], None]
+_T = TypeVar("_T")
 
 
 class _GcPause:
@@ -83,15 +83,32 @@ class Story:
         self._redo: list[tuple[judging.Judgement, ...]] = []
         self._editing = threading.RLock()
         self.judgement_label = ""  # the story's paths, written into its judgement file for the reader
+        self.revision = 0  # how many times judgements reshaped the entities since the story was built
         self._source_by_id = {s.id: s for s in sources}
         # source id -> why its dates are missing from the chronology (a bug; see chronology.build_timeline)
         self.chronology_warnings: dict[str, str] = {}
 
-    @cached_property
+    def _cached(self, name: str, build: Callable[[], _T]) -> _T:
+        """What `build` made for the entities as they are, kept under `name` until a judgement changes them.
+
+        A build running in one thread (the chronology takes seconds on a big story) while a judgement is
+        applied in another would otherwise keep what it made from the old entities for good."""
+        if name in self.__dict__:
+            return self.__dict__[name]
+        revision = self.revision
+        value = build()
+        if revision == self.revision:
+            self.__dict__[name] = value
+        return value
+
+    @property
     def _index(self) -> SearchIndex:
         # built on first use: `entities`, `sources` and `timeline` never need it
-        with _gc_paused():
-            return SearchIndex(self.entities, {s.id: s.language for s in self.sources})
+        def build() -> SearchIndex:
+            with _gc_paused():
+                return SearchIndex(self.entities, {s.id: s.language for s in self.sources})
+
+        return self._cached("_index", build)
 
     def prepare_search(self) -> None:
         """Build the search index now (e.g. in a loading worker) rather than on the first query."""
@@ -108,8 +125,11 @@ class Story:
     def source(self, source_id: str) -> Source | None:
         return self._source_by_id.get(source_id)
 
-    @cached_property
+    @property
     def mentions_by_source(self) -> dict[str, list[Mention]]:
+        return self._cached("mentions_by_source", self._mentions_by_source)
+
+    def _mentions_by_source(self) -> dict[str, list[Mention]]:
         with _gc_paused():
             out: dict[str, list[Mention]] = {s.id: [] for s in self.sources}
             for entity in self.entities:
@@ -119,8 +139,11 @@ class Story:
                 mentions.sort(key=lambda m: (m.start, -m.end))
             return out
 
-    @cached_property
+    @property
     def _chronology(self) -> tuple[list[TemporalExpression], list[Event]]:
+        return self._cached("_chronology", self._build_chronology)
+
+    def _build_chronology(self) -> tuple[list[TemporalExpression], list[Event]]:
         from .chronology import build_timeline
 
         spans = {sid: [(m.start, m.end, m.entity_id) for m in mentions]
@@ -289,6 +312,7 @@ class Story:
             return  # nothing changed (no judgements, or none that applies): the caches stay
         self.entities = entities
         self._entity_by_id = {e.id: e for e in entities}
+        self.revision += 1
         for cached in ("_index", "mentions_by_source", "_chronology"):
             self.__dict__.pop(cached, None)  # built again from the new entities on next use
 
@@ -329,12 +353,15 @@ class Story:
         found = self._suggestions
         return found[:limit] if limit is not None else list(found)
 
-    @cached_property
+    @property
     def _suggestions(self) -> list[Suggestion]:
         from .suggestions import suggest
 
-        with self._editing:
-            return suggest(self.entities, self.judgements)
+        def build() -> list[Suggestion]:
+            with self._editing:
+                return suggest(self.entities, self.judgements)
+
+        return self._cached("_suggestions", build)
 
     def accept(self, *suggestions: Suggestion, verdict: judging.Verdict = "positive") -> list[judging.Outcome]:
         """Judge each suggested pair the same (`verdict` "negative": not the same, never suggested again), all

@@ -1,6 +1,7 @@
 """The entities pane: people, places, organisations (grouped, or filtered to one type), each with its
 spellings and a coverage strip — one cell per source (or per run of sources in a big story) — so a
-reader sees at a glance who appears where. Enter or a click chooses the entity."""
+reader sees at a glance who appears where. Enter or a click chooses the entity; space marks entities for
+a correction (merge), and the pane asks the app for one with `CorrectionRequested`."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ class EntityList(RowList):
 
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
         "entitylist--group", "entitylist--badge", "entitylist--variants", "entitylist--variant", "entitylist--strip",
-        "entitylist--empty", "entitylist--chosen",
+        "entitylist--empty", "entitylist--chosen", "entitylist--marked",
     }
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -67,6 +68,7 @@ class EntityList(RowList):
         self.sources: list[Source] = []
         self.chosen_id: str | None = None
         self.open_source_id: str | None = None
+        self.marked: set[str] = set()  # entity ids marked (space) for a merge
         self._counts: dict[str, dict[str, int]] = {}
 
     def show(self, rows: list[Entity | str], sources: list[Source]) -> None:
@@ -96,7 +98,11 @@ class EntityList(RowList):
         strip = coverage(counts, self.sources, cells)
         chosen = row.id == self.chosen_id
         first = Text(no_wrap=True)
-        first.append("● " if chosen else "  ", style=style("entitylist--chosen", partial=True))
+        if row.id in self.marked:
+            first.append("✓", style=style("entitylist--marked", partial=True))
+            first.append("●" if chosen else " ", style=style("entitylist--chosen", partial=True))
+        else:
+            first.append("● " if chosen else "  ", style=style("entitylist--chosen", partial=True))
         first.append(fit(Text(printable(row.name), style="bold"), max(4, width - 3 - len(strip))))
         first.append(" ")
         strip_style = style("entitylist--strip", partial=True)
@@ -111,6 +117,8 @@ class EntityList(RowList):
         muted = style("entitylist--variants", partial=True)
         second = Text("  ", no_wrap=True, style=muted)
         second.append(TYPE_BADGE[row.type], style=style("entitylist--badge", partial=True))
+        if row.curated:
+            second.append(" ✎", style=style("entitylist--badge", partial=True))
         second.append(f" {len(row.mentions)}× in {len(counts)}/{len(self.sources)} · ")
         for number, variant in enumerate(row.variants):
             if number:
@@ -165,10 +173,20 @@ class EntitiesPane(Vertical):
     EntityList > .entitylist--strip { color: $text-accent; }
     EntityList > .entitylist--empty { color: $text-disabled; }
     EntityList > .entitylist--chosen { color: $text-accent; }
+    EntityList > .entitylist--marked { color: $text-warning; text-style: bold; }
     """
 
     BINDINGS = [
         Binding("f", "cycle_filter", "Filter by type", id="entities.filter"),
+        Binding("space", "toggle_mark", "Mark", tooltip="Mark or unmark the entity (to merge the marked)",
+                id="entities.mark"),
+        Binding("m", "request('merge')", "Merge", tooltip="Merge the marked entities (and the highlighted one) "
+                "into one", id="entities.merge"),
+        Binding("x", "request('split')", "Split", tooltip="Split a spelling off the highlighted entity",
+                id="entities.split"),
+        Binding("R", "request('rename')", "Rename", tooltip="Rename the highlighted entity", id="entities.rename"),
+        Binding("T", "request('retype')", "Type", tooltip="Change the type of the highlighted entity "
+                "(person, place, organisation, other)", id="entities.retype"),
     ]
 
     type_filter: reactive[str] = reactive("ALL", init=False)
@@ -177,6 +195,15 @@ class EntitiesPane(Vertical):
         def __init__(self, entity_id: str) -> None:
             super().__init__()
             self.entity_id = entity_id
+
+    class CorrectionRequested(Message):
+        """The user asked for a correction (`kind`: merge, split, rename, retype) of these entities: for a
+        merge the marked ones and the highlighted one, else the highlighted one."""
+
+        def __init__(self, kind: str, entity_ids: tuple[str, ...]) -> None:
+            super().__init__()
+            self.kind = kind
+            self.entity_ids = entity_ids
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -193,8 +220,13 @@ class EntitiesPane(Vertical):
         return self.query_one(EntityList)
 
     def show(self, entities: list[Entity], sources: list[Source]) -> None:
+        """Show these entities (again, after a correction: the marks of entities that are gone go too)."""
         self.entities = entities
         self.sources = sources
+        entity_list = self.entity_list
+        entity_list._counts.clear()
+        present = {entity.id for entity in entities}
+        entity_list.marked &= present
         self._fill()
 
     def _fill(self) -> None:
@@ -215,18 +247,58 @@ class EntitiesPane(Vertical):
         entity_list.show(rows, self.sources)
         self.border_title = Content(f"Entities ({shown})" if self.type_filter == "ALL"
                                     else f"{TYPE_GROUP[self.type_filter]} ({shown})")
-        self.border_subtitle = Content("f: filter")
+        self._show_subtitle()
         self.query_one(TypeFilter).active = self.type_filter
         if chosen is not None:
             self.set_chosen(chosen)
         self._show_detail()
 
-    def _show_detail(self) -> None:
-        """The detail follows the cursor (set_rows moves it without a Highlighted message)."""
+    def _show_subtitle(self) -> None:
+        marked = len(self.entity_list.marked)
+        self.border_subtitle = Content(f"{marked} marked · m: merge · space: unmark" if marked
+                                       else "f: filter · space: mark")
+
+    def highlighted(self) -> Entity | None:
         entity_list = self.entity_list
         cursor = entity_list.cursor
         row = None if cursor is None else entity_list.rows[cursor]
-        self.query_one(EntityDetail).entity = None if row is None or isinstance(row, str) else row
+        return None if row is None or isinstance(row, str) else row
+
+    def action_toggle_mark(self) -> None:
+        entity = self.highlighted()
+        if entity is None:
+            return
+        marked = self.entity_list.marked
+        marked.symmetric_difference_update({entity.id})
+        self.entity_list.invalidate()
+        self._show_subtitle()
+        self.entity_list.action_cursor_down()  # as in a file manager: mark, and on to the next
+
+    def clear_marks(self) -> None:
+        self.entity_list.marked.clear()
+        self.entity_list.invalidate()
+        self._show_subtitle()
+
+    def action_request(self, kind: str) -> None:
+        entity = self.highlighted()
+        marked = [e.id for e in self.entities if e.id in self.entity_list.marked]
+        if kind == "merge":
+            ids = tuple(dict.fromkeys([*marked, *([entity.id] if entity is not None else [])]))
+        else:
+            ids = (entity.id,) if entity is not None else ()
+        self.post_message(self.CorrectionRequested(kind, ids))
+
+    def _show_detail(self) -> None:
+        """The detail follows the cursor (set_rows moves it without a Highlighted message)."""
+        self.query_one(EntityDetail).entity = self.highlighted()
+        # the detail's height follows the entity, and the list gives up what the detail takes: once it is
+        # laid out, the cursor's row must still be in view
+        self.call_after_refresh(self._cursor_into_view)
+
+    def _cursor_into_view(self) -> None:
+        cursor = self.entity_list.cursor
+        if cursor is not None:
+            self.entity_list.scroll_to_row(cursor)
 
     def watch_type_filter(self) -> None:
         self._fill()
@@ -246,6 +318,9 @@ class EntitiesPane(Vertical):
         index = None if entity_id is None else entity_list.index_of(entity_id)
         if index is not None and index != entity_list.cursor:
             entity_list.move_cursor(index)
+        if index is not None:
+            # rows just replaced (a filter, a correction) are laid out on the next refresh: scroll then too
+            self.call_after_refresh(self._cursor_into_view)
         entity_list.invalidate()
 
     def set_open_source(self, source_id: str | None) -> None:

@@ -71,6 +71,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page-down"),
         Binding("home,g", "scroll_home", "Top of the article", show=False, id="reader.top"),
         Binding("end,G", "scroll_end", "End of the article", show=False, id="reader.end"),
+        Binding("x", "split_mention", "Split mention", tooltip="Split the highlighted mention off its entity "
+                "(this one place is not them)", id="reader.split-mention"),
     ]
 
     class NameClicked(Message):
@@ -81,9 +83,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.entity_id = entity_id
             self.offset = offset
 
+    class SplitRequested(Message):
+        """x: split the highlighted mention off its entity (the app knows which mention that is)."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.source: Source | None = None
+        self._given: list[Mention] | None = None  # the list `show` was given (a new one after a correction)
         self._body = ""  # neutralised text of the article body
         self._base = 0  # text offset of body[0]
         self._mentions: list[Mention] = []  # every detected name in the source, by start
@@ -120,11 +126,14 @@ class ArticleView(ScrollView, can_focus=True):
             self.source = source
             self._base = source.body_start
             self._body = neutralise(source.body).replace("\t", " ")
+            self._wrapped_width = -1
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self._given = None
+        if mentions is not self._given:  # another source, or a correction re-linked this one
+            self._given = mentions
             self._mentions = [m for m in mentions if m.start >= self._base]
             self._mention_starts = [m.start for m in self._mentions]
             self._longest = max((m.end - m.start for m in self._mentions), default=0)
-            self._wrapped_width = -1
-            self.scroll_to(y=0, animate=False, immediate=True)
         self.entity_id = entity_id
         self.span = span
         self.span_is_mention = span_is_mention
@@ -290,6 +299,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not 0 <= index < len(self._lines):
             return None
         return self._lines[index][0] + self._base
+
+    def action_split_mention(self) -> None:
+        self.post_message(self.SplitRequested())
 
     async def _on_click(self, event: events.Click) -> None:
         meta = event.style.meta

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ...engine.model import Entity, Variant
 
 MAX_GROUPS = 6  # groups drawn in full; the rest are named on one last line
+MAX_JUDGEMENTS = 3  # judgements listed under a curated entity; the rest are counted (J lists them all)
 _TALL_SCREEN = 30  # rows from which a group may take two lines (a shorter screen keeps the list in view)
 
 
@@ -70,6 +71,7 @@ class _Styles:
     spelling: Style | str = ""
     muted: Style | str = ""
     joined: Style | str = ""
+    curated: Style | str = ""
 
 
 def group_lines(group: SpellingGroup, width: int, max_lines: int, label_width: int,
@@ -148,6 +150,26 @@ def detail_lines(entity: Entity, width: int, lines_per_group: int, styles: _Styl
         lines.append(more)
     if entity.joined_by:
         lines.append(joined_line(entity, width, styles))
+    if entity.curated:
+        lines.extend(curated_lines(entity, width, styles))
+    return lines
+
+
+def curated_lines(entity: Entity, width: int, styles: _Styles = _Styles()) -> list[Text]:
+    """That a user's judgements shaped it, and which (the latest last), so nobody mistakes a correction for
+    the machine's linking: "curated: 'BSU' is the same as 'Baltic Shipping Union'"."""
+    judgements = entity.judgements
+    count = len(judgements)
+    heading = Text("curated", style=styles.label, no_wrap=True)
+    heading.append(f" by {count} judgement{'s' if count != 1 else ''}" + (":" if count else ""), style=styles.muted)
+    lines = [heading]
+    shown = judgements[-MAX_JUDGEMENTS:]
+    if count > len(shown):
+        lines.append(Text(f"  +{count - len(shown)} earlier (J lists them)", style=styles.muted, no_wrap=True))
+    for judgement in shown:
+        line = Text("  " + printable(judgement.describe()), style=styles.curated, no_wrap=True)
+        line.truncate(width, overflow="ellipsis")
+        lines.append(line)
     return lines
 
 
@@ -169,9 +191,10 @@ class EntityDetail(Widget):
     EntityDetail > .entitydetail--spelling { color: $text; }
     EntityDetail > .entitydetail--muted { color: $text-muted; }
     """
-    # the look of the "joined:" line (entitydetail--joined) is the app's, in styles/storyview.tcss
+    # the look of the "joined:" and "curated" lines (entitydetail--joined, --curated) is the app's, in
+    # styles/storyview.tcss
     COMPONENT_CLASSES = {"entitydetail--label", "entitydetail--spelling", "entitydetail--muted",
-                         "entitydetail--joined"}
+                         "entitydetail--joined", "entitydetail--curated"}
 
     entity: reactive[Entity | None] = reactive(None, layout=True)
 
@@ -197,7 +220,8 @@ class EntityDetail(Widget):
             styles = _Styles(style("entitydetail--label", partial=True),
                              style("entitydetail--spelling", partial=True),
                              style("entitydetail--muted", partial=True),
-                             style("entitydetail--joined", partial=True))
+                             style("entitydetail--joined", partial=True),
+                             style("entitydetail--curated", partial=True))
             self._drawn[key] = [] if entity is None or width <= 0 else detail_lines(entity, width,
                                                                                   lines_per_group, styles)
         return self._drawn[key]
