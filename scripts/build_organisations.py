@@ -66,8 +66,10 @@ def build(source: Path = SOURCE) -> dict:
         records.append({"id": body["id"], "kind": body["kind"], "scoped": bool(body.get("scoped", False)),
                         "country": body.get("country"), "place": body.get("place"),
                         "names": names, "acronyms": acronyms,
-                        # each long name folded (gazetteer.fold), so loading does not fold ~1,500 names
-                        "keys": sorted({fold(n) for ns in names.values() for n in ns} - {""})})
+                        # each long name folded (gazetteer.fold), so loading does not fold ~1,500 names:
+                        # all of them (the index), and per language in the order of `names`
+                        "keys": sorted({fold(n) for ns in names.values() for n in ns} - {""}),
+                        "folded": {language: [fold(n) for n in ns] for language, ns in names.items()}})
     return {"meta": {"source": "scripts/data/organisations.toml (written for storyview from general knowledge)",
                      "licence": "the project's own licence", "version": VERSION, "fold_version": FOLD_VERSION,
                      "languages": list(LANGUAGES),

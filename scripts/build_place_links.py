@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate tui/engine/data/place_links.json: link-only place names, read by tui/engine/gazetteer.py.
+"""Generate tui/engine/data/place_links.{json,txt,keys}: link-only place names, read by tui/engine/gazetteer.py.
 
 A link-only name never makes a word a place (detection does not see this table); the linker consults it to
 join two spellings that both occur in a story and that name one place ("Genova" / "Janov", "Black Sea" /
@@ -243,7 +243,7 @@ def cldr_version() -> str:
     return done.stdout.strip()
 
 
-def build(cldr: Path, cldr_release: str) -> tuple[dict, bytes, list[str]]:
+def build(cldr: Path, cldr_release: str) -> tuple[dict, bytes, bytes, list[str]]:
     ordinary = _common_word_test()
     features = collect_features()
     subdivisions = collect_subdivisions(cldr, ordinary)
@@ -251,14 +251,18 @@ def build(cldr: Path, cldr_release: str) -> tuple[dict, bytes, list[str]]:
     records = [*features, *cities, *subdivisions]
     chosen, log = resolve(records)
     used = sorted(set(chosen.values()))
-    # one output row per id: the GeoNames spellings of a CLDR city share the CLDR record's row
+    # one output row per id: the GeoNames spellings of a CLDR city share the CLDR record's row. A key names
+    # its row by the byte offset where the row starts, so the runtime reads one row without splitting the file.
     rows: dict[str, int] = {}
-    out_records: list[str] = []
+    out_records: list[bytes] = []
+    offset = 0
     for index in used:
         record = records[index]
         if record.id not in rows:
-            rows[record.id] = len(out_records)
-            out_records.append("\t".join((record.id, record.kind, record.name, record.source)))
+            rows[record.id] = offset
+            row = "\t".join((record.id, record.kind, record.name, record.source)).encode() + b"\n"
+            out_records.append(row)
+            offset += len(row)
     keys = sorted(f"{key}\t{rows[records[index].id]}".encode() for key, index in chosen.items())
     meta = {
         "sources": [
@@ -274,14 +278,14 @@ def build(cldr: Path, cldr_release: str) -> tuple[dict, bytes, list[str]]:
         "generator": "scripts/build_place_links.py",
         "fold_version": bg.FOLD_VERSION,
         "stem_version": gazetteer.STEM_VERSION,
-        "format": "records: one 'id<TAB>kind<TAB>English name<TAB>source' line per place; place_links.keys: "
-                  "sorted UTF-8 'folded spelling<TAB>record row' lines ('~' + stem key for declined multi-word "
-                  "names), written by the same run",
+        "format": "place_links.txt: one UTF-8 'id<TAB>kind<TAB>English name<TAB>source' line per place; "
+                  "place_links.keys: sorted UTF-8 'folded spelling<TAB>byte offset of its line in place_links.txt' "
+                  "lines ('~' + stem key for declined multi-word names), written by the same run",
         "keys": len(keys),
     }
     report = [f"{len(features)} features, {len(subdivisions)} subdivisions, {len(cities)} cities; "
               f"{len(out_records)} records, {len(keys)} keys", "shared spellings:", *log]
-    return {"meta": meta, "records": "\n".join(out_records)}, b"".join(k + b"\n" for k in keys), report
+    return {"meta": meta}, b"".join(out_records), b"".join(k + b"\n" for k in keys), report
 
 
 def main() -> None:
@@ -293,14 +297,15 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.cldr / "common" / "subdivisions").is_dir():
         sys.exit(f"{args.cldr}: no common/subdivisions (apt-get install unicode-cldr-core)")
-    data, keys, report = build(args.cldr, args.cldr_version or cldr_version())
+    data, rows, keys, report = build(args.cldr, args.cldr_version or cldr_version())
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     args.output.write_text(text + "\n", encoding="utf-8")
+    args.output.with_suffix(".txt").write_bytes(rows)
     args.output.with_suffix(".keys").write_bytes(keys)
     if args.report:
         args.report.write_text("\n".join(report) + "\n", encoding="utf-8")
     print(report[0])
-    print(f"wrote {args.output} ({len(text.encode()) // 1024} KiB) and its keys ({len(keys) // 1024} KiB)")
+    print(f"wrote {args.output}, its rows ({len(rows) // 1024} KiB) and its keys ({len(keys) // 1024} KiB)")
 
 
 if __name__ == "__main__":

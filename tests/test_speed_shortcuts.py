@@ -46,7 +46,7 @@ def _row_by_bisection(key: str) -> str | None:
     probe = key.encode("utf-8") + b"\t"
     for line in lines:
         if line.startswith(probe):
-            return links.records[int(line[len(probe):])]
+            return links.row(int(line[len(probe):]))
     return None
 
 

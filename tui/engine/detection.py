@@ -23,7 +23,7 @@ from os.path import commonprefix
 from . import gazetteer, knowledge, languages, lexicon
 from .language import borrowed
 from .model import Source
-from .names import fold
+from .names import fold, fold_each
 
 # Scripts written with capitals that storyview reads: Latin (with its extensions), Greek, Cyrillic.
 _CASED_BLOCKS = (range(0x0000, 0x0530), range(0x1AB0, 0x1B00), range(0x1C80, 0x1C90), range(0x1DC0, 0x1F00),
@@ -219,11 +219,12 @@ _DECLINED_TAIL = 3
 def _multiword_places() -> dict[str, tuple[tuple[tuple[str, ...], gazetteer.Place], ...]]:
     """The gazetteer's spellings of two to four words, folded, filed by the first four letters of the first."""
     index: dict[str, list[tuple[tuple[str, ...], gazetteer.Place]]] = {}
-    for place in gazetteer.all_places():
-        for name in dict.fromkeys((place.name, *place.names)):
-            words = tuple(fold(name).replace("-", " ").split())
-            if 2 <= len(words) <= 4 and len(words[0]) >= _DECLINED_KEEP:
-                index.setdefault(words[0][:_DECLINED_KEEP], []).append((words, place))
+    spellings = [(name, place) for place in gazetteer.all_places()
+                 for name in dict.fromkeys((place.name, *place.names))]
+    for (_name, place), folded in zip(spellings, fold_each([name for name, _place in spellings]), strict=True):
+        words = tuple(folded.replace("-", " ").split())
+        if 2 <= len(words) <= 4 and len(words[0]) >= _DECLINED_KEEP:
+            index.setdefault(words[0][:_DECLINED_KEEP], []).append((words, place))
     return {stem: tuple(entries) for stem, entries in index.items()}
 
 

@@ -53,15 +53,8 @@ _DELETE = frozenset("'’‘ʼʻʹ`´′.")
 _SPACE = frozenset("-‐‑‒–—―−/_")
 
 
-@lru_cache(maxsize=100_000)
-def fold(text: str) -> str:
-    """The comparison form of a name: 'Kijów' -> 'kijow', 'Côte d’Ivoire' -> 'cote divoire'.
-
-    Casefolded; diacritics stripped (NFKD, combining marks dropped); ł ø ß đ æ œ ı mapped to ASCII;
-    apostrophes and full stops deleted ('St. John’s' -> 'st johns'); hyphens, dashes and slashes made
-    spaces; other punctuation and invisible format characters (soft hyphens) dropped; whitespace collapsed.
-    '&' is kept: it is a word in "Bosnia & Herzegovina".
-    """
+def _folded_characters(text: str) -> str:
+    """fold() before whitespace is collapsed."""
     # Casefold again after NFKD: compatibility forms can decompose to capitals ('ℌ' -> 'H').
     text = unicodedata.normalize("NFKD", text.casefold()).casefold().translate(_LETTERS)
     out: list[str] = []
@@ -75,7 +68,43 @@ def fold(text: str) -> str:
         if category in ("Mn", "Me", "Cf", "Sk") or (category[0] == "P" and ch != "&"):
             continue
         out.append(ch)
-    return " ".join("".join(out).split())
+    return "".join(out)
+
+
+class _CharFold(dict):
+    """Each character's _folded_characters, worked out on first sight. Every step acts on one character at a
+    time but NFKD's reordering of combining marks; the marks it drops do not matter, so a text folds as its
+    characters do unless it holds a mark that is kept (a few spacing marks of Indic, Tagalog or musical
+    scripts): characters that fold to one are noted in `reordered`, and a text holding one is folded whole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reordered: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        folded = _folded_characters(chr(code))
+        if any(unicodedata.combining(ch) for ch in folded):
+            self.reordered.add(chr(code))
+        self[code] = folded
+        return folded
+
+
+_CHAR_FOLD = _CharFold()
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """The comparison form of a name: 'Kijów' -> 'kijow', 'Côte d’Ivoire' -> 'cote divoire'.
+
+    Casefolded; diacritics stripped (NFKD, combining marks dropped); ł ø ß đ æ œ ı mapped to ASCII;
+    apostrophes and full stops deleted ('St. John’s' -> 'st johns'); hyphens, dashes and slashes made
+    spaces; other punctuation and invisible format characters (soft hyphens) dropped; whitespace collapsed.
+    '&' is kept: it is a word in "Bosnia & Herzegovina".
+    """
+    folded = text.translate(_CHAR_FOLD)
+    if _CHAR_FOLD.reordered and not _CHAR_FOLD.reordered.isdisjoint(text):
+        folded = _folded_characters(text)
+    return " ".join(folded.split())
 
 
 def acronym_key(text: str) -> str | None:
@@ -218,13 +247,16 @@ def all_places() -> list[Place]:
 
 # --- link-only names ---------------------------------------------------------------------------------------
 #
-# data/place_links.json (scripts/build_place_links.py) holds names that may JOIN two spellings a story already
+# data/place_links.* (scripts/build_place_links.py) hold names that may JOIN two spellings a story already
 # has, never make a word a place: seas, rivers and mountains (a hand-written table), CLDR subdivisions and
-# GeoNames cities. Detection never reads it; the linker does (linking.Linker._forms). Its ~160k spellings are
-# in data/place_links.keys, sorted 'key<TAB>row' lines of UTF-8 searched by bisection over the raw bytes
-# (UTF-8 sorts as code points do): loading it is one file read, with no decoding or parsing of 160k names.
+# GeoNames cities. Detection never reads them; the linker does (linking.Linker._forms). Its ~160k spellings
+# are in data/place_links.keys, sorted 'key<TAB>offset' lines of UTF-8 searched by bisection over the raw
+# bytes (UTF-8 sorts as code points do); the offset is where the place's row starts in data/place_links.txt
+# ('id<TAB>kind<TAB>English name<TAB>source' lines). Loading them is two file reads, with no decoding or
+# parsing of 160k names or 30k rows; place_links.json holds only what they were built with.
 
 LINKS_FILE = Path(__file__).parent / "data" / "place_links.json"
+LINK_ROWS_FILE = Path(__file__).parent / "data" / "place_links.txt"
 LINK_KEYS_FILE = Path(__file__).parent / "data" / "place_links.keys"
 # Bumped whenever stem_key() changes, like FOLD_VERSION.
 STEM_VERSION = 1
@@ -239,12 +271,17 @@ def stem_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class _Links:
-    records_text: str  # 'id<TAB>kind<TAB>name<TAB>source' lines, split on the first hit (most stories have few)
-    keys: bytes  # sorted 'key<TAB>row<LF>' lines
+    rows: bytes  # 'id<TAB>kind<TAB>name<TAB>source<LF>' lines, UTF-8
+    keys: bytes  # sorted 'key<TAB>offset of its row<LF>' lines
+
+    def row(self, offset: int) -> str:
+        """The row starting at byte `offset` of the rows file."""
+        return self.rows[offset:self.rows.index(b"\n", offset)].decode("utf-8")
 
     @functools.cached_property
     def records(self) -> tuple[str, ...]:
-        return tuple(self.records_text.split("\n"))
+        """Every row (source_of's last resort)."""
+        return tuple(self.rows.decode("utf-8").split("\n")[:-1])
 
 
 _links: _Links | None = None
@@ -261,7 +298,7 @@ def _load_links() -> _Links:
             if meta.get("fold_version") != FOLD_VERSION or meta.get("stem_version") != STEM_VERSION:
                 raise RuntimeError(f"{LINKS_FILE.name} was built with other folding rules: "
                                    "run scripts/build_place_links.py")
-            _links = _Links(data["records"], LINK_KEYS_FILE.read_bytes())
+            _links = _Links(LINK_ROWS_FILE.read_bytes(), LINK_KEYS_FILE.read_bytes())
     return _links
 
 
@@ -283,7 +320,7 @@ def _link_row(key: str) -> str | None:
         end = len(keys) if end == -1 else end
         line = keys[start:end]
         if line.startswith(probe):
-            return links.records[int(line[len(probe):])]
+            return links.row(int(line[len(probe):]))
         if line < probe:
             lo = end + 1
         else:

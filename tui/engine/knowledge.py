@@ -55,6 +55,7 @@ class _Index:
     by_word: dict[str, Organisation]  # a one-word long name, folded
     by_first: dict[str, list[tuple[tuple[str, ...], Organisation]]]  # stem of the first word -> stems, body
     by_place: dict[str, Organisation]  # a gazetteer id that names a body too (CLDR's "EU", "UN")
+    bodies: tuple[Organisation, ...]  # in the file's order
 
 
 _lock = threading.Lock()
@@ -84,8 +85,10 @@ def _build_index(data: dict) -> _Index:
     by_word: dict[str, Organisation] = {}
     by_first: dict[str, list[tuple[tuple[str, ...], Organisation]]] = {}
     by_place: dict[str, Organisation] = {}
+    bodies: list[Organisation] = []
     for record in data["organisations"]:
         body = Organisation(record["id"], record["kind"], record["scoped"], record["country"])
+        bodies.append(body)
         if record.get("place"):
             by_place[record["place"]] = body
         languages_of: dict[str, set[str]] = {}
@@ -102,7 +105,7 @@ def _build_index(data: dict) -> _Index:
             elif words:
                 stems = tuple(_stem(w) for w in words)
                 by_first.setdefault(stems[0], []).append((stems, body))
-    return _Index(by_acronym, by_word, by_first, by_place)
+    return _Index(by_acronym, by_word, by_first, by_place, tuple(bodies))
 
 
 def _stem(folded_word: str) -> str:
@@ -341,12 +344,15 @@ def _build_language_names(language: str) -> _LanguageNames:
     """The table's names in one language: each long name by its first word's anchor, and the acronyms that
     a capitalised run cannot find (written in lower case)."""
     data = _table_data()
+    # the file carries each name folded, as it carries the index's keys (see _build_index)
+    trust_keys = data.get("meta", {}).get("fold_version") == gazetteer.FOLD_VERSION
     by_anchor: dict[str, list[_Spelling]] = {}
     acronyms: dict[str, Organisation | None] = {}
-    for record in data["organisations"]:
-        body = Organisation(record["id"], record["kind"], record["scoped"], record["country"])
-        for name in record["names"].get(language, ()):
-            words = tuple(fold(name).split())
+    for record, body in zip(data["organisations"], _load().bodies, strict=True):
+        names = record["names"].get(language, ())
+        folded_names = record["folded"].get(language, ()) if trust_keys else [fold(name) for name in names]
+        for name, folded in zip(names, folded_names, strict=True):
+            words = tuple(folded.split())
             if not words or len(words) > MAX_NAME_WORDS:
                 continue
             if len(words) == 1 and not name[:1].isupper():
