@@ -379,29 +379,31 @@ class NameDetector:
             self.collect_evidence()
         out: list[Occurrence] = []
         headings: dict[int, bool] = {}
+        # (looked up once per source, not once per name: a big story has millions of names)
+        segmented, segment, tokens_of = self._segmented, self._segment, self._tokens
+        number = index if story_index is None else story_index
+        boilerplate, in_boilerplate = bool(source.boilerplate), source.in_boilerplate
+        escaped = text is not source.text
+        append = out.append
         for run_text, base, initial, context in self._runs[index]:
             # A story repeats its names: a run segmented once in the same context is reused.
             key = (run_text, language, initial, context)
-            pieces = self._segmented.get(key)
+            pieces = segmented.get(key)
             if pieces is None:
-                pieces = tuple(self._segment(_RunText(run_text, language), self._tokens(run_text), initial,
-                                             context))
-                self._segmented[key] = pieces
-            boilerplate = source.boilerplate
+                pieces = segmented[key] = tuple(segment(_RunText(run_text, language), tokens_of(run_text), initial,
+                                                        context))
             for piece in pieces:
                 if piece.ordinary_word and _in_heading(text, base + piece.start, headings):
                     continue  # a capitalised ordinary word in a title-case heading ("A Message from ...")
-                moved = piece.moved(index if story_index is None else story_index, base,
-                                    bool(boilerplate) and source.in_boilerplate(piece.start + base))
-                if text is not source.text:  # escapes were blanked: the mention's text is what the file says
+                moved = piece.moved(number, base, boilerplate and in_boilerplate(piece.start + base))
+                if escaped:  # escapes were blanked: the mention's text is what the file says
                     moved.text = source.text[moved.start : moved.end]
-                out.append(moved)
+                append(moved)
         if lexicon.org_modifiers(language) is not None:
-            out = _join_organisations(text, language, self._runs[index], out,
-                                      index if story_index is None else story_index, source)
+            out = _join_organisations(text, language, self._runs[index], out, number, source)
         out = _with_places_run_on(out, text, language, source)
         self._runs[index] = []  # each source is detected once; its runs are not needed again
-        out = _table_organisations(text, language, out, index if story_index is None else story_index, source)
+        out = _table_organisations(text, language, out, number, source)
         return _with_acronym_definitions(out, text)
 
     @staticmethod
@@ -846,17 +848,20 @@ def _place_windows(group: list[_Token], language: str) -> dict[int, tuple[int, g
     """The places in a group, by the index of their first word: (width, place), the longest window (up to
     four words) first, case endings undone; windows do not overlap."""
     place_at: dict[int, tuple[int, gazetteer.Place]] = {}
+    texts = tuple(t.text for t in group)
+    connectors = [t.connector for t in group]
+    size = len(group)
     i = 0
-    while i < len(group):
+    while i < size:
         found = None
-        for width in range(min(4, len(group) - i), 0, -1):
-            window = group[i : i + width]
-            if any(t.connector for t in (window[0], window[-1])):
-                continue
-            place = place_for(tuple(t.text for t in window), language)
-            if place is not None:
-                found = (width, place)
-                break
+        if not connectors[i]:  # (a window starts and ends with a word, never a connector)
+            for width in range(min(4, size - i), 0, -1):
+                if connectors[i + width - 1]:
+                    continue
+                place = place_for(texts[i : i + width], language)
+                if place is not None:
+                    found = (width, place)
+                    break
         if found:
             place_at[i] = found
             i += found[0]
@@ -1159,6 +1164,9 @@ def _with_places_run_on(occurrences: list[Occurrence], text: str, language: str,
         if occ.kind == "ORG" or occ.nested or not occ.tokens or len(occ.tokens) > 3 or \
                 fold(occ.tokens[0])[:_DECLINED_KEEP] not in stems:
             continue
+        # (the next word must follow after one blank, not capitalised: two characters tell before a regex)
+        if text[occ.end : occ.end + 1] not in _BLANKS or text[occ.end + 1 : occ.end + 2].isupper():
+            continue
         following = _words_after(text, occ.end, MAX_PLACE_WORDS_RUN_ON)
         if not following or _capitalised(following[0][2]) or following[0][0] != occ.end + 1:
             continue
@@ -1226,6 +1234,8 @@ def _table_organisations(text: str, language: str, occurrences: list[Occurrence]
 # adjectives, never a verb), then the owner's name (a place in a case form, or an acronym). The capitalised
 # runs see only pieces of it; the whole span is one organisation, the place inside it a nested mention.
 MAX_ORG_MODIFIERS = 4
+# the characters _NEXT_TEXT_WORD starts with: a word that follows no blank is no word after (_words_after)
+_BLANKS = (" ", "\t", "\u00a0")
 _NEXT_TEXT_WORD = re.compile(rf"[ \t\u00a0]+({_LETTER}+(?:['’\-‐]{_LETTER}+)*\.?)")
 
 
@@ -1278,6 +1288,8 @@ def _organisation_span(text: str, language: str, head_start: int, head_end: int,
                        initial: bool) -> tuple[int, list[tuple[int, int, str]], tuple[int, int] | None,
                                                gazetteer.Place | None] | None:
     """The organisation starting at a head: (end, its words, the owner's span, the owner's place)."""
+    if text[head_end : head_end + 1] not in _BLANKS:
+        return None  # no word follows the head (_words_after would find none): no owner, no modifiers
     rule = lexicon.org_modifiers(language)
     inner = lexicon.org_inner_words(language)
     following = _words_after(text, head_end, MAX_ORG_MODIFIERS + 4)
@@ -1350,8 +1362,9 @@ def _join_organisations(text: str, language: str, runs: list[tuple[str, int, boo
                 continue
             # "Слідчий комітет Росії": a capitalised adjective, then a lower-case head (one of the next two
             # words, looked at first: an organisation head is a cached set lookup, an adjective an analysis)
-            if not any(not w[:1].isupper() and lexicon.org_head(w, language)
-                       for _s, _e, w in _words_after(text, head_end, 2)):
+            if text[head_end : head_end + 1] not in _BLANKS or not any(
+                    not w[:1].isupper() and lexicon.org_head(w, language)
+                    for _s, _e, w in _words_after(text, head_end, 2)):
                 continue
             if lexicon.is_adjective(word, language):
                 nxt = _words_after(text, head_end, 3)

@@ -267,6 +267,7 @@ def reordered_reason(other: str, source_number: int) -> str:
 # A word of a text: letters, then letters, digits or apostrophes ("l'Alimentation" is one word, as fold reads
 # it); a hyphen separates two words ("UN-Sicherheitsrat" is "un sicherheitsrat" folded).
 _TEXT_WORD = re.compile(r"[^\W\d_](?:[\w'’]*\w)?")
+_WORD_CHAR = re.compile(r"[\w'’]")  # a character _TEXT_WORD may go on with
 # what may stand between two words of one name: spaces, or a hyphen
 _WORD_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*[-‐][ \t\u00a0]*")
 _VOWELS = frozenset("aeiouy")
@@ -389,24 +390,49 @@ def find_names(text: str, language: str, start: int = 0) -> list[tuple[int, int]
         return []
     out: list[tuple[int, int]] = []
     resume = start
-    for match in _TEXT_WORD.finditer(text, start):
-        if match.start() < resume or match.group(0) not in begins:
+    for word_start, word in _word_places(text, start, begins):
+        if word_start < resume:
             continue
-        word, word_start = match.group(0), match.start()
+        word_end = word_start + len(word)
         if word in names.acronyms:
-            out.append((word_start, match.end()))
-            resume = match.end()
+            out.append((word_start, word_end))
+            resume = word_end
             continue
         entry = _word_entry(word, names.language)
         if entry is None:
             continue
         skip, folded = entry
         word, word_start = word[skip:], word_start + skip
-        end = _longest_name(text, word, match.end(), folded, names)
+        end = _longest_name(text, word, word_end, folded, names)
         if end is not None:
             out.append((word_start, end))
             resume = end
     return out
+
+
+def _word_places(text: str, start: int, words: set[str]) -> list[tuple[int, str]]:
+    """Where each of `words` stands in text[start:] as a whole word (as _TEXT_WORD reads the text from
+    `start`), in order: found with str.find, as the words are few and the text's words many (a loop over
+    every word of every article cost more than the rest of find_names)."""
+    found: list[tuple[int, str]] = []
+    for word in words:
+        at = text.find(word, start)
+        while at >= 0:
+            if _word_starts_at(text, start, at, word):
+                found.append((at, word))
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _word_starts_at(text: str, start: int, at: int, word: str) -> bool:
+    """Is `word` the text's word starting at `at`? The letters and apostrophes right before `at` are passed
+    over: a word that starts among them runs on past `at`; none may start there."""
+    begin = at
+    while begin > start and _WORD_CHAR.match(text, begin - 1) is not None:
+        begin -= 1
+    match = _TEXT_WORD.search(text, begin)
+    return match is not None and match.start() == at and match.group(0) == word
 
 
 @lru_cache(maxsize=200_000)
