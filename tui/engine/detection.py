@@ -277,10 +277,19 @@ def _run_goes_on() -> re.Pattern[str]:
     return re.compile(_RUN_GOES_ON)
 
 
+# Every run holds a capital within its first few letters (elided "d'Ukraine": the third; camel case "easyJet":
+# at most the sixth), so a run is searched for from a little before the next capital: scanning for a capital
+# is done by the regex engine's fast first-character loop, while RUN, which can begin with a small letter,
+# would be tried at every character in between.
+_FIRST_CAPITAL = re.compile(_UPPER)
+_CAPITAL_WITHIN = 5
+
+
 def _runs(text: str, start: int) -> Iterator[re.Match[str]]:
     """The capitalised runs of text[start:] that can hold names (see MAX_RUN_WORDS, MAX_RUN_CHARS)."""
-    search = RUN.search
-    while (match := search(text, start)) is not None:
+    search, capital = RUN.search, _FIRST_CAPITAL.search
+    while (upper := capital(text, start)) is not None and \
+            (match := search(text, max(start, upper.start() - _CAPITAL_WITHIN))) is not None:
         begin, start = match.span()
         if _may_go_on(text, begin, start):
             goes_on = _run_goes_on().match
@@ -344,11 +353,13 @@ class NameDetector:
         for source in self.sources:
             text, body_start = _without_escapes(source.text), source.body_start
             runs = []
+            language = source.language
+            nouns_capitalised = lexicon.capitalises_nouns(language)
             for match in _runs(text, body_start):
                 run_text, base = match.group(0), match.start()
                 initial = self._sentence_initial(text, base, body_start)
-                runs.append((run_text, base, initial, _context_word(_previous_word(text, base), source.language)))
-                if lexicon.capitalises_nouns(source.language):
+                runs.append((run_text, base, initial, _context_word(_previous_word(text, base), language)))
+                if nouns_capitalised:
                     continue
                 # only a word that starts a name counts: "Shipping" in "Kolkhida Shipping" says nothing
                 # about "Shipping analysts say"
@@ -870,6 +881,7 @@ def _place_windows(group: list[_Token], language: str) -> dict[int, tuple[int, g
     return place_at
 
 
+@lru_cache(maxsize=100_000)
 def _context_word(word: str, language: str) -> str:
     """What the segmenter needs to know of the word before a run: title, locative preposition, German
     determiner or organisation classifier (anything else is irrelevant, so it is dropped to make the run

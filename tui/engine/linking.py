@@ -517,8 +517,9 @@ def _surname_candidates(form: Form, surname_block: dict[str, list[int]], cluster
 
 # --- link-only place names (gazetteer.link_lookup: seas, regions, GeoNames cities) -----------------------------
 
-_WORD_BEFORE = re.compile(r"(\w+)(['’]|[^\S\n]+)$")
-_WORD_AFTER = re.compile(r"^[^\S\n]+(\w+)")
+
+# one-word mentions: ~8 µs each to read the neighbours of, against ~30 ms for gazetteer._link_last_words
+_PROOF_PAYS = 4000
 
 
 def _link_known_places(forms: Sequence[Form], sources: Sequence[Source]) -> None:
@@ -533,6 +534,10 @@ def _link_known_places(forms: Sequence[Form], sources: Sequence[Source]) -> None
     name_words = {fold(word) for form in forms if len(form.tokens) >= 2 and form.place_id is None
                   and not form.is_org for word in form.tokens}
     found: dict[str, list[Form]] = defaultdict(list)
+    reversed_texts: dict[int, str] = {}  # source index -> its text reversed (_neighbours)
+    # a story with many one-word mentions pays for reading which words end a link-only name, to pass over
+    # most mentions without reading their neighbours (the answer is the same either way)
+    prove = sum(form.count for form in forms if len(form.tokens) == 1) >= _PROOF_PAYS
     for form in forms:
         if form.place_id is not None or len(form.tokens) > 4:
             continue
@@ -540,7 +545,7 @@ def _link_known_places(forms: Sequence[Form], sources: Sequence[Source]) -> None
         if place is not None and len(form.tokens) == 1 and not _may_be_place(form, name_words):
             place = None
         if place is None and len(form.tokens) == 1:
-            place = _place_by_neighbours(form, sources)
+            place = _place_by_neighbours(form, sources, reversed_texts, prove)
         if place is not None:
             found[place.id].append(form)
     if not found:
@@ -607,37 +612,99 @@ def _may_be_place(form: Form, name_words: set[str]) -> bool:
 def _linked_place(words: tuple[str, ...], language: str, stem: bool = True) -> gazetteer.Place | None:
     """The link-only place these words name, as written, through their lemmas, or (several words, `stem`) by
     stem key. A form's own words only are matched by stem: a word and its neighbour are not a name's words."""
-    place = gazetteer.link_lookup(" ".join(words))
-    if place is not None:
-        return place
-    options = [(w, *lexicon.lemma_candidates(w, language)[:4]) for w in words]
-    for combo in itertools.islice(itertools.product(*options), 64):
-        place = gazetteer.link_lookup(" ".join(combo))
+    if not (len(words) == 2 and _begins_no_link_phrase(words[0], language) and _folds_to_letters(words[1], language)):
+        # (a name and its neighbour mostly begin no link-only spelling in any of their forms: not asked)
+        place = gazetteer.link_lookup(" ".join(words))
         if place is not None:
             return place
+        options = [_lemma_options(w, language) for w in words]
+        for combo in itertools.islice(itertools.product(*options), 64):
+            place = gazetteer.link_lookup(" ".join(combo))
+            if place is not None:
+                return place
     return gazetteer.link_lookup(" ".join(words), stem=True) if stem and len(words) > 1 else None
 
 
-def _place_by_neighbours(form: Form, sources: Sequence[Source]) -> gazetteer.Place | None:
+@lru_cache(maxsize=100_000)
+def _alone_in_links(word: str, language: str) -> bool:
+    """No link-only spelling of several words begins or ends with the word in any of its forms, nor is one
+    (gazetteer.begins_no_link_phrase, ends_no_link_phrase): then the word and a neighbour name no place."""
+    return all(gazetteer.begins_no_link_phrase(option) and gazetteer.ends_no_link_phrase(option)
+               for option in _lemma_options(word, language))
+
+
+@lru_cache(maxsize=100_000)
+def _lemma_options(word: str, language: str) -> tuple[str, ...]:
+    """A word as written and its first four possible lemmas: the spellings _linked_place tries for it."""
+    return (word, *lexicon.lemma_candidates(word, language)[:4])
+
+
+@lru_cache(maxsize=100_000)
+def _begins_no_link_phrase(word: str, language: str) -> bool:
+    """No link-only spelling of several words begins with the word in any of its forms (_lemma_options)."""
+    return not any(gazetteer.may_begin_link_phrase(option) for option in _lemma_options(word, language))
+
+
+@lru_cache(maxsize=100_000)
+def _folds_to_letters(word: str, language: str) -> bool:
+    """Every form of the word folds to something (what gazetteer.may_begin_link_phrase needs of a phrase's rest)."""
+    return all(gazetteer.fold(option) for option in _lemma_options(word, language))
+
+
+def _place_by_neighbours(form: Form, sources: Sequence[Source], reversed_texts: dict[int, str],
+                         prove: bool = False) -> gazetteer.Place | None:
     """The place every occurrence of a one-word form names together with the word before or after it, if the
-    occurrences that have such a neighbour agree on one."""
+    occurrences that have such a neighbour agree on one. With `prove`, an occurrence whose word can make no
+    link-only name with a neighbour (_alone_in_links) is passed over without reading its neighbours."""
     chosen: gazetteer.Place | None = None
+    language = form.language
+    known: dict[tuple, dict[str, gazetteer.Place]] = {}  # the places of each distinct neighbourhood, asked once
     for occ in form.occurrences:
-        text = sources[occ.source_index].text
-        before = _WORD_BEFORE.search(text, max(0, occ.start - 30), occ.start)
-        after = _WORD_AFTER.match(text[occ.end : occ.end + 30])
-        phrases = []
-        if before:
-            elided = before.group(2) in "'’"  # "L'Aia", "dell'Aia": one word with its article
-            phrases.append((before.group(1) + "'" + occ.text,) if elided else (before.group(1), occ.text))
-        if after:
-            phrases.append((occ.text, after.group(1)))
-        places = {p.id: p for words in phrases if (p := _linked_place(words, form.language, False)) is not None}
+        if prove and _alone_in_links(occ.text, language) and not (
+                occ.start and sources[occ.source_index].text[occ.start - 1] in "'’\n"):
+            continue  # no neighbour but one elided before it ("dell'Aia") can make a link-only name of it
+        neighbourhood = (occ.text, *_neighbours(sources, reversed_texts, occ))
+        places = known.get(neighbourhood)
+        if places is None:
+            word, before, after = neighbourhood
+            phrases = []
+            if before:
+                elided = before[1] in "'’"  # "L'Aia", "dell'Aia": one word with its article
+                phrases.append((before[0] + "'" + word,) if elided else (before[0], word))
+            if after:
+                phrases.append((word, after))
+            places = known[neighbourhood] = {
+                p.id: p for words in phrases if (p := _linked_place(words, language, False)) is not None}
         if len(places) > 1 or (chosen is not None and places and chosen.id not in places):
             return None
         if places and chosen is None:
             chosen = next(iter(places.values()))
     return chosen
+
+
+# The neighbours are the word before an occurrence and its gap, r"(\w+)(['’]|[^\S\n]+)$" searched for in the
+# 30 characters before it, and the word after it, r"^[^\S\n]+(\w+)" in the 30 after. The word before is read
+# from the source's text reversed: one anchored match at the occurrence, not a search trying each of the 30
+# characters as the word's beginning. Reversed, the pattern reads: at most one newline ('$' matches before a
+# final one), the gap, the word (its letters reversed).
+_WORD_BEFORE_REVERSED = re.compile(r"\n?(['’]|[^\S\n]+)(\w+)").match
+_WORD_AFTER = re.compile(r"[^\S\n]+(\w+)").match  # at a position of the text, up to a bound
+_NEIGHBOURHOOD = 30
+
+
+def _neighbours(sources: Sequence[Source], reversed_texts: dict[int, str], occ: Occurrence
+                ) -> tuple[tuple[str, str] | None, str | None]:
+    """(the word before `occ` and the gap after it, or None; the word after it, or None), each within 30
+    characters (see above)."""
+    index = occ.source_index
+    text = sources[index].text
+    backwards = reversed_texts.get(index)
+    if backwards is None:
+        backwards = reversed_texts[index] = text[::-1]
+    at = len(text) - occ.start
+    before = _WORD_BEFORE_REVERSED(backwards, at, at + _NEIGHBOURHOOD)
+    after = _WORD_AFTER(text, occ.end, occ.end + _NEIGHBOURHOOD)
+    return ((before[2][::-1], before[1]) if before else None), (after[1] if after else None)
 
 
 def _local_place(form: Form) -> gazetteer.Place | None:
