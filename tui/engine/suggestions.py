@@ -220,6 +220,13 @@ def _weighed(ev: _Evidence, a: _Profile, b: _Profile) -> _Evidence | None:
         given = f"{' '.join(a.full.tokens[:-1])} / {' '.join(b.full.tokens[:-1])}"
         return _Evidence("same-surname", ev.left, ev.right, f"the same surname, other given names {given}",
                          KINDS["same-surname"])
+    if ta == tb == "PERSON" and a.full is not None and b.full is not None and \
+            ev.kind in ("same-name", "near-spelling") and script_of(a.entity.name) == script_of(b.entity.name) and \
+            not _stem_alike(a.full.tokens[-1], b.full.tokens[-1]):
+        # the people's names as wholes, in one script, have surnames apart inside (Krochuk / Krachuk): what
+        # two of their spellings share (a stray form, a case ending) does not make them one
+        return _Evidence("near-surname", ev.left, ev.right, f"the same given name, surnames a few letters apart: "
+                         f"{a.entity.name} / {b.entity.name}", KINDS["near-surname"])
     strength = ev.strength
     if ev.kind == "acronym":
         strength = _acronym_strength(ev, a, b, shared)
@@ -256,6 +263,9 @@ def _given_agree(fa: Form, fb: Form) -> bool:
         return True
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
         return True
+    common = _common_prefix(a, b)
+    if common >= 2 and common >= max(len(a), len(b)) - 2 and not _genders_apart(a, b):
+        return True  # a case ending (Ana / Anei), not another name (Jan / Jana)
     return same_name(fold(fa.tokens[0]), fold(fb.tokens[0])) or \
         words_match(fa.keys[0], fa.best[0], fb.keys[0], fb.best[0], surname=False)
 
@@ -288,10 +298,11 @@ def _near_spelling_strength(ev: _Evidence, a: _Profile, b: _Profile) -> float:
             return 0.0  # a place and its people or adjective (Lithuania / Lithuanian) are never one
     if ta == tb:
         return ev.strength
-    x, y = _written(ev.left), _written(ev.right)
+    xs, ys = [_written(w) for w in _tokens(ev.left)], [_written(w) for w in _tokens(ev.right)]
     # typed apart, the letters one word adds to the other's are an inflection (Maribor / Mariboru); a word
     # changed inside is more often another word (Česka / České, Telegram / Telegraph)
-    return ev.strength if x.startswith(y) or y.startswith(x) else ev.strength * 0.6
+    inflected = len(xs) == len(ys) and all(x.startswith(y) or y.startswith(x) for x, y in zip(xs, ys, strict=True))
+    return ev.strength if inflected else ev.strength * 0.6
 
 
 def _plausible(evidence: _Evidence, a: Entity, b: Entity) -> bool:
@@ -352,10 +363,22 @@ def _full_names(ta: str, fa: Form, tb: str, fb: Form) -> _Evidence | None:
     return _one_word_apart(ta, fa, tb, fb)
 
 
+def _common_prefix(x: str, y: str) -> int:
+    return next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+
+
+def _genders_apart(x: str, y: str) -> bool:
+    """One given name ends in -a (a woman's in most of our languages), the other in a consonant."""
+    def consonant(w: str) -> bool:
+        return w[-1:].isalpha() and w[-1:] not in "aeiouy"
+
+    return (x.endswith("a") and consonant(y)) or (y.endswith("a") and consonant(x))
+
+
 def _stem_alike(a: str, b: str) -> bool:
     """Written alike but for an ending of up to two letters (Lako / Laki, Havel / Havla)."""
     x, y = _written(a), _written(b)
-    common = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+    common = _common_prefix(x, y)
     return common >= 3 and common >= max(len(x), len(y)) - 2
 
 
