@@ -221,10 +221,12 @@ def _weighed(ev: _Evidence, a: _Profile, b: _Profile) -> _Evidence | None:
         return _Evidence("same-surname", ev.left, ev.right, f"the same surname, other given names {given}",
                          KINDS["same-surname"])
     if ta == tb == "PERSON" and a.full is not None and b.full is not None and \
-            ev.kind in ("same-name", "near-spelling") and script_of(a.entity.name) == script_of(b.entity.name) and \
-            not _stem_alike(a.full.tokens[-1], b.full.tokens[-1]):
+            ev.kind in ("same-name", "near-spelling") and \
+            len({script_of(a.entity.name), script_of(b.entity.name), script_of(ev.left), script_of(ev.right)}) == 1 \
+            and not _stem_alike(a.full.tokens[-1], b.full.tokens[-1]):
         # the people's names as wholes, in one script, have surnames apart inside (Krochuk / Krachuk): what
-        # two of their spellings share (a stray form, a case ending) does not make them one
+        # two of their spellings in that script share (a stray form, a case ending) does not make them one;
+        # across scripts, transliteration explains letters apart (Жан Люк Бартелеми / Žan-Lik Bartelemi)
         return _Evidence("near-surname", ev.left, ev.right, f"the same given name, surnames a few letters apart: "
                          f"{a.entity.name} / {b.entity.name}", KINDS["near-surname"])
     strength = ev.strength
