@@ -118,7 +118,7 @@ def test_suggestions_are_computed_on_demand_and_refreshed_after_a_change(story_d
     assert len(calls) == 2
 
 
-def test_entities_spelled_exactly_alike_cannot_be_judged_apart_so_are_not_suggested(story_dir):
+def test_entities_spelled_exactly_alike_in_one_source_cannot_be_judged_apart_so_are_not_suggested(story_dir):
     story = tui.load(story_dir, judgements=False)
     base = story.entities[0]
     twin = type(base)(base.id + "-2", base.name, base.type, base.variants, base.mentions)
@@ -136,7 +136,7 @@ def test_cli_lists_accepts_and_rejects_by_rank(story_dir):
     listed = json.loads(run_cli("suggestions", str(story_dir), "--json", env_home=home).stdout)
     first = listed["suggestions"][0]
     assert set(first) == {"rank", "kind", "reason", "score", "left", "right"}
-    assert set(first["left"]) == {"id", "name", "type", "spelling", "mentions", "sources", "key"}
+    assert set(first["left"]) == {"id", "name", "type", "spelling", "mentions", "sources", "key", "key_source"}
     assert json.loads(run_cli("suggestions", str(story_dir), "--json", "--limit", "1",
                               env_home=home).stdout)["suggestions"] == [first]
     rejected = json.loads(run_cli("suggestions", str(story_dir), "--reject", "2", "--json", env_home=home).stdout)
@@ -219,3 +219,31 @@ def test_one_given_name_with_surnames_apart_inside_is_below_the_floor_an_ending_
     laki = entity("Serhij Horodki", "PERSON", ("Serhij Horodki", "a.txt"))
     [offered] = suggest([lako, laki])
     assert offered.kind == "same-name"
+
+
+def test_entities_spelled_exactly_alike_are_judged_by_spelling_and_source(tmp_path):
+    from tui.engine.model import Source
+
+    sources = [Source(id=name, path=name, abspath=str(tmp_path / name), text="Harbourline " * 3, body_start=0,
+                      language="en", date=None, date_precision=None, title=name, words=3, encoding="utf-8")
+               for name in ("a.txt", "b.txt", "c.txt")]
+    one = entity("Harbourline", "ORG", ("Harbourline", "a.txt"), ("Harbourline", "b.txt"))
+    two = entity("Harbourline", "ORG", ("Harbourline", "c.txt"), ("Harbourline", "c.txt"))
+    two = type(two)(two.id + "-2", two.name, two.type, two.variants,
+                    tuple(m._replace(entity_id=two.id + "-2") for m in two.mentions), two.spellings)
+    [offered] = suggest([one, two])
+    assert offered.kind == "same-letters" and offered.left_key == offered.right_key == "Harbourline"
+    assert {offered.left_source, offered.right_source} in ({"a.txt", "c.txt"}, {"b.txt", "c.txt"})
+    assert offered.to_json(1)["left"]["key_source"] == offered.left_source
+    judgement = judging.Judgement("match", verdict="positive", left=offered.left_key, right=offered.right_key,
+                                  left_source=offered.left_source, right_source=offered.right_source)
+    assert judging.from_json(json.loads(json.dumps(judgement.to_json()))) == judgement  # saved and read back
+    merged, [outcome] = judging.apply([one, two], sources, [judgement])
+    assert outcome.status == "applied" and len(merged) == 1 and len(merged[0].mentions) == 4
+    assert not suggest(merged)
+    # a "not the same" of the two is kept apart and never suggested again
+    negative = judging.Judgement("match", verdict="negative", left=offered.left_key, right=offered.right_key,
+                                 left_source=offered.left_source, right_source=offered.right_source)
+    apart, [held] = judging.apply([one, two], sources, [negative])
+    assert held.status == "holds" and len(apart) == 2
+    assert not suggest([one, two], [negative])

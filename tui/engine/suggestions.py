@@ -26,7 +26,7 @@ from .detection import is_demonym
 from .given_names import groups_of, same_name
 from .judgements import Judgement
 from .linking import Form, _make_form, keys_sound_alike, names_match, script_of, words_match
-from .model import Entity, json_text
+from .model import Entity, json_path, json_text
 from .names import fold, transliterate
 
 # the evidence classes, with how often (roughly, measured on every story with gold we have) a pair of the
@@ -76,6 +76,10 @@ class Suggestion:
     kind: str
     reason: str
     score: float
+    # for an entity spelled exactly like another: the path of a source where only it has a mention spelled
+    # as its key (judgements.find then takes that one); None when the spelling alone names it
+    left_source: str | None = None
+    right_source: str | None = None
 
     def to_json(self, rank: int) -> dict:
         def side(entity: Entity, spelling: str) -> dict:
@@ -83,8 +87,10 @@ class Suggestion:
                     "sources": len(entity.count_by_source())}
 
         return {"rank": rank, "kind": self.kind, "reason": json_text(self.reason), "score": self.score,
-                "left": {**side(self.left_entity, self.left), "key": json_text(self.left_key)},
-                "right": {**side(self.right_entity, self.right), "key": json_text(self.right_key)}}
+                "left": {**side(self.left_entity, self.left), "key": json_text(self.left_key),
+                         "key_source": json_path(self.left_source) if self.left_source else None},
+                "right": {**side(self.right_entity, self.right), "key": json_text(self.right_key),
+                          "key_source": json_path(self.right_source) if self.right_source else None}}
 
 
 @dataclass(frozen=True)
@@ -101,9 +107,9 @@ class _Evidence:
 class _Profile:
     """One entity's forms (most used spellings, one per language) as the linker keys them."""
 
-    __slots__ = ("entity", "forms", "texts", "sources", "source_ids", "key", "shares", "full")
+    __slots__ = ("entity", "forms", "texts", "sources", "source_ids", "key", "shares", "full", "spelled_in")
 
-    def __init__(self, entity: Entity, key: str | None):
+    def __init__(self, entity: Entity, key: tuple[str, str | None] | None):
         self.entity = entity
         self.key = key
         self.texts = {v.text for v in entity.variants}
@@ -126,6 +132,12 @@ class _Profile:
                 break
         self.forms = list(seen.values())
         self.full = _full_name(entity) if entity.type == "PERSON" else None
+        self.spelled_in: dict[str, set[str]] = defaultdict(set)  # spelling -> the paths of its sources
+        for m in entity.mentions:
+            self.spelled_in[m.text].add(m.source)
+
+    def holds(self, text: str, source: str | None) -> bool:
+        return text in self.texts and (source is None or source in self.spelled_in.get(text, ()))
 
     def share(self, text: str) -> float:
         return self.shares.get(text, 1.0 if not self.entity.spellings else 0.0)
@@ -553,16 +565,21 @@ def _unambiguous(found: list[tuple[_Profile, _Profile, _Evidence]]) -> list[tupl
     return out
 
 
-def _judged(judgements: Iterable[Judgement]) -> list[tuple[str, str]]:
-    """The spelling pairs a user has judged: not the same, unsure (never suggested again), or the same (yet
-    still apart: a conflict with a "not the same", not a suggestion)."""
-    return [(j.left, j.right) for j in judgements if j.op == "match" and j.left and j.right]
+def _judged(judgements: Iterable[Judgement]) -> list[Judgement]:
+    """The pairs a user has judged: not the same, unsure (never suggested again), or the same (yet still
+    apart: a conflict with a "not the same", not a suggestion)."""
+    return [j for j in judgements if j.op == "match" and j.left and j.right]
 
 
-def _keys(entities: Sequence[Entity]) -> dict[str, str]:
-    """Entity id -> a spelling that entity holds more often than any other entity (what a judgement finds
-    it by); an entity whose every spelling another holds as often has none, and cannot be judged by
-    spelling (two entities spelled exactly alike)."""
+def _was_judged(a: _Profile, b: _Profile, judged: Sequence[Judgement]) -> bool:
+    return any((a.holds(j.left or "", j.left_source) and b.holds(j.right or "", j.right_source)) or
+               (b.holds(j.left or "", j.left_source) and a.holds(j.right or "", j.right_source)) for j in judged)
+
+
+def _keys(entities: Sequence[Entity]) -> dict[str, tuple[str, str | None]]:
+    """Entity id -> what a judgement finds it by: a spelling that entity holds more often than any other
+    entity (source None); for an entity spelled exactly like another, a spelling and the path of a source
+    where no other entity has a mention so spelled. An entity with neither cannot be judged."""
     best: dict[str, tuple[int, str | None]] = {}
     for entity in entities:
         for variant in entity.variants:
@@ -571,11 +588,34 @@ def _keys(entities: Sequence[Entity]) -> dict[str, str]:
                 best[variant.text] = (variant.count, entity.id)
             elif variant.count == count:
                 best[variant.text] = (count, None)  # a tie: the spelling names neither for sure
-    keys: dict[str, str] = {}
+    keys: dict[str, tuple[str, str | None]] = {}
+    twins: list[Entity] = []
     for entity in entities:
         for variant in entity.variants:  # most used first
             if best[variant.text][1] == entity.id:
-                keys[entity.id] = variant.text
+                keys[entity.id] = (variant.text, None)
+                break
+        else:
+            twins.append(entity)
+    if twins:
+        keys.update(_keys_by_source(entities, twins))
+    return keys
+
+
+def _keys_by_source(entities: Sequence[Entity], twins: Sequence[Entity]) -> dict[str, tuple[str, str]]:
+    spellings = {v.text for e in twins for v in e.variants}
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)  # (spelling, source path) -> entity ids
+    for entity in entities:
+        for m in entity.mentions:
+            if m.text in spellings:
+                owners[(m.text, m.source)].add(entity.id)
+    keys: dict[str, tuple[str, str]] = {}
+    for entity in twins:
+        for variant in entity.variants:
+            source = next((m.source for m in entity.mentions if m.text == variant.text and
+                           owners[(m.text, m.source)] == {entity.id}), None)
+            if source is not None:
+                keys[entity.id] = (variant.text, source)
                 break
     return keys
 
@@ -586,20 +626,18 @@ def suggest(entities: Sequence[Entity], judgements: Iterable[Judgement] = (), fl
     smaller side: merging two big halves helps most; then ids: deterministic)."""
     keys = _keys(entities)
     profiles = [_Profile(e, keys.get(e.id)) for e in entities if e.variants]
-    rejected = _judged(judgements)
+    judged = _judged(judgements)
     found: list[tuple[_Profile, _Profile, _Evidence]] = []
     for i, j in _candidate_pairs(profiles):
         a, b = profiles[i], profiles[j]
-        if a.key is None or b.key is None:
-            continue
-        if any((x in a.texts and y in b.texts) or (y in a.texts and x in b.texts) for x, y in rejected):
+        if a.key is None or b.key is None or _was_judged(a, b, judged):
             continue
         evidence = _evidence(a, b)
         if evidence is not None:
             found.append((a, b, evidence) if evidence.left in a.texts else (b, a, evidence))
-    out = [Suggestion(left.entity, right.entity, ev.left, ev.right, left.key or "", right.key or "", ev.kind,
-                      _with_types(ev.reason, left.entity, right.entity), ev.strength)
-           for left, right, ev in _unambiguous(found) if ev.strength >= floor]
+    out = [Suggestion(left.entity, right.entity, ev.left, ev.right, left.key[0], right.key[0], ev.kind,
+                      _with_types(ev.reason, left.entity, right.entity), ev.strength, left.key[1], right.key[1])
+           for left, right, ev in _unambiguous(found) if ev.strength >= floor and left.key and right.key]
     out.sort(key=lambda s: (-s.score, -_size(s), s.left_entity.id, s.right_entity.id))
     return out
 
