@@ -5,6 +5,7 @@ and whether accepting the right ones ever joins two gold entities.
   PYTHONPATH=. python tests/benchmarks/suggestions.py slavic ../shared/dev/slavicner/ryanair [--top 20]
   PYTHONPATH=. python tests/benchmarks/suggestions.py story tests/data/heldout       (gold.json inside)
   PYTHONPATH=. python tests/benchmarks/suggestions.py corpus /tmp/gc1500              (gen_corpus.py output)
+  PYTHONPATH=. python tests/benchmarks/suggestions.py all [--corpus /tmp/gc1500]     (every story: a table)
 
 The Slavic set is scored with its scorer's own code (../shared/acceptance/slavicner_score.py, score_topic on the
 entities JSON); the others with B³ as ../shared/tools/linking.py computes it. Nothing of the sets is copied:
@@ -169,21 +170,49 @@ def simulate(articles: Path, gold, b3, top: int) -> dict:
             "top": [f"{'+' if v else '-' if v is False else '?'} {s.kind}: {s.reason}" for s, v in taken]}
 
 
+def measure(kind: str, folder: Path, top: int) -> dict:
+    if kind == "slavic":
+        gold, articles = slavic_gold(folder), folder / "articles"
+        return simulate(articles, gold, lambda story: b3_slavic(story, folder), top)
+    gold = story_gold(folder) if kind == "story" else corpus_gold(folder)
+    articles = folder if kind == "story" else folder / "articles"
+    return simulate(articles, gold, lambda story: b3_linking(story.entities, gold), top)
+
+
+# every story with gold we measure by: the Slavic development topics, the held-out stories, and (optional)
+# a generated corpus
+def every_story(corpus: Path | None) -> list[tuple[str, str, Path]]:
+    slavic = SHARED / "dev" / "slavicner"
+    stories = [("slavic", f"slavic {t.name}", t) for t in sorted(slavic.iterdir()) if (t / "gold.json").is_file()]
+    stories += [("story", d.name, d) for d in sorted((ROOT / "tests" / "data").glob("heldout*"))
+                if (d / "gold.json").is_file()]
+    if corpus is not None:
+        stories.append(("corpus", f"corpus {corpus.name}", corpus))
+    return stories
+
+
+def table(top: int, corpus: Path | None) -> None:
+    print(f"{'story':22} {'before':>7} {'top' + str(top):>7} {'right-wrong':>11} {'all right':>9}  joined")
+    for kind, name, folder in every_story(corpus):
+        r = measure(kind, folder.resolve(), top)
+        marks = f"{r[f'top{top}_right']}-{r[f'top{top}_wrong']}"
+        print(f"{name:22} {r['b3_before']:7.4f} {r[f'b3_top{top}']:7.4f} {marks:>11} {r['b3_all_right']:9.4f}  "
+              f"{len(r['gold_pairs_joined_by_right'])}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=("slavic", "story", "corpus"))
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("kind", choices=("slavic", "story", "corpus", "all"))
+    parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--top", type=int, default=20)
+    parser.add_argument("--corpus", type=Path, help="with 'all': a gen_corpus.py folder to measure too")
     args = parser.parse_args()
-    folder = args.folder.resolve()
-    if args.kind == "slavic":
-        gold, articles = slavic_gold(folder), folder / "articles"
-        result = simulate(articles, gold, lambda story: b3_slavic(story, folder), args.top)
-    else:
-        gold = story_gold(folder) if args.kind == "story" else corpus_gold(folder)
-        articles = folder if args.kind == "story" else folder / "articles"
-        result = simulate(articles, gold, lambda story: b3_linking(story.entities, gold), args.top)
-    print(json.dumps(result, ensure_ascii=False, indent=1))
+    if args.kind == "all":
+        table(args.top, args.corpus)
+        return
+    if args.folder is None:
+        parser.error(f"{args.kind} needs a folder")
+    print(json.dumps(measure(args.kind, args.folder.resolve(), args.top), ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":

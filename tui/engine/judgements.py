@@ -64,9 +64,10 @@ class JudgementError(ValueError):
 @dataclass(frozen=True)
 class Judgement:
     """One correction. `op` says which fields count:
-    match: `left`, `right` (spellings), `verdict`; split: `spelling` (and `entity`, a spelling of the entity
-    to split it from), or one mention: `source`, `start`, `end`, `spelling` (its text); rename: `entity`,
-    `name`; retype: `entity`, `type`."""
+    match: `left`, `right` (spellings), `verdict`, and, for two entities spelled exactly alike,
+    `left_source` / `right_source` (the path of a source where that side has a mention so spelled);
+    split: `spelling` (and `entity`, a spelling of the entity to split it from), or one mention: `source`,
+    `start`, `end`, `spelling` (its text); rename: `entity`, `name`; retype: `entity`, `type`."""
 
     op: Op
     verdict: Verdict | None = None
@@ -80,17 +81,24 @@ class Judgement:
     start: int | None = None
     end: int | None = None
     at: str | None = None  # when it was made (UTC, ISO 8601): for the user, not for applying
+    left_source: str | None = None
+    right_source: str | None = None
 
     @property
     def pair(self) -> frozenset[str] | None:
         return frozenset((self.left, self.right)) if self.op == "match" and self.left and self.right else None
+
+    @property
+    def sides(self) -> frozenset[tuple[str | None, str | None]]:
+        """A match's two sides, each a spelling and (for entities spelled alike) a source."""
+        return frozenset(((self.left, self.left_source), (self.right, self.right_source)))
 
     def same_target(self, other: Judgement) -> bool:
         """Does `other` judge the same thing (so that the newer replaces the older)?"""
         if self.op != other.op:
             return False
         if self.op == "match":
-            return self.pair == other.pair
+            return self.sides == other.sides
         if self.op == "split":
             return (self.spelling, self.entity, self.source, self.start) == \
                 (other.spelling, other.entity, other.source, other.start)
@@ -100,7 +108,9 @@ class Judgement:
         if self.op == "match":
             relation = {"positive": "is the same as", "negative": "is not the same as",
                         "unsure": "may be the same as"}[self.verdict or "unsure"]
-            return f"'{self.left}' {relation} '{self.right}'"
+            left = f"'{self.left}'" + (f" (in {self.left_source})" if self.left_source else "")
+            right = f"'{self.right}'" + (f" (in {self.right_source})" if self.right_source else "")
+            return f"{left} {relation} {right}"
         if self.op == "split":
             if self.source is not None:
                 return f"the mention '{self.spelling}' at {self.source}:{self.start} is its own entity"
@@ -112,8 +122,8 @@ class Judgement:
 
     def to_json(self) -> dict:
         out: dict = {"op": self.op}
-        for name in ("verdict", "left", "right", "spelling", "entity", "name", "type", "source", "start", "end",
-                     "at"):
+        for name in ("verdict", "left", "right", "left_source", "right_source", "spelling", "entity", "name", "type",
+                     "source", "start", "end", "at"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = json_text(value) if isinstance(value, str) else value
@@ -262,7 +272,8 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
 
-_FIELDS = {"match": {"verdict", "left", "right"}, "split": {"spelling", "entity", "source", "start", "end"},
+_FIELDS = {"match": {"verdict", "left", "right", "left_source", "right_source"},
+           "split": {"spelling", "entity", "source", "start", "end"},
            "rename": {"entity", "name"}, "retype": {"entity", "type"}}
 
 
@@ -490,7 +501,13 @@ class _Applier:
 
     # finding the entity a spelling names: the one with most mentions so spelled; failing that, written
     # alike (case, marks), so a judgement survives a detector that now cuts "Trumpa," as "Trumpa"
-    def find(self, spelling: str) -> _Group | None:
+    def find(self, spelling: str, source: str | None = None) -> _Group | None:
+        if source is not None:
+            # two entities spelled alike: the one with a mention so spelled in that source (failing that,
+            # the source is gone or re-cut: by spelling alone, as any judgement)
+            held = [g for g in self.groups if any(m.text == spelling and m.source == source for m in g.mentions)]
+            if held:
+                return max(held, key=lambda g: sum(1 for m in g.mentions if m.text == spelling))
         best, best_count = None, 0
         for group in self.groups:
             count = sum(1 for m in group.mentions if m.text == spelling)
@@ -527,7 +544,8 @@ class _Applier:
         return Outcome(number, judgement, "applied", "", group.id)
 
     def _match(self, number: int, judgement: Judgement) -> Outcome:
-        left, right = self.find(judgement.left or ""), self.find(judgement.right or "")
+        left = self.find(judgement.left or "", judgement.left_source)
+        right = self.find(judgement.right or "", judgement.right_source)
         missing = [s for s, g in ((judgement.left, left), (judgement.right, right)) if g is None]
         if missing or left is None or right is None:
             return Outcome(number, judgement, "stale", f"no entity is spelled '{missing[0]}' any more")
@@ -537,7 +555,8 @@ class _Applier:
             self.negative.append(judgement.pair or frozenset())
             if left is not right:
                 return Outcome(number, judgement, "holds", "already apart", left.id)
-            moved = self._move_out(right, lambda m: m.text == judgement.right, judgement)
+            moved = self._move_out(right, lambda m: m.text == judgement.right and
+                                   judgement.right_source in (None, m.source), judgement)
             return Outcome(number, judgement, "applied", f"'{judgement.right}' split off as {moved.id}", moved.id)
         if left is right:
             return Outcome(number, judgement, "holds", "already one entity", left.id)

@@ -368,8 +368,9 @@ class Story:
         in one save. A pair whose two sides are one entity by now (an earlier acceptance joined them) is
         left out."""
         with self._editing:
-            new = [judging.Judgement("match", verdict=verdict, left=s.left_key, right=s.right_key, at=judging.now())
-                   for s in suggestions if s.left_key != s.right_key]
+            new = [judging.Judgement("match", verdict=verdict, left=s.left_key, right=s.right_key, at=judging.now(),
+                                     left_source=s.left_source, right_source=s.right_source)
+                   for s in suggestions if (s.left_key, s.left_source) != (s.right_key, s.right_source)]
             return self._record(*new) if new else []
 
     def reject_suggestions(self, *suggestions: Suggestion) -> list[judging.Outcome]:
