@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ..engine.suggestions import Suggestion
 
 SuggestionKey = tuple[str, str]
-_CONTEXT = 48  # characters of text shown either side of a mention
+_CONTEXT = 32  # characters of text shown either side of a mention
 _MENTIONS_SHOWN = 12  # per side: enough to judge, few enough to read
 
 
@@ -66,27 +67,37 @@ def mention_context(source: Source, mention: Mention, width: int = _CONTEXT) -> 
     return line
 
 
-def side_text(entity: Entity, spelling: str, sources: dict[str, tuple[int, Source]]) -> Text:
-    """One side of the comparison: the entity, its type, where it is named, its spellings, its mentions."""
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def side_text(entity: Entity, spelling: str, sources: dict[str, tuple[int, Source]]) -> Group:
+    """One side of the comparison: the entity, its type, where it is named, its spellings, and its mentions
+    one a line (the suggested spelling's first: what made the engine ask)."""
     counts = entity.count_by_source()
-    text = Text()
-    text.append(printable(entity.name), style="bold")
-    text.append(f"  {TYPE_BADGE.get(entity.type, entity.type)}" + ("  ✎ curated" if entity.curated else ""))
-    text.append(f"\n{len(entity.mentions)} mentions in {len(counts)} sources · suggested for ")
-    text.append(printable(spelling), style="italic")
-    text.append("\nspellings: " + " · ".join(f"{printable(v.text)} ×{v.count}" for v in entity.variants[:10]))
+    head = Text()
+    head.append(printable(entity.name), style="bold")
+    head.append(f"  {TYPE_BADGE.get(entity.type, entity.type)}" + ("  ✎ curated" if entity.curated else ""))
+    head.append(f"\n{_counted(len(entity.mentions), 'mention')} in {_counted(len(counts), 'source')} · "
+                "suggested for ")
+    head.append(printable(spelling), style="italic")
+    head.append("\nspellings: " + " · ".join(f"{printable(v.text)} ×{v.count}" for v in entity.variants[:10]))
     if len(entity.variants) > 10:
-        text.append(f" · {len(entity.variants) - 10} more")
-    text.append("\n")
-    for mention in entity.mentions[:_MENTIONS_SHOWN]:
+        head.append(f" · {len(entity.variants) - 10} more")
+    head.append("\n")
+    lines: list[Text] = [head]
+    mentions = sorted(entity.mentions, key=lambda m: m.text != spelling)  # stable: the story's order otherwise
+    for mention in mentions[:_MENTIONS_SHOWN]:
         number, source = sources.get(mention.source_id, (0, None))
         if source is None:
             continue
-        text.append(f"\n#{number} ", style="bold")
-        text.append(mention_context(source, mention))
+        line = Text(f"#{number} ", style="bold", no_wrap=True, overflow="ellipsis")
+        line.append(mention_context(source, mention))
+        lines.append(line)
     if len(entity.mentions) > _MENTIONS_SHOWN:
-        text.append(f"\n… {len(entity.mentions) - _MENTIONS_SHOWN} more: o / O opens it in the reader", style="dim")
-    return text
+        lines.append(Text(f"… {len(entity.mentions) - _MENTIONS_SHOWN} more: o / O opens it in the reader",
+                          style="dim"))
+    return Group(*lines)
 
 
 class SuggestionList(RowList):
@@ -192,10 +203,14 @@ class ReviewScreen(ModalScreen[str | None]):
         """The story's suggestions now: the cursor goes on to the one after the last acted on."""
         rows = self.suggestion_list
         cursor = rows.cursor or 0
+        keys = [suggestion_key(s) for s in suggestions]
         if self._last is not None:
             key, at = self._last
-            keys = [suggestion_key(s) for s in suggestions]
             cursor = keys.index(key) + 1 if key in keys else at
+        elif self.loaded:
+            # an undo (or a correction made elsewhere) brought one back: show it
+            before = {suggestion_key(s) for s in rows.suggestions}
+            cursor = next((i for i, key in enumerate(keys) if key not in before), cursor)
         cursor = self._not_skipped(suggestions, min(cursor, max(0, len(suggestions) - 1)))
         self._last = None
         self.loaded = True
