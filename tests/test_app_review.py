@@ -186,3 +186,21 @@ async def test_an_empty_list_says_so(tmp_path, monkeypatch):
         await pilot.press("a")  # nothing to accept: nothing happens
         await settle(pilot)
         assert not app.story.judgements
+
+
+async def test_keys_are_in_the_help_and_the_palette(story_dir):
+    from tui.app.commands import correction_commands
+    from tui.app.screens import binding_rows
+
+    app = create_app([str(story_dir)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        ids = {row[3] for row in binding_rows(app)}
+        assert {"app.review", "review.accept", "review.reject", "review.skip", "review.compare",
+                "review.undo"} <= ids
+        keys = [row[1] for row in binding_rows(app)]
+        assert len(set(zip(keys, [row[0] for row in binding_rows(app)], strict=True))) == len(keys)
+        command = next(c for c in correction_commands(app, "") if c.title == "Review the suggestions")
+        command.callback()
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
