@@ -52,3 +52,15 @@ def test_judgements_view(snap_compare, judged):
         await settle(pilot)
 
     assert snap_compare(create_app([]), terminal_size=WIDE, run_before=run_before)
+
+
+def test_review_view(snap_compare, monkeypatch, tmp_path):
+    """The suggestions review view over the dashboard: the list, its reason line, both sides compared."""
+    monkeypatch.setenv(judging.ENV_FILE, str(tmp_path / "judgements.json"))
+
+    async def run_before(pilot: Pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+
+    assert snap_compare(create_app([]), terminal_size=WIDE, run_before=run_before)

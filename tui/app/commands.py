@@ -39,6 +39,8 @@ def correction_commands(app: StoryviewApp, judged: str) -> Iterator[SystemComman
     yield SystemCommand("Undo the last correction", "Take back the last merge, split, rename or retype  (u)",
                         app.action_undo)
     yield SystemCommand("Redo the correction", "Make the correction last undone again  (U)", app.action_redo)
+    yield SystemCommand("Review the suggestions", "Pairs that may be one entity: accept, reject or skip each  (S)",
+                        app.action_review)
     yield SystemCommand("Show the judgements", f"The story's corrections and their file: {judged}  (J)",
                         app.action_judgements)
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..engine.judgements import Outcome
     from ..engine.model import Entity, Mention
     from ..engine.story import Story
+    from ..engine.suggestions import Suggestion
 
 Severity = Literal["information", "warning", "error"]
 
@@ -102,3 +103,30 @@ def redo(story: Story) -> Correction:
     if done is None:
         return Correction("Nothing to redo.")
     return Correction(f"Made again: {printable(done.describe())}")
+
+
+def _pair(suggestion: Suggestion) -> str:
+    return f"{printable(suggestion.left_entity.name)} ⇄ {printable(suggestion.right_entity.name)}"
+
+
+def accept(suggestion: Suggestion) -> Change:
+    """Accept a suggestion: the two are one (Story.accept, a positive judgement between their spellings)."""
+    def change(story: Story) -> Correction:
+        outcomes = story.accept(suggestion)
+        if not outcomes:
+            return Correction(f"{_pair(suggestion)} are one entity already.")
+        return _said(outcomes[0], f"Merged {_pair(suggestion)}")
+
+    return change
+
+
+def reject(suggestion: Suggestion) -> Change:
+    """Reject a suggestion: not the same, never suggested or merged again (a negative judgement)."""
+    def change(story: Story) -> Correction:
+        outcomes = story.reject_suggestions(suggestion)
+        if outcomes and outcomes[0].status in ("stale", "conflict"):
+            return _said(outcomes[0], "")
+        # the selection stays where it was: nothing in the panes moved
+        return Correction(f"Not the same: {_pair(suggestion)} — never suggested again · u to undo")
+
+    return change
