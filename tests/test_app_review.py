@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def story_dir(tmp_path, monkeypatch) -> Path:
-    """A copy of the sample story in a folder of its own (its judgement file goes beside it)."""
+    """A copy of a held-out story with several suggestions, in a folder of its own (its judgement file goes beside it)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv(judging.ENV_FILE, raising=False)
     folder = tmp_path / "story"
-    shutil.copytree(ROOT / "seeds", folder)
+    shutil.copytree(ROOT / "tests" / "data" / "heldout_ro", folder, ignore=shutil.ignore_patterns("*.json"))
     return folder
 
 
