@@ -426,6 +426,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             # little words that may stand inside an organisation's name after its head (Bulgarian "на",
             # Russian "по", "и"); this language's own
             "org_inner_words": WORDS,
+            # endings that make a patronymic of a given name, and the endings of the given name each stands for
+            # (Михайлович -> Михаил, Сергеевна -> Сергей, Петрівна -> Петро), read on the dictionary forms of a
+            # word; pooled (a Russian patronymic quoted in a Bulgarian text is one)
+            "patronymic_endings": case_endings(),
         },
         # the content words of organisations' long names, by meaning: a body the organisation table lacks
         # is one across languages when its content words translate one to one ("Ministry of Agrarian
