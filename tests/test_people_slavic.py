@@ -114,3 +114,32 @@ def test_russian_and_ukrainian_spellings_of_one_person_are_one_entity(tmp_path):
         "uk.txt": "Міністр Олексій Гончаренко прибув до Києва. Гончаренко провів зустріч.",
     })
     assert _entity_of(story, "Алексей Гончаренко") == _entity_of(story, "Олексій Гончаренко")
+
+
+@pytest.mark.parametrize(("a", "la", "b", "lb"), [
+    ("Меган Холлоуэй", "ru", "Megan Holloway", "en"),  # English w as у: -уэй is -way
+    ("Уильям Эдвардс", "ru", "William Edwards", "en"),
+    ("Холлоуэя", "ru", "Holloway", "en"),
+    ("Александр Дюмон", "ru", "Alexandre Dumont", "fr"),  # French does not say the final t
+    ("Жан Дюпон", "ru", "Jean Dupont", "fr"),
+    ("Дюма", "ru", "Dumas", "fr"),
+])
+def test_a_name_written_by_its_sound_in_russian_meets_its_latin_spelling(a, la, b, lb):
+    assert names_match(_form(a, la), _form(b, lb))
+
+
+@pytest.mark.parametrize(("a", "la", "b", "lb"), [
+    ("Жан Дюпон", "ru", "Jean Dupré", "fr"),
+    ("Меган Холлоуэй", "ru", "Megan Holland", "en"),
+    ("Дюмон", "ru", "Dumont", "en"),  # an English reader says the t
+])
+def test_the_second_readings_do_not_join_other_names(a, la, b, lb):
+    assert not names_match(_form(a, la), _form(b, lb))
+
+
+def test_an_english_name_in_russian_transcription_is_one_entity_with_it(tmp_path):
+    story = _story(tmp_path, {
+        "en.txt": "The inspector Megan Holloway arrived in Odesa. Holloway said the port was safe.",
+        "ru.txt": "Эксперт Меган Холлоуэй прибыла в Одессу. По словам Холлоуэй, порт безопасен.",
+    })
+    assert _entity_of(story, "Megan Holloway") == _entity_of(story, "Меган Холлоуэй")

@@ -22,7 +22,7 @@ from operator import attrgetter
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from . import gazetteer, given_names, knowledge, lexicon
+from . import gazetteer, given_names, knowledge, languages, lexicon
 from .detection import Occurrence
 from .model import Entity, EntityType, Mention, Source, Variant
 from .names import fold, has_cyrillic, international, skeletons, spelling_keys, surname_ending, transliterate
@@ -87,6 +87,7 @@ def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
     # Ukrainian -uk, -enko, -ko is one name for both: Kovalčuková is Koval'chuk)
     for key in [k for k in keys if k.endswith(_DOUBLY_FEMALE)]:
         keys.discard(key[:-3])
+    keys.update(_other_readings(word, language))
     if best not in keys:
         best = primary
     direction = lexicon.DIRECTIONS.get(fold(word))
@@ -94,6 +95,33 @@ def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
         keys.add(direction)
         primary = best = direction
     return primary, frozenset(keys), best
+
+
+@lru_cache(maxsize=1)
+def _foreign_sounds() -> tuple[tuple[str, str], ...]:
+    """Every Cyrillic pack's spellings of foreign sounds (уэ = we), longest first."""
+    table = {cyrillic: latin for _code, sounds in languages.every("script", "transliteration", "foreign_sounds")
+             for cyrillic, latin in sounds.items()}
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def _other_readings(word: str, language: str) -> set[str]:
+    """Keys of a name word read as a foreign name would be: Cyrillic that spells an English sound by its own
+    letters (Холлоуэй: уэ = we, Holloway), a French name without the final letter French does not say
+    (Dumont, Дюмон)."""
+    out: set[str] = set()
+    if has_cyrillic(word):
+        lowered = word.lower()
+        sounds = [(c, latin) for c, latin in _foreign_sounds() if c in lowered]
+        if sounds:
+            for cyrillic, latin in sounds:
+                lowered = lowered.replace(cyrillic, latin)
+            out.update(spelling_keys(lowered, language))
+        return out
+    mute = languages.value(language, "names", "keys", "mute_finals", ())
+    if mute and len(word) > 4 and word[-1].lower() in mute and word[-2].lower() not in mute:
+        out.update(spelling_keys(word[:-1], language))
+    return out
 
 
 def _make_form(tokens: tuple[str, ...], language: str) -> Form:
