@@ -8,8 +8,8 @@ their Belarusian spelling "уладзімер". A spelling is ambiguous, and joi
 BRIDGE_SHORTEST letters or is held by more than BRIDGE_MOST groups. A name ending in -a and one ending in a
 consonant are never joined by the table (Valentina / Valentin, Aleksandra / Aleksandr: two people).
 
-Only the linker's first-name comparison (where surnames already align) and search's query expansion ask
-it; the table is read on the first question, never at import.
+Only the linker's first-name comparison (where surnames already align), its reading of patronymics and
+search's query expansion ask it; the table is read on the first question, never at import.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+
+from . import languages
+from .names import fold
 
 DATA_FILE = Path(__file__).parent / "data" / "given_names.json.gz"
 KEYS_FILE = Path(__file__).parent / "data" / "given_names.keys"  # its index, written by the same script
@@ -120,3 +123,38 @@ def variants(form: str) -> frozenset[str]:
         return frozenset()
     out = {other for index in _reach(form) for other in table.group(index)}
     return frozenset(other for other in out if not _genders_differ(form, other))
+
+
+@lru_cache(maxsize=1)
+def _patronymic_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every pack's patronymic endings (folded, longest first) and the given-name endings each stands for."""
+    table: dict[str, dict[str, None]] = {}
+    for _code, endings in languages.every("names", "words", "patronymic_endings"):
+        for ending, given in endings.items():
+            table.setdefault(fold(ending), {}).update(dict.fromkeys(fold(g) for g in given))
+    return tuple(sorted(((e, tuple(g)) for e, g in table.items()), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=1)
+def patronymic_languages() -> tuple[str, ...]:
+    """The languages whose packs say how they make patronymics (their dictionaries read a patronymic's case
+    forms back to it, whatever the language of the article it is quoted in)."""
+    return tuple(code for code, _endings in languages.every("names", "words", "patronymic_endings"))
+
+
+@lru_cache(maxsize=50_000)
+def patronymic_bases(forms: tuple[str, ...]) -> frozenset[str]:
+    """The given names a word is the patronymic of, by its folded forms (as written and its dictionary
+    forms): "михаилович" -> {"михаил"}, "сергеевна" -> {"сергеи"}; empty when it is none. A given name of
+    the table must stand where a pack's patronymic ending was, so a surname that merely ends in -ович
+    rarely reads as one (the linker asks for more before it treats one as a patronymic)."""
+    bases: set[str] = set()
+    for form in forms:
+        for ending, given_endings in _patronymic_endings():
+            if form.endswith(ending) and len(form) - len(ending) >= 2:
+                stem = form[:-len(ending)]
+                found = [stem + g for g in given_endings if _holding(stem + g)]
+                if found:  # the longest ending that leaves a given name (-ович before -ич: Михайлович)
+                    bases.update(found)
+                    break
+    return frozenset(bases)

@@ -22,7 +22,7 @@ from operator import attrgetter
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from . import gazetteer, given_names, knowledge, lexicon
+from . import gazetteer, given_names, knowledge, languages, lexicon
 from .detection import Occurrence
 from .model import Entity, EntityType, Mention, Source, Variant
 from .names import fold, has_cyrillic, international, skeletons, spelling_keys, surname_ending, transliterate
@@ -87,6 +87,7 @@ def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
     # Ukrainian -uk, -enko, -ko is one name for both: Kovalčuková is Koval'chuk)
     for key in [k for k in keys if k.endswith(_DOUBLY_FEMALE)]:
         keys.discard(key[:-3])
+    keys.update(_other_readings(word, language))
     if best not in keys:
         best = primary
     direction = lexicon.DIRECTIONS.get(fold(word))
@@ -94,6 +95,33 @@ def name_word_keys(word: str, language: str) -> tuple[str, frozenset[str], str]:
         keys.add(direction)
         primary = best = direction
     return primary, frozenset(keys), best
+
+
+@lru_cache(maxsize=1)
+def _foreign_sounds() -> tuple[tuple[str, str], ...]:
+    """Every Cyrillic pack's spellings of foreign sounds (уэ = we), longest first."""
+    table = {cyrillic: latin for _code, sounds in languages.every("script", "transliteration", "foreign_sounds")
+             for cyrillic, latin in sounds.items()}
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def _other_readings(word: str, language: str) -> set[str]:
+    """Keys of a name word read as a foreign name would be: Cyrillic that spells an English sound by its own
+    letters (Холлоуэй: уэ = we, Holloway), a French name without the final letter French does not say
+    (Dumont, Дюмон)."""
+    out: set[str] = set()
+    if has_cyrillic(word):
+        lowered = word.lower()
+        sounds = [(c, latin) for c, latin in _foreign_sounds() if c in lowered]
+        if sounds:
+            for cyrillic, latin in sounds:
+                lowered = lowered.replace(cyrillic, latin)
+            out.update(spelling_keys(lowered, language))
+        return out
+    mute = languages.value(language, "names", "keys", "mute_finals", ())
+    if mute and len(word) > 4 and word[-1].lower() in mute and word[-2].lower() not in mute:
+        out.update(spelling_keys(word[:-1], language))
+    return out
 
 
 def _make_form(tokens: tuple[str, ...], language: str) -> Form:
@@ -205,18 +233,49 @@ def names_match(a: Form, b: Form) -> bool:
         return False
     j = 0
     for i in range(n - 1):
-        while j < m - 1 and not (
-                fold(short.tokens[i]) == fold(long_.tokens[j])
-                or words_match(short.keys[i], short.primary[i], long_.keys[j], long_.primary[j], surname=False)
-                or words_match(short.keys[i], short.best[i], long_.keys[j], long_.best[j], surname=False)
-                or sounds_alike(short, i, long_, j, 1, 0.0)
-                or given_names.any_same_name(given_name_forms(short.tokens[i], short.language),
-                                             given_name_forms(long_.tokens[j], long_.language))):
+        while j < m - 1 and not _first_names_agree(short, i, long_, j):
             j += 1
         if j >= m - 1:
             return False
         j += 1
     return True
+
+
+def _first_names_agree(a: Form, i: int, b: Form, j: int) -> bool:
+    """Word i of `a` and word j of `b` may be one given name (their surnames, where they have them, being
+    compared elsewhere): one spelling, one key, one sound across scripts, or one name by the table."""
+    return (fold(a.tokens[i]) == fold(b.tokens[j])
+            or words_match(a.keys[i], a.primary[i], b.keys[j], b.primary[j], surname=False)
+            or words_match(a.keys[i], a.best[i], b.keys[j], b.best[j], surname=False)
+            or sounds_alike(a, i, b, j, 1, 0.0)
+            or given_names.any_same_name(given_name_forms(a.tokens[i], a.language),
+                                         given_name_forms(b.tokens[j], b.language)))
+
+
+def _patronymic_reading(form: Form, i: int) -> tuple[str, ...]:
+    """Word i of `form` folded as written and as its dictionary forms, read with its article's language and
+    with each language that makes patronymics (an article too short to tell its language, a Russian name
+    quoted in a Bulgarian text)."""
+    word = form.tokens[i]
+    forms = dict.fromkeys(given_name_forms(word, form.language))
+    for code in given_names.patronymic_languages():
+        forms.update(dict.fromkeys(given_name_forms(word, code)))
+    return tuple(forms)
+
+
+def _patronymic(form: Form, i: int) -> frozenset[str]:
+    """The given names word i of `form` is the patronymic of (Михайловичу -> михаил), or none."""
+    return given_names.patronymic_bases(_patronymic_reading(form, i))
+
+
+def _addressed(form: Form) -> bool:
+    """A given name and a patronymic, no surname: "Петр Михайлович", the polite way to name someone."""
+    return len(form.tokens) == 2 and not form.is_org and bool(_patronymic(form, 1))
+
+
+def _patronymics_agree(a: Form, i: int, b: Form, j: int) -> bool:
+    return words_match(a.keys[i], a.best[i], b.keys[j], b.best[j], surname=True) or \
+        given_names.any_same_name(_patronymic(a, i), _patronymic(b, j))
 
 
 class Linker:
@@ -252,7 +311,10 @@ class Linker:
         name_clusters = self._cluster_multi(multi)
         clusters.extend(name_clusters)
         self._clusters = clusters
+        addressed = self._attach_addressed(name_clusters, len(clusters) - len(name_clusters), single)
         split_singles = self._attach_single(single, name_clusters, clusters)
+        for ci, moved in addressed.items():
+            split_singles.setdefault(ci, []).extend(moved)
         _merge_shared_acronyms(clusters, split_singles, self._joined)
         _merge_by_concept(clusters, split_singles, self._joined)
         _merge_reordered_acronyms(clusters, split_singles, self._joined)
@@ -325,6 +387,48 @@ class Linker:
             _join_cluster(form, chosen, clusters, block)
         return clusters
 
+    def _attach_addressed(self, name_clusters: list[list[Form]], offset: int,
+                          singles: list[Form]) -> dict[int, list[Occurrence]]:
+        """A given name with a patronymic and no surname ("Петру Михайловичу") to the person it names: the
+        one whose full name carries that given name and patronymic, else, when no full name of a person of
+        that given name carries a patronymic, the one person of the story with that given name and a
+        surname (the one named in the same source first). Returns cluster index -> occurrences moved there;
+        what finds no one stays a person of its own.
+
+        A word seen as a surname elsewhere in the story (alone, or last in a longer name) is read as one
+        ("Роман Абрамович"), never as a patronymic."""
+        moved: dict[int, list[Occurrence]] = defaultdict(list)
+        groups = [(offset + ci, members) for ci, members in enumerate(name_clusters) if not members[0].is_org]
+        lone = [members for _ci, members in groups if all(_addressed(form) for form in members)]
+        if not lone:
+            return moved
+        people = [(ci, members) for ci, members in groups if not all(_addressed(form) for form in members)]
+        surnames = {key for form in singles for key in form.keys[0]}
+        surnames.update(key for _ci, members in people for form in members for key in form.keys[-1])
+        for members in lone:
+            for form in members:
+                if form.best[1] in surnames or form.primary[1] in surnames:
+                    continue
+                candidates = _addressed_candidates(form, people)
+                if not candidates:
+                    continue
+                kept = []
+                for occ in form.occurrences:
+                    chosen = self._named_here(occ, candidates)
+                    if chosen is None:
+                        kept.append(occ)
+                    else:
+                        moved[chosen].append(occ)
+                form.occurrences = kept
+        return moved
+
+    def _named_here(self, occ: Occurrence, candidates: list[int]) -> int | None:
+        """The one candidate named in the source of `occ`, else the only candidate if none is named there."""
+        here = [ci for ci in candidates if self._cluster_positions(ci, self._clusters)[1].get(occ.source_index)]
+        if len(here) == 1:
+            return here[0]
+        return candidates[0] if not here and len(candidates) == 1 else None
+
     def _attach_single(self, singles: list[Form], name_clusters: list[list[Form]],
                        clusters: list[list[Form]]) -> dict[int, list[Occurrence]]:
         """Bare surnames and one-word names: to the person they can mean, or to a cluster of their own.
@@ -372,7 +476,7 @@ class Linker:
                 if members[0].is_org:
                     continue
                 for member in members:
-                    if len(member.tokens) >= 2:
+                    if len(member.tokens) >= 2 and member.occurrences:  # (a patronymic's form may have left)
                         for key in member.keys[0]:
                             self._first_names[key].add(offset + ci)
         candidates = sorted(set().union(*(self._first_names.get(key, set()) for key in form.keys[0])))
@@ -449,6 +553,23 @@ class Linker:
                                    _joined_by(members, name, self._joined.get(ci, {}))))
         entities.sort(key=lambda e: (-len(e.mentions), e.name))
         return entities
+
+
+def _addressed_candidates(form: Form, people: list[tuple[int, list[Form]]]) -> list[int]:
+    """The people a given name and patronymic may name: those whose full name has that given name and that
+    patronymic if any has, else those of that given name whose full names carry no other patronymic."""
+    carrying, plain = [], []
+    for ci, members in people:
+        same_given = [m for m in members if _first_names_agree(form, 0, m, 0) or given_names.any_same_name(
+            _patronymic_reading(form, 0), _patronymic_reading(m, 0))]
+        if not same_given:
+            continue
+        with_patronymic = [m for m in same_given if len(m.tokens) >= 3 and _patronymic(m, len(m.tokens) - 2)]
+        if any(_patronymics_agree(form, 1, m, len(m.tokens) - 2) for m in with_patronymic):
+            carrying.append(ci)
+        elif not with_patronymic:
+            plain.append(ci)
+    return carrying or plain
 
 
 def _joined_by(members: list[Form], name: str, joined: dict[str, str]) -> tuple[tuple[str, str], ...]:

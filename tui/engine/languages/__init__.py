@@ -426,6 +426,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             # little words that may stand inside an organisation's name after its head (Bulgarian "на",
             # Russian "по", "и"); this language's own
             "org_inner_words": WORDS,
+            # endings that make a patronymic of a given name, and the endings of the given name each stands for
+            # (Михайлович -> Михаил, Сергеевна -> Сергей, Петрівна -> Петро), read on the dictionary forms of a
+            # word; pooled (a Russian patronymic quoted in a Bulgarian text is one)
+            "patronymic_endings": case_endings(),
         },
         # the content words of organisations' long names, by meaning: a body the organisation table lacks
         # is one across languages when its content words translate one to one ("Ministry of Agrarian
@@ -441,6 +445,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "international": BOOL,
             "mute_final_e": BOOL,
             "soft_s": BOOL,
+            # final letters the language does not say in a name, so other scripts write it without them
+            # (French Dumont, Dupont: Дюмон, Дюпон): a second key without one
+            "mute_finals": WORDS,
         },
         "inflection": {
             "rule": one_of(*INFLECTION_RULES, required=True),
@@ -463,6 +470,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "fallback": Spec(_language_code, "the pack whose table reads the letters this one lacks"),
             "marks": WORDS,  # letters only this language writes: Cyrillic of an unknown language holding one
             "default": BOOL,  # Cyrillic of an unknown language, without any pack's marks, reads with this table
+            # how the language writes sounds of names it takes from others, read as a second reading of a name
+            # (Russian уэ for English we: Холлоуэй, Holloway); pooled
+            "foreign_sounds": letters(single=False),
         },
     },
 }
