@@ -404,6 +404,7 @@ class NameDetector:
         out = _with_places_run_on(out, text, language, source)
         self._runs[index] = []  # each source is detected once; its runs are not needed again
         out = _table_organisations(text, language, out, number, source)
+        out = _with_owners_before(out, text, language, source)
         return _with_acronym_definitions(out, text)
 
     @staticmethod
@@ -1182,6 +1183,35 @@ def _with_places_run_on(occurrences: list[Occurrence], text: str, language: str,
             k = out.index(grown) + 1
             break
     return out
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s?[ \t\u00a0]+$")
+
+
+def _with_owners_before(occurrences: list[Occurrence], text: str, language: str,
+                        source: Source) -> list[Occurrence]:
+    """A body every country has, named with its owner before it, is one organisation with the owner:
+    "Kazakhstan's Foreign Ministry" (a place and a possessive), "kazachstański MSZ", "казахстанский МИД"
+    (a lower-case adjective made from a country's name)."""
+    merged: dict[int, Occurrence] = {}
+    dropped: set[int] = set()
+    for k, occ in enumerate(occurrences):
+        if occ.kind != "ORG" or not knowledge.ownerless_scoped(occ.tokens, language):
+            continue
+        before = occurrences[k - 1] if k > 0 else None
+        gap = text[before.end : occ.start] if before is not None else ""
+        if before is not None and before.kind == "PLACE" and before.place_id and _POSSESSIVE_GAP.match(gap):
+            start, owner = before.start, text[before.start : occ.start].strip()
+            dropped.add(k - 1)
+        else:
+            owner = _previous_word(text, occ.start)
+            start = text.rfind(owner, 0, occ.start) if owner else -1
+            if start < 0 or (before is not None and before.end > start) or knowledge.owner_adjective(owner) is None:
+                continue
+        merged[k] = _replace(occ, start=start, text=source.text[start : occ.end], tokens=(owner, *occ.tokens))
+    if not merged:
+        return occurrences
+    return [merged.get(k, o) for k, o in enumerate(occurrences) if k not in dropped]
 
 
 def _with_acronym_definitions(occurrences: list[Occurrence], text: str) -> list[Occurrence]:
