@@ -147,7 +147,7 @@ class Occurrence:
         self.boilerplate = boilerplate
         self.locative = locative  # preceded by a locative preposition ("in", "w", "nach"): a place vote
         self.after_title = after_title  # preceded by a title ("President", "Prezydent"): a person vote
-        self.nested = nested  # a place inside an organisation's name (none is emitted: the organisation owns it)
+        self.nested = nested  # a place inside an organisation's name
         self.demonym = demonym  # "Russian", "Kazakh": a people, not the place
         self.opaque_the = opaque_the  # the name started with "The" (a title like "The Moscow Times")
         self.acronym_of = acronym_of  # "ODKB" defined right after a long name: that long name's text
@@ -656,9 +656,13 @@ class NameDetector:
                                         previous_word)
             yield _occurrence(index, source, person, kind="PERSON")
             return
-        # the places its name holds ("Kazakhstan Embassy", "The Moscow Times") are no mentions of their own:
-        # the organisation owns its span, as every story's gold has it ("МЗС України" is the ministry only)
         yield _occurrence(index, source, group, kind="ORG", opaque_the=opaque_the)
+        # a place in a description ("Kazakhstan Embassy") is a mention of it; in a title ("The Moscow
+        # Times") it is not
+        if not any(fold(t.text) in lexicon.OPAQUE_ORG_HEADS for t in group if not t.connector):
+            for k, (width, place) in place_at.items():
+                yield _occurrence(index, source, group[k : k + width], kind="PLACE", place_id=place.id,
+                                  nested=True)
 
     def _places_and_names(self, index: int, source: _RunText, group: list[_Token],
                           place_at: dict[int, tuple[int, gazetteer.Place]], opaque_the: bool, after_title: bool,
@@ -1233,7 +1237,7 @@ def _table_organisations(text: str, language: str, occurrences: list[Occurrence]
     or cut short: lower-case words inside ("Programme alimentaire mondial", "Evropské unie"), a lower-case
     start ("tribunale regionale", "dpa"), a German compound read as a common noun. A name inside (or equal
     to) one already found, or crossing one's edge, is left to it; names inside the table's are replaced
-    (a place among them too)."""
+    (a place among them stays, nested)."""
     spans = knowledge.find_names(text, language, source.body_start)
     if not spans:
         return occurrences
@@ -1242,11 +1246,13 @@ def _table_organisations(text: str, language: str, occurrences: list[Occurrence]
         if any(o.start < end and o.end > start and not (start <= o.start and o.end <= end and
                                                          (o.start, o.end) != (start, end)) for o in out):
             continue  # inside, equal to, or crossing a name already found
+        inside = [o for o in out if start <= o.start and o.end <= end]
+        nested = [_replace(o, nested=True, kind="PLACE", locative=False) for o in inside
+                  if o.kind == "PLACE" and o.place_id is not None]
         mention = source.text[start:end]
         org = Occurrence(index, start, end, mention, tuple(mention.split()), language, kind="ORG",
                          boilerplate=bool(source.boilerplate) and source.in_boilerplate(start))
-        # the names inside it, a place among them, are replaced: the organisation owns its span
-        out = sorted([*(o for o in out if not (start <= o.start and o.end <= end)), org],
+        out = sorted([*(o for o in out if not (start <= o.start and o.end <= end)), org, *nested],
                      key=lambda o: (o.start, -o.end))
     return out
 
@@ -1256,7 +1262,7 @@ def _table_organisations(text: str, language: str, occurrences: list[Occurrence]
 # външните работи": a head (a capitalised org head, an acronym, or a capitalised adjective before a lower-case
 # head), then lower-case words that describe it (the pack's `org_modifiers` rule: genitive nouns and
 # adjectives, never a verb), then the owner's name (a place in a case form, or an acronym). The capitalised
-# runs see only pieces of it; the whole span is one organisation, the place inside it no mention of its own.
+# runs see only pieces of it; the whole span is one organisation, the place inside it a nested mention.
 MAX_ORG_MODIFIERS = 4
 # the characters _NEXT_TEXT_WORD starts with: a word that follows no blank is no word after (_words_after)
 _BLANKS = (" ", "\t", "\u00a0")
@@ -1415,7 +1421,7 @@ def _join_organisations(text: str, language: str, runs: list[tuple[str, int, boo
     if not spans:
         return occurrences
     out = list(occurrences)
-    for start, end, names, _owner_span, _place in spans:
+    for start, end, names, owner_span, place in spans:
         # "Верховна Рада" + "України", "Днем Министерство" + "иностранных дел": the run's organisation
         # ends at the head and goes on here
         glued = next((o for o in out if o.start < start < o.end <= end and o.kind == "ORG"), None)
@@ -1427,10 +1433,14 @@ def _join_organisations(text: str, language: str, runs: list[tuple[str, int, boo
         if any(out[k].start == start and out[k].end == end and out[k].kind == "ORG" for k in inside):
             continue  # the runs read it whole already
         boilerplate = bool(source.boilerplate) and source.in_boilerplate(start)
-        # the owner's name inside it ("России" of "МИД России") is no mention of its own: the organisation
-        # owns its span
         keep = [o for k, o in enumerate(out) if k not in inside]
+        nested = [_replace(out[k], nested=True, kind="PLACE", locative=False) for k in inside
+                  if out[k].kind == "PLACE" and out[k].place_id is not None]
+        if owner_span is not None and place is not None and not nested:
+            s, e = owner_span
+            nested.append(Occurrence(index, s, e, source.text[s:e], tuple(text[s:e].split()), language,
+                                     kind="PLACE", place_id=place.id, boilerplate=boilerplate, nested=True))
         org = Occurrence(index, start, end, source.text[start:end], names, language, kind="ORG",
                          boilerplate=boilerplate)
-        out = sorted([*keep, org], key=lambda o: (o.start, -o.end))
+        out = sorted([*keep, org, *nested], key=lambda o: (o.start, -o.end))
     return out
