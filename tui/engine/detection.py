@@ -415,6 +415,7 @@ class NameDetector:
         out = _with_places_run_on(out, text, language, source)
         self._runs[index] = []  # each source is detected once; its runs are not needed again
         out = _table_organisations(text, language, out, number, source)
+        out = _with_owners_before(out, text, language, source)
         return _with_acronym_definitions(out, text)
 
     @staticmethod
@@ -1200,6 +1201,37 @@ def _with_places_run_on(occurrences: list[Occurrence], text: str, language: str,
     return out
 
 
+_POSSESSIVE_GAP = re.compile(r"['’]s?[ \t\u00a0]+$")
+
+
+def _with_owners_before(occurrences: list[Occurrence], text: str, language: str,
+                        source: Source) -> list[Occurrence]:
+    """A body every country has, named with its owner before it, is one organisation with the owner:
+    "Kazakhstan's Foreign Ministry" (a place and a possessive), "kazachstański MSZ", "казахстанский МИД"
+    (a lower-case adjective made from a country's name)."""
+    merged: dict[int, Occurrence] = {}
+    nested: dict[int, Occurrence] = {}
+    for k, occ in enumerate(occurrences):
+        if occ.kind != "ORG" or not knowledge.ownerless_scoped(occ.tokens, language):
+            continue
+        before = occurrences[k - 1] if k > 0 else None
+        gap = text[before.end : occ.start] if before is not None else ""
+        if before is not None and before.kind == "PLACE" and before.place_id and _POSSESSIVE_GAP.match(gap):
+            # the place stays a mention of its own, nested, as the organisation's other places do
+            start, owner = before.start, text[before.start : occ.start].strip()
+            nested[k - 1] = _replace(before, nested=True, locative=False)
+        else:
+            owner = _previous_word(text, occ.start)
+            start = text.rfind(owner, 0, occ.start) if owner else -1
+            if start < 0 or (before is not None and before.end > start) or knowledge.owner_adjective(owner) is None:
+                continue
+        merged[k] = _replace(occ, start=start, text=source.text[start : occ.end], tokens=(owner, *occ.tokens))
+    if not merged:
+        return occurrences
+    return sorted((merged.get(k) or nested.get(k) or o for k, o in enumerate(occurrences)),
+                  key=lambda o: (o.start, -o.end))
+
+
 def _with_acronym_definitions(occurrences: list[Occurrence], text: str) -> list[Occurrence]:
     """'Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB)': the acronym names the long name."""
     out = list(occurrences)
@@ -1416,9 +1448,12 @@ def _join_organisations(text: str, language: str, runs: list[tuple[str, int, boo
             continue  # the runs read it whole already
         boilerplate = bool(source.boilerplate) and source.in_boilerplate(start)
         keep = [o for k, o in enumerate(out) if k not in inside]
+        # an owner abbreviated ("МИД РФ", "МЗС РК") is read as part of the body's designation, no mention of
+        # the country (as the stories' gold has it); a spelled-out one stays a nested mention
         nested = [_replace(out[k], nested=True, kind="PLACE", locative=False) for k in inside
-                  if out[k].kind == "PLACE" and out[k].place_id is not None]
-        if owner_span is not None and place is not None and not nested:
+                  if out[k].kind == "PLACE" and out[k].place_id is not None and not out[k].text.isupper()]
+        if owner_span is not None and place is not None and not nested and \
+                not source.text[owner_span[0] : owner_span[1]].isupper():
             s, e = owner_span
             nested.append(Occurrence(index, s, e, source.text[s:e], tuple(text[s:e].split()), language,
                                      kind="PLACE", place_id=place.id, boilerplate=boilerplate, nested=True))

@@ -173,15 +173,39 @@ def _acronym(word: str, language: str) -> Organisation | None:
     return here[0] if len(here) == 1 else None
 
 
+MAX_OWNER_WORDS = 5  # "of the Republic of Kazakhstan"
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _owner(words: tuple[str, ...], language: str) -> str | None:
-    """The place a body's surrounding words name ('Rosji', 'Russian', 'v Ostravě'): its id, else None."""
+    """The place a body's surrounding words name ('Rosji', 'Russian', "Kazakhstan's", 'РФ', 'v Ostravě',
+    'of the Republic of Kazakhstan', 'kazachstański'): its id, else None. Beyond two words, every word but
+    the place must be a little word or a state's form ('Republic', 'Республики'): no content word may hide
+    in a long owner."""
+    found: str | None = None
     for word in words:
-        if len(fold(word)) < 3 or not word[:1].isupper():
-            continue
-        place = _place_of_word(word, language)
-        if place is not None:
-            return place
-    return None
+        word = _POSSESSIVE.sub("", word)
+        folded = fold(word)
+        if found is None and (len(folded) >= 3 or (len(folded) == 2 and word.isupper())):
+            # a lower-case word only as an adjective made from a country's name (Slavic languages write
+            # them so: 'kazachstański MSZ', 'казахстанский МИД')
+            place = _place_of_word(word, language) if word[:1].isupper() else _adjective_place(word)
+            if place is not None:
+                found = place
+                continue
+        if len(words) > 2 and not _state_form_or_little(word, language):
+            return None
+    return found
+
+
+@lru_cache(maxsize=10_000)
+def _state_form_or_little(word: str, language: str) -> bool:
+    """A little word ('of', 'the') or a word of a state's formal name ('Republic', 'Республики',
+    'Республіці'; the packs' place_heads)."""
+    folded = fold(word)
+    if folded in _function_words() or folded in lexicon.NAME_CONNECTORS or folded in lexicon.PLACE_HEADS:
+        return True
+    return any(fold(lemma) in lexicon.PLACE_HEADS for lemma in lexicon.lemma_candidates(word, language)[:3])
 
 
 @lru_cache(maxsize=50_000)
@@ -191,6 +215,24 @@ def _place_of_word(word: str, language: str) -> str | None:
         if place is not None:
             return place.id
     return _demonym_place(word)
+
+
+# A Slavic adjective made from a country's name: the name, then -sk- and an ending ('kazachstański',
+# 'казахстанский', 'казахстанському', 'kazašský' is not: its stem changes). General to the Slavic languages.
+_SLAVIC_ADJECTIVE = re.compile(r"(.{4,}?)(?:sk|ск|ськ)[^\W\d_]{1,4}$")
+
+
+@lru_cache(maxsize=10_000)
+def _adjective_place(word: str) -> str | None:
+    """The country a lower-case adjective is made from: by the demonym rule, or a Slavic one's stem."""
+    place = _demonym_place(word)
+    if place is not None:
+        return place
+    match = _SLAVIC_ADJECTIVE.match(fold(word))
+    if match is None:
+        return None
+    found = gazetteer.lookup(match.group(1))
+    return found.id if found is not None and found.kind == "country" else None
 
 
 def _demonym_place(word: str) -> str | None:
@@ -217,7 +259,7 @@ def _demonym_place(word: str) -> str | None:
 def concept_of(tokens: tuple[str, ...], language: str) -> Concept | None:
     """The body a name spells, and whose it is: ('MSZ', 'Rosji') -> foreign ministry of RU;
     ('Komisji', 'Europejskiej') -> the European Commission; None when the table has no such body."""
-    if not tokens or len(tokens) > 8:
+    if not tokens or len(tokens) > 10:
         return None
     whole = _acronym(tokens[0], language) if len(tokens) == 1 else None
     if whole is None:
@@ -226,15 +268,28 @@ def concept_of(tokens: tuple[str, ...], language: str) -> Concept | None:
         return Concept(whole, whole.country)
     # a scoped body with its owner's name before or after it: 'Russian Foreign Ministry', 'MSZ Rosji',
     # 'Krajský soud v Ostravě' (the owner a place of the gazetteer, never any word)
-    for cut in range(1, min(3, len(tokens))):
+    for cut in range(1, min(MAX_OWNER_WORDS + 1, len(tokens))):
         for inner, outer in ((tokens[cut:], tokens[:cut]), (tokens[:-cut], tokens[-cut:])):
-            body = _acronym(inner[0], language) if len(inner) == 1 else _long_name(inner, language)
+            # one word: an acronym ('MSZ') or a one-word name ('Außenministeriums')
+            body = (_acronym(inner[0], language) if len(inner) == 1 else None) or _long_name(inner, language)
             if body is None or not body.scoped:
                 continue
             owner = _owner(outer, language)
             if owner is not None:
                 return Concept(body, owner)
     return None
+
+
+def ownerless_scoped(tokens: tuple[str, ...], language: str) -> bool:
+    """Do these tokens name a body every country has, without saying whose ('MSZ', 'Foreign Ministry')?"""
+    concept = concept_of(tokens, language)
+    return concept is not None and concept.organisation.scoped and concept.owner is None
+
+
+def owner_adjective(word: str) -> str | None:
+    """The country a lower-case adjective before a body's name is made from ('kazachstański MSZ',
+    'казахстанському МЗС'), else None."""
+    return _adjective_place(word) if word[:1].islower() else None
 
 
 def concept_of_place(place_id: str) -> Concept | None:
