@@ -279,3 +279,32 @@ async def test_the_palette_offers_the_corrections(story_dir):
                       "Redo the correction", "Show the judgements"):
             assert title in titles
         assert isinstance(app.query_one(EntitiesPane), EntitiesPane)
+
+
+async def test_the_dashboard_opens_and_saves_the_judgement_file_it_is_given(story_dir, tmp_path):
+    """`storyview --judgements FILE PATH`: the corrections come from FILE and go into it, never beside the story;
+    `--no-judgements` shows the story uncorrected and refuses to change it."""
+    from tui.cli import _top_parser
+
+    chosen = tmp_path / "elsewhere" / "judgements.json"
+    chosen.parent.mkdir()
+    args = _top_parser().parse_args([str(story_dir), "--judgements", str(chosen)])
+    assert args.judgements == str(chosen) and not args.no_judgements
+    app = create_app([str(story_dir)], judgements=str(chosen))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.story.rename("Wrublewskiego", "P. Vrublevsky")
+        await pilot.press("ctrl+q")
+    assert chosen.exists() and not (tmp_path / "story.storyview-judgements.json").exists()
+    reopened = create_app([str(story_dir)], judgements=str(chosen))
+    async with reopened.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert spelled(reopened, "Wrublewskiego").name == "P. Vrublevsky"
+        await pilot.press("ctrl+q")
+    bare = create_app([str(story_dir)], judgements=False)
+    async with bare.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert spelled(bare, "Wrublewskiego").name != "P. Vrublevsky"
+        with pytest.raises(judging.JudgementError):
+            bare.story.rename("Wrublewskiego", "P. Vrublevsky")
+        await pilot.press("ctrl+q")

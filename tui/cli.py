@@ -91,6 +91,11 @@ def _top_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--version", action="version", version="storyview 0.1.0")
     _add_follow_links(parser)
+    parser.add_argument("--judgements", metavar="FILE",
+                        help="the story's judgement file, where the dashboard's corrections are saved (default: "
+                             "beside the story folder, or in the user's data folder; $STORYVIEW_JUDGEMENTS)")
+    parser.add_argument("--no-judgements", action="store_true",
+                        help="show the story as linked, uncorrected (no correction can be made then)")
     return parser
 
 
@@ -116,7 +121,8 @@ def _main(argv: list[str]) -> int:
             code = run_command(argv[0], argv[1:])
         else:
             args = _top_parser().parse_args(argv)
-            code = run_tui(args.paths, follow_links=args.follow_links)
+            code = run_tui(args.paths, follow_links=args.follow_links,
+                           judgements=False if args.no_judgements else args.judgements)
     except UserError as error:
         _say(str(error))
         code = EXIT_USAGE
@@ -401,7 +407,7 @@ def printable_lines(lines: Sequence[str]) -> str:
     return "".join(printable(line) + "\n" for line in lines)
 
 
-def run_tui(paths: Sequence[str], follow_links: bool = False) -> int:
+def run_tui(paths: Sequence[str], follow_links: bool = False, judgements: str | bool | None = None) -> int:
     from .engine.loading import PathError, check_path
 
     for path in paths:
@@ -411,7 +417,7 @@ def run_tui(paths: Sequence[str], follow_links: bool = False) -> int:
             raise UserError(f"{error.reason}: {printable(error.path)}") from None
     from .app.factory import create_app
 
-    app = create_app(paths, follow_links=follow_links)
+    app = create_app(paths, follow_links=follow_links, judgements=judgements)
     app.run()
     return app.return_code or 0
 

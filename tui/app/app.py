@@ -111,10 +111,12 @@ class StoryviewApp(App[None]):
             self.done = done
             self.total = total
 
-    def __init__(self, paths: tuple[str, ...] = (), follow_links: bool = False) -> None:
+    def __init__(self, paths: tuple[str, ...] = (), follow_links: bool = False,
+                 judgements: str | bool | None = None) -> None:
         super().__init__()
         self.paths = paths
         self.follow_links = follow_links
+        self.judgements = judgements  # as tui.load's: a file, False for none, None for the story's own
         self.story: Story | None = None
         self.navigator: Navigator | None = None
         self.selection = Selection()
@@ -233,7 +235,7 @@ class StoryviewApp(App[None]):
                 self.post_message(self.LoadProgress(stage, done, total))
 
         try:
-            story = load(*self.paths, progress=progress, follow_links=self.follow_links)
+            story = load(*self.paths, progress=progress, follow_links=self.follow_links, judgements=self.judgements)
         except PathError as error:
             raise LookupError(f"{error.reason}: {error.path}") from None
         _ = story.mentions_by_source  # computed here, off the UI thread
