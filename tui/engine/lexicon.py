@@ -387,11 +387,18 @@ def _lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     return ()
 
 
+_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+
+
 @lru_cache(maxsize=200_000)
 def pymorphy_lemma_candidates(word: str, language: str) -> tuple[str, ...]:
     """pymorphy3's lemmas of a name form (the dictionary's readings first, cased as the word is), then the
     pack's endings undone: "Трампом" -> Трамп, "Харкові" -> Харків (after pymorphy's surname Харко)."""
-    found = [_cased(normal, word) for normal, _grammemes, known in pymorphy_parses(word, language) if known]
+    # pymorphy3's dictionaries (Russian, Ukrainian) hold no word without a Cyrillic letter (checked on every
+    # key of both): a Latin-script name ("Michael", asked for its patronymic reading in any story) has no
+    # dictionary reading, and asking would load a 0.5 s analyser for a story with no Cyrillic text
+    parses = pymorphy_parses(word, language) if _CYRILLIC.search(word) is not None else ()
+    found = [_cased(normal, word) for normal, _grammemes, known in parses if known]
     found += [stem + replacement for stem, replacements in _undo_endings(word, language)
               for replacement in replacements]
     return tuple(form for form in dict.fromkeys(found) if form != word)
