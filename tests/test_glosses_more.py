@@ -56,10 +56,10 @@ def _entity_of(story: tui.Story, text: str):
 
 
 @pytest.mark.parametrize(("first", "second"), [
-    (("a_en.txt", "BUCHAREST - The Ministry of Transport and Infrastructure Development said on Monday that the "
-                  "new bridge would open in May.\n", "Ministry of Transport and Infrastructure Development"),
-     ("b_ro.txt", "BUCUREȘTI - Ministerul Transporturilor și Dezvoltării Infrastructurii a anunțat luni că podul "
-                  "se deschide în mai.\n", "Ministerul Transporturilor și Dezvoltării Infrastructurii")),
+    (("a_en.txt", "BUCHAREST - The National Nuclear Security Agency said on Monday that the new reactor would "
+                  "open in May.\n", "National Nuclear Security Agency"),
+     ("b_ro.txt", "BUCUREȘTI - Agenția Națională de Securitate Nucleară a anunțat luni că noul reactor se "
+                  "deschide în mai.\n", "Agenția Națională de Securitate Nucleară")),
     (("a_ro.txt", "BUCUREȘTI - Curtea Europeană a Drepturilor Omului a decis marți că plângerea este "
                   "admisibilă.\n", "Curtea Europeană a Drepturilor Omului"),
      ("b_hr.txt", "ZAGREB - Europski sud za ljudska prava u utorak je odlučio da je pritužba dopuštena.\n",
