@@ -517,6 +517,30 @@ def _own_locatives(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in languages.value(language, "names", "words", "locative_prepositions", ()))
 
 
+def subdivision_classifier_start(text: str, start: int, language: str) -> int | None:
+    """Where the subdivision classifier right before the name at `start` begins ("state of Georgia",
+    "stanie Georgia", "штат Джорджия": a state or province, not the country spelled alike), else None."""
+    pattern = _subdivision_classifiers(language)
+    if pattern is None:
+        return None
+    reach = max(0, start - _CLASSIFIER_REACH)
+    found = pattern.search(text[reach:start])
+    return None if found is None else reach + found.start()
+
+
+_CLASSIFIER_REACH = 30  # characters before a name read for a classifier: the longest entry and its spaces
+
+
+@cache
+def _subdivision_classifiers(language: str) -> re.Pattern[str] | None:
+    words = languages.value(language, "names", "words", "subdivision_classifiers", ())
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # as written: "the State of Israel" is the country's own name, "the state of Georgia" a subdivision
+    return re.compile(r"(?:(?<![^\W\d_])|(?<=-))(?:" + alternatives + r")\s+\Z")
+
+
 # Classifier nouns: "the airline Ryanair", "společnosti Ryanair", "авиакомпании Ryanair" say the name after
 # them is an organisation's; bare, a company's name gets a person's vote like any other name.
 ORG_CLASSIFIERS = _pooled("org_classifiers")

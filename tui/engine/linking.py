@@ -11,6 +11,7 @@ key so it is not N×N. A bare surname goes to the one person it can mean; if sev
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import re
 import unicodedata
@@ -27,6 +28,7 @@ from .detection import Occurrence
 from .model import Entity, EntityType, Mention, Source, Variant
 from .names import fold, has_cyrillic, international, skeletons, spelling_keys, surname_ending, transliterate
 
+SUBDIVISION = "subdivision:"  # the place id of a state or province named after its classifier (no gazetteer's)
 _SURNAME_LIKE = re.compile(r"(ski|ska|cki|cka|ov|ova|ev|eva|in|ina|enko|Cuk|iuk|uk|ic|iC|vic|viC|ko|ak|ec)$")
 
 
@@ -320,15 +322,28 @@ class Linker:
         _merge_reordered_acronyms(clusters, split_singles, self._joined)
         return self._entities(clusters, split_singles)
 
-    def _forms(self) -> dict[tuple[tuple[str, ...], str], Form]:
-        forms: dict[tuple[tuple[str, ...], str], Form] = {}
+    def _forms(self) -> dict[tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str], Form]:
+        forms: dict[tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str], Form] = {}
+        sources = self.sources
         for occ in self.occurrences:
-            key = (occ.tokens, occ.language)
+            # "the state of Georgia", "w stanie Georgia": a subdivision, a form apart from the country spelled
+            # alike, placed under its own spelling (one across languages that write it alike); its mention
+            # holds the classifier, as a reader names it ("state of Georgia")
+            text = sources[occ.source_index].text if occ.source_index < len(sources) else ""
+            classifier = lexicon.subdivision_classifier_start(text, occ.start, occ.language)
+            subdivision = classifier is not None
+            key: tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str] = (occ.tokens, occ.language)
+            if classifier is not None:
+                occ = copy.copy(occ)  # the detector's own stays as found (it may serve another story)
+                occ.start, occ.text = classifier, text[classifier:occ.end]
+                key = (occ.tokens, occ.language, SUBDIVISION)
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _make_form(occ.tokens, occ.language)
             form.occurrences.append(occ)
-            if occ.place_id:
+            if subdivision:
+                form.place_id = SUBDIVISION + fold(transliterate(" ".join(occ.tokens)))
+            elif occ.place_id:
                 form.place_id = occ.place_id
             if occ.kind:
                 form.kind_votes[occ.kind] += 1

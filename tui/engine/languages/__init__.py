@@ -417,6 +417,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             # "společnosti Ryanair", "авиакомпании Ryanair"); an entry of five letters or more also matches
             # with up to three more letters (its case endings); per language, not pooled
             "org_classifiers": WORDS,
+            # nouns (matched as written) that, right before a place name, say it is a subdivision of some
+            # country ("the state of Georgia", "w stanie Georgia", "штат Джорджия"): a place of its own, never
+            # the country spelled alike; a word ending a hyphenated one counts ("US-Bundesstaat"); per language
+            "subdivision_classifiers": WORDS,
             "directions": meanings(*DIRECTIONS),
             "titles_name_organisations": BOOL,  # English: "General Assembly", "Supreme Court"
             # which lower-case words may follow an organisation's head inside its name ("Министерство
