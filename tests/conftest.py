@@ -31,3 +31,21 @@ def write_story(tmp_path):
         return tmp_path
 
     return write
+
+
+@pytest.fixture
+def copy_story(tmp_path, monkeypatch):
+    """copy_story(folder) -> a copy of `folder` (its .json gold left out) in tmp_path/story, with the user's data
+    folder in tmp_path and no $STORYVIEW_JUDGEMENTS: its judgement file goes beside the copy."""
+    import shutil
+
+    from tui.engine import judgements as judging
+
+    def copy(folder: Path) -> Path:
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+        monkeypatch.delenv(judging.ENV_FILE, raising=False)
+        story = tmp_path / "story"
+        shutil.copytree(folder, story, ignore=shutil.ignore_patterns("*.json"))
+        return story
+
+    return copy

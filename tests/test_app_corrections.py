@@ -4,7 +4,6 @@ the story is opened again; the judgements view lists them, and a file that canno
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def story_dir(tmp_path, monkeypatch) -> Path:
+def story_dir(copy_story) -> Path:
     """A copy of the sample story in a folder of its own (its judgement file goes beside it)."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv(judging.ENV_FILE, raising=False)
-    folder = tmp_path / "story"
-    shutil.copytree(ROOT / "seeds", folder)
-    return folder
+    return copy_story(ROOT / "seeds")
 
 
 def entity_named(app, name: str):

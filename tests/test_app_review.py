@@ -4,7 +4,6 @@ change at once, u takes it back, and what was judged is still so when the story 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def story_dir(tmp_path, monkeypatch) -> Path:
+def story_dir(copy_story) -> Path:
     """A copy of a held-out story with several suggestions, in a folder of its own (its judgement file goes beside it)."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv(judging.ENV_FILE, raising=False)
-    folder = tmp_path / "story"
-    shutil.copytree(ROOT / "tests" / "data" / "heldout_ro", folder, ignore=shutil.ignore_patterns("*.json"))
-    return folder
+    return copy_story(ROOT / "tests" / "data" / "heldout_ro")
 
 
 def spelled(app, spelling: str):
