@@ -524,11 +524,21 @@ def subdivision_classifier_start(text: str, start: int, language: str) -> int | 
     if pattern is None:
         return None
     reach = max(0, start - _CLASSIFIER_REACH)
-    found = pattern.search(text[reach:start])
+    before = text[reach:start]
+    # the pattern ends "entry, blanks, end": without an entry at the end of the blank-stripped text (one C
+    # call; \s and str.isspace are one set) there is nothing to search for, as for nearly every name
+    if not before.rstrip().endswith(_subdivision_entries(language)):
+        return None
+    found = pattern.search(before)
     return None if found is None else reach + found.start()
 
 
 _CLASSIFIER_REACH = 30  # characters before a name read for a classifier: the longest entry and its spaces
+
+
+@cache
+def _subdivision_entries(language: str) -> tuple[str, ...]:
+    return tuple(languages.value(language, "names", "words", "subdivision_classifiers", ()))
 
 
 @cache
