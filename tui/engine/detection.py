@@ -297,6 +297,8 @@ def _runs(text: str, start: int) -> Iterator[re.Match[str]]:
                 while (more := goes_on(text, start)) is not None:
                     start = more.end()
                 continue
+        if begin and text[begin - 1].isalpha() and match.group(0).isupper():
+            continue  # capitals glued to small letters are inside a word ("mRNA"), not an acronym
         if match.end() - match.start() <= MAX_RUN_CHARS:
             yield match
 
@@ -306,6 +308,18 @@ def _is_acronym(word: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset().union(*lexicon.FUNCTION_WORDS.values())
+
+
+def _function_word(word: str, language: str) -> bool:
+    """Is this lone capitalised word a little word, not a name? Any pack's little words count (a
+    misread language still loses its "Na", "Po"), but a word in capitals only by the article's own
+    language: the Polish acronym "KE" is no Czech "ke", "UN" no French "un" in an English article."""
+    folded = fold(word)
+    if folded not in _FUNCTION_WORDS:
+        return False
+    if len(word) > 1 and word.isupper():
+        return folded in lexicon.FUNCTION_WORDS.get(language.split("-", 1)[0], ())
+    return True
 _PLACE_ENDINGS = ("", "a", "ia", "ie", "e", "y", "stan", "land", "and", "any", "ja", "en", "ko", "sko")
 
 
@@ -756,7 +770,7 @@ class NameDetector:
         if not group:
             return
         names = [t for t in group if not t.connector]
-        if len(names) == 1 and fold(names[0].text) in _FUNCTION_WORDS:
+        if len(names) == 1 and _function_word(names[0].text, source.language):
             return
         if len(names) == 1:
             yield from self._single(index, source, group, names[0].text, opaque_the, after_title, previous_word)

@@ -189,7 +189,8 @@ class SearchIndex:
                                                       _closeness(folded_query, held[1])):
                 best[name.entity] = (score, name.text)
 
-        for reading in transliterations(query):
+        # a Cyrillic query is first itself (its own spelling is exact), then each Latin reading of it
+        for reading in dict.fromkeys((query, *transliterations(query))):
             for ni in self.by_fold.get(" ".join(_words(reading)), ()):
                 offer(ni, 1.0)
         words = _surface_words(query)[:8]
