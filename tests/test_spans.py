@@ -150,3 +150,15 @@ def test_a_camel_case_brand_is_one_name(language, text, expected, not_expected):
 def test_lower_case_units_and_codes_stay_out():
     names = _names("The plant made 5 kWh of power; the mRNA vaccine and pH tests followed in Berlin.", "en")
     assert names == ["Berlin"]
+
+
+# A lone word in capitals is a little word only in its article's own language: another pack's "ke", "who",
+# "es" is an acronym here; the article's own little words in capitals still are none
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("pl", "Związkowcy czekają na apel KE do przewoźnika.", ["KE"]),
+    ("de", "Die Experten der WHO warnten am Montag.", ["WHO"]),
+    ("sl", "Poročilo agencije STA je bilo kratko.", ["STA"]),
+    ("cs", "Cestující přišli KE stanici.", []),
+])
+def test_capitals_are_a_little_word_only_in_their_own_language(language, text, expected):
+    assert _names(text, language) == expected
