@@ -24,7 +24,7 @@ from ..resources import bundled_styles
 from ..textsafe import printable
 from . import editing
 from .citation import citation
-from .commands import StoryCommands, correction_commands
+from .commands import StoryCommands, correction_commands, mention_commands
 from .dialogs import ChoicePrompt, JudgementsScreen, TextPrompt, judgement_summary
 from .lifetime import exit_on_signals, in_daemon_thread
 from .mentions import MentionsScreen
@@ -84,7 +84,7 @@ class StoryviewApp(App[None]):
         Binding("left_curly_bracket", "step_naming_source(-1)", "Prev naming", tooltip="Previous source naming "
                 "the chosen name (its first mention there)", show=False, id="app.previous-naming-source"),
         Binding("M", "mentions", "Mentions", tooltip="Every mention of the chosen name, by source, and who is "
-                "named with it", id="app.mentions"),
+                "named with it", show=False, id="app.mentions"),
         Binding("right_square_bracket", "step_source(1)", "Source", tooltip="Next source",
                 id="app.next-source"),
         Binding("left_square_bracket", "step_source(-1)", "Prev source", tooltip="Previous source", show=False,
@@ -528,6 +528,7 @@ class StoryviewApp(App[None]):
         yield from super().get_system_commands(screen)
         if self.story is not None:
             yield from correction_commands(self, judgement_summary(self.story.judgement_outcomes))
+            yield from mention_commands(self)
 
     # -- the selection, pushed down to every pane ---------------------------------------------------------
     def _select(self, selection: Selection, note: str = "") -> None:
