@@ -140,7 +140,7 @@ async def test_braces_step_through_the_sources_naming_it_and_say_when_they_wrap(
         assert "source 2 of 3" in _status(app) and "wrapped" not in _status(app)
         await pilot.press("right_curly_bracket", "right_curly_bracket")
         assert app.selection.source_id == naming[0]
-        assert "wrapped: last source → first" in _status(app)
+        assert "wrapped: last source → first · mention 1 of 10" in _status(app)
         await pilot.press("left_curly_bracket")
         assert app.selection.source_id == naming[-1]
         assert "wrapped: first source → last" in _status(app)

@@ -556,9 +556,9 @@ class StoryviewApp(App[None]):
         status = Text(no_wrap=True, overflow="ellipsis")
         if entity is not None:
             status.append(printable(entity.name), style="bold")
-            status.append(" · " + navigator.describe(selection))
-            if note:
+            if note:  # first: what the key did is what the user looks for, and a narrow line cuts the end
                 status.append(" · " + note, style="bold")
+            status.append(" · " + navigator.describe(selection))
         else:
             status.append(f"#{number} of {len(story.sources)} · choose a name: / to search, or click one")
         self.dashboard.query_one(StatusLine).say(status)
