@@ -19,7 +19,7 @@ from typing import TextIO
 from .textsafe import neutralise, printable
 
 COMMANDS = ("search", "entities", "sources", "timeline", "languages", "merge", "split", "rename", "retype",
-            "judgements", "suggestions")
+            "judgements", "suggestions", "cooccurrence")
 EDITS = ("merge", "split", "rename", "retype")
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
@@ -34,6 +34,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"storyview {command}")
     if command == "search":
         parser.add_argument("query", help="a name in any spelling, language or script")
+    if command == "cooccurrence":
+        parser.add_argument("entity", metavar="ENTITY", help="an entity id, name or spelling (else the best "
+                                                             "search result for it)")
     _add_edit_arguments(parser, command)
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -45,6 +48,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--no-judgements", action="store_true", help="show the story as linked, uncorrected")
     if command == "search":
         parser.add_argument("--limit", type=int, default=20, help="at most this many entities (default 20)")
+    if command == "cooccurrence":
+        parser.add_argument("--limit", type=int, help="at most this many entities (default: all)")
     return parser
 
 
@@ -86,7 +91,7 @@ def _top_parser() -> argparse.ArgumentParser:
         epilog="commands: storyview search QUERY [PATH ...] [--json] | entities | sources | timeline "
                "[PATH ...] [--json] | languages [--json] | merge ENTITY OTHER [--not|--unsure] | split SPELLING "
                "[--source S --start N] | rename ENTITY NAME | retype ENTITY TYPE | judgements [--undo] | suggestions "
-               "[--limit N] [--accept K|--reject K] "
+               "[--limit N] [--accept K|--reject K] | cooccurrence ENTITY [--limit N] [--json] "
                "[PATH ...]. With no command, opens the dashboard.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--version", action="version", version="storyview 0.1.0")
@@ -309,6 +314,8 @@ def run_command(command: str, argv: Sequence[str]) -> int:
         return run_suggestions(args, story)
     if command in EDITS or command == "judgements":
         return run_judgement(command, args, story)
+    if command == "cooccurrence":
+        return run_cooccurrence(args, story)
     if command == "search":
         payload = story.search_json(args.query, limit=max(1, args.limit))
     elif command == "entities":
@@ -380,6 +387,23 @@ def run_suggestions(args: argparse.Namespace, story) -> int:
             or ["no suggestions"]
     if args.json:
         return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
+    return _write_output(lambda: sys.stdout.write(printable_lines(lines)))
+
+
+def run_cooccurrence(args: argparse.Namespace, story) -> int:
+    """`cooccurrence ENTITY`: the entities named with it, most shared sentences first, then most shared
+    sources (boilerplate left out)."""
+    try:
+        payload = story.cooccurrence_json(args.entity, max(0, args.limit) if args.limit is not None else None)
+    except LookupError as error:
+        raise UserError(str(error.args[0])) from None
+    if args.json:
+        return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
+    entity = payload["entity"]
+    lines = [f"{entity['name']} ({entity['id']}): {payload['mentions']} mentions in {payload['sources']} sources; "
+             "named with it (sentences, sources naming both):"]
+    lines += [f"{c['sentences']:>6} {c['sources']:>6}  {c['entity']['name']}  {c['entity']['type']}"
+              for c in payload["cooccurrences"]] or ["  nobody"]
     return _write_output(lambda: sys.stdout.write(printable_lines(lines)))
 
 

@@ -24,9 +24,10 @@ from ..resources import bundled_styles
 from ..textsafe import printable
 from . import editing
 from .citation import citation
-from .commands import StoryCommands, correction_commands
+from .commands import StoryCommands, correction_commands, mention_commands
 from .dialogs import ChoicePrompt, JudgementsScreen, TextPrompt, judgement_summary
 from .lifetime import exit_on_signals, in_daemon_thread
+from .mentions import MentionsScreen
 from .navigation import Navigator, Selection
 from .review import ReviewScreen, SuggestionKey
 from .screens import HelpScreen, ProblemsScreen
@@ -38,7 +39,7 @@ from .widgets.sources import SourcesPane
 from .widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from ..engine.model import Event
+    from ..engine.model import Event, Mention
     from ..engine.story import Story
     from ..engine.suggestions import Suggestion
 
@@ -78,6 +79,12 @@ class StoryviewApp(App[None]):
                 id="app.next-mention"),
         Binding("N", "step_mention(-1)", "Prev", tooltip="Previous mention of the chosen name, across sources",
                 id="app.previous-mention"),
+        Binding("right_curly_bracket", "step_naming_source(1)", "Next naming", tooltip="Next source naming the "
+                "chosen name (its first mention there)", show=False, id="app.next-naming-source"),
+        Binding("left_curly_bracket", "step_naming_source(-1)", "Prev naming", tooltip="Previous source naming "
+                "the chosen name (its first mention there)", show=False, id="app.previous-naming-source"),
+        Binding("M", "mentions", "Mentions", tooltip="Every mention of the chosen name, by source, and who is "
+                "named with it", show=False, id="app.mentions"),
         Binding("right_square_bracket", "step_source(1)", "Source", tooltip="Next source",
                 id="app.next-source"),
         Binding("left_square_bracket", "step_source(-1)", "Prev source", tooltip="Previous source", show=False,
@@ -521,13 +528,14 @@ class StoryviewApp(App[None]):
         yield from super().get_system_commands(screen)
         if self.story is not None:
             yield from correction_commands(self, judgement_summary(self.story.judgement_outcomes))
+            yield from mention_commands(self)
 
     # -- the selection, pushed down to every pane ---------------------------------------------------------
-    def _select(self, selection: Selection) -> None:
+    def _select(self, selection: Selection, note: str = "") -> None:
         self.selection = selection
-        self._push()
+        self._push(note)
 
-    def _push(self) -> None:
+    def _push(self, note: str = "") -> None:
         story, navigator, selection = self.story, self.navigator, self.selection
         if story is None or navigator is None or selection.source_id is None:
             return
@@ -548,6 +556,8 @@ class StoryviewApp(App[None]):
         status = Text(no_wrap=True, overflow="ellipsis")
         if entity is not None:
             status.append(printable(entity.name), style="bold")
+            if note:  # first: what the key did is what the user looks for, and a narrow line cuts the end
+                status.append(" · " + note, style="bold")
             status.append(" · " + navigator.describe(selection))
         else:
             status.append(f"#{number} of {len(story.sources)} · choose a name: / to search, or click one")
@@ -625,6 +635,53 @@ class StoryviewApp(App[None]):
             self.notify("Choose a name first: / to search, or click a name in the article.", markup=False)
             return
         self._select(self.navigator.step(self.selection, direction))
+
+    def action_step_naming_source(self, direction: int) -> None:
+        navigator, entity_id = self.navigator, self.selection.entity_id
+        if navigator is None:
+            return
+        if entity_id is None:
+            self.notify("Choose a name first: / to search, or click a name in the article.", markup=False)
+            return
+        selection, wrapped = navigator.step_source(self.selection, direction)
+        naming = len(navigator.sources_naming(entity_id))
+        note = ""
+        if naming == 1:
+            note = "the only source naming it"
+        elif wrapped:
+            note = "wrapped: last source → first" if direction > 0 else "wrapped: first source → last"
+        self._select(selection, note=note)
+
+    def action_mentions(self) -> None:
+        story, navigator, entity_id = self.story, self.navigator, self.selection.entity_id
+        if story is None or navigator is None:
+            self.notify("The story is still loading.", markup=False)
+            return
+        entity = story.entity(entity_id) if entity_id is not None else None
+        if entity is None:
+            self.notify("Choose a name first: / to search, or click a name in the article.", markup=False)
+            return
+        if any(isinstance(s, MentionsScreen) for s in self.screen_stack):
+            return
+
+        def opened(mention: Mention | None) -> None:
+            chosen = self.selection.entity_id
+            if mention is None or self.navigator is None or chosen is None:
+                return
+            self._select(self.navigator.choose_entity(Selection(mention.source_id), chosen, at=mention.start))
+            self.show_pane("reader")
+            self._focus_pane("reader")
+
+        self.push_screen(MentionsScreen(story, entity, navigator.mentions(entity.id), self.selection.mention),
+                         opened)
+
+    @on(MentionsScreen.EntityChosen)
+    def _mentions_entity_chosen(self, event: MentionsScreen.EntityChosen) -> None:
+        self.choose_entity(event.entity_id)
+        view = next((s for s in self.screen_stack if isinstance(s, MentionsScreen)), None)
+        entity = self.story.entity(event.entity_id) if self.story is not None else None
+        if view is not None and entity is not None and self.navigator is not None:
+            view.show(entity, self.navigator.mentions(entity.id), self.selection.mention)
 
     def action_step_source(self, direction: int) -> None:
         if self.story is None or self.navigator is None or not self.story.sources:

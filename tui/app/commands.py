@@ -45,6 +45,17 @@ def correction_commands(app: StoryviewApp, judged: str) -> Iterator[SystemComman
                         app.action_judgements)
 
 
+def mention_commands(app: StoryviewApp) -> Iterator[SystemCommand]:
+    """The mentions view and the walk through the sources naming the chosen entity, in the palette."""
+    yield SystemCommand("Show the mentions of the chosen entity",
+                        "Every mention's sentence by source, and who is named with it  (M)", app.action_mentions)
+    yield SystemCommand("Next source naming the chosen entity", "Its first mention in the next source naming it  (})",
+                        partial(app.action_step_naming_source, 1))
+    yield SystemCommand("Previous source naming the chosen entity",
+                        "Its first mention in the previous source naming it  ({)",
+                        partial(app.action_step_naming_source, -1))
+
+
 def _subsequence(needle: str, haystack: str) -> bool:
     position = 0
     for char in needle:

@@ -48,6 +48,27 @@ class Navigator:
     def sources_naming(self, entity_id: str) -> list[str]:
         return list(dict.fromkeys(m.source_id for m in self.mentions(entity_id)))
 
+    def step_source(self, selection: Selection, direction: int) -> tuple[Selection, bool]:
+        """The chosen entity's first mention in the next (direction 1) or previous (-1) source naming it, in
+        list order, and whether that wrapped round past the last (or first) source. The selection as it is
+        when no entity is chosen or it is named nowhere."""
+        entity_id = selection.entity_id
+        if entity_id is None:
+            return selection, False
+        naming = self.sources_naming(entity_id)
+        if not naming:
+            return selection, False
+        here = self._order.get(selection.source_id or "", -1)
+        orders = [self._order[source_id] for source_id in naming]
+        if direction > 0:
+            index = bisect_right(orders, here)
+            wrapped = index == len(orders)
+        else:
+            index = bisect_left(orders, here) - 1
+            wrapped = index < 0
+        target = naming[index % len(naming)]
+        return self.open_source(Selection(target, entity_id), target), wrapped
+
     def _at(self, selection: Selection, entity_id: str, index: int) -> Selection:
         mention = self.mentions(entity_id)[index]
         return Selection(mention.source_id, entity_id, (mention.start, mention.end), index)

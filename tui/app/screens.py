@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 def binding_rows(app: App) -> list[tuple[str, str, str, str]]:
     """(where, key, description, id) for every binding of the app and of its panes, as the help lists
     them: taken from the classes' BINDINGS so the help cannot drift from the keys."""
+    from .mentions import MentionList, MentionsScreen, NamedWithList
     from .review import ReviewScreen
     from .widgets.chronology import EventList
     from .widgets.entities import EntitiesPane
@@ -34,7 +35,8 @@ def binding_rows(app: App) -> list[tuple[str, str, str, str]]:
     owners: list[tuple[str, type[DOMNode]]] = [
         ("Anywhere", type(app)), ("Search box", SearchPane), ("Entities", EntitiesPane),
         ("Lists", RowList), ("Reader", ArticleView), ("Timeline", EventList),
-        ("Suggestions", ReviewScreen)]
+        ("Suggestions", ReviewScreen), ("Mentions view", MentionsScreen), ("Mentions list", MentionList),
+        ("Named with", NamedWithList)]
     rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for where, owner in owners:

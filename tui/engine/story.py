@@ -4,6 +4,7 @@ object the CLI, the Python API and the TUI all read."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import os
 import threading
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import judgements as judging
+from .cooccurrence import CoOccurrence, SentenceIndex, cooccurrence_json, cooccurrences
 from .detection import NameDetector, Occurrence
 from .linking import Linker
 from .loading import find_articles
@@ -121,6 +123,43 @@ class Story:
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entity_by_id.get(entity_id)
+
+    def find_entity(self, ref: str | Entity) -> Entity | None:
+        """The entity `ref` names: an entity, its id, its name, one of its spellings (exactly, then folded),
+        else the best search result for it; None if nothing matches."""
+        if isinstance(ref, Entity):
+            return self._entity_by_id.get(ref.id)
+        if ref in self._entity_by_id:
+            return self._entity_by_id[ref]
+        key = judging.fold(ref)
+        for same in (lambda e: e.name == ref, lambda e: any(v.text == ref for v in e.variants),
+                     lambda e: judging.fold(e.name) == key,
+                     lambda e: any(judging.fold(v.text) == key for v in e.variants)):
+            found = next((e for e in self.entities if same(e)), None)
+            if found is not None:
+                return found
+        results = self.search(ref, 1)
+        return results[0].entity if results else None
+
+    @functools.cached_property
+    def sentences(self) -> SentenceIndex:
+        """The sentence around any mention (`sentences.around(mention)`), split per source on first use."""
+        return SentenceIndex(self.sources)
+
+    def cooccurrence(self, ref: str | Entity, limit: int | None = None) -> list[CoOccurrence]:
+        """The entities named with `ref` (an entity, id, name or spelling, as find_entity reads it): most
+        shared sentences first, then most shared sources. Raises LookupError if `ref` names none."""
+        entity = self.find_entity(ref)
+        if entity is None:
+            raise LookupError(f"no entity is named or spelled '{ref}' in this story")
+        found = cooccurrences(entity, self.mentions_by_source, self._entity_by_id, self.sentences)
+        return found[:limit] if limit is not None else found
+
+    def cooccurrence_json(self, ref: str | Entity, limit: int | None = None) -> dict:
+        entity = self.find_entity(ref)
+        if entity is None:
+            raise LookupError(f"no entity is named or spelled '{ref}' in this story")
+        return cooccurrence_json(entity, self.cooccurrence(entity, limit))
 
     def source(self, source_id: str) -> Source | None:
         return self._source_by_id.get(source_id)
