@@ -20,6 +20,8 @@ from .rowlist import RowList, fit
 if TYPE_CHECKING:
     from ...engine.model import Skipped, Source
 
+# the list's own open requests remembered until they come back (a few: each one comes back at once)
+_ASKED_KEPT = 8
 # column widths (cells); the title takes what is left
 _LANG, _DATE, _WORDS, _HITS = 5, 14, 7, 6
 
@@ -56,6 +58,9 @@ class SourceList(RowList):
     def show(self, sources: list[Source]) -> None:
         self.sources = sources
         self.set_rows([1] * len(sources), cursor=0)
+
+    def index_of(self, source_id: str | None) -> int | None:
+        return next((i for i, source in enumerate(self.sources) if source.id == source_id), None)
 
     def render_row(self, index: int, width: int) -> list[Text]:
         source = self.sources[index]
@@ -115,6 +120,10 @@ class SourcesPane(Vertical):
             super().__init__()
             self.clicked = clicked
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._asked: list[str] = []  # sources this list asked to open, oldest first, not yet come back
+
     def compose(self) -> ComposeResult:
         yield Static(Content("loading…"), id="sources-header")
         yield SourceList(id="source-list")
@@ -144,34 +153,42 @@ class SourcesPane(Vertical):
         self.source_list.invalidate()
 
     def set_open(self, source_id: str | None) -> None:
-        """Mark (and put the cursor on) the open source, without announcing it back."""
+        """Mark the open source, and put the cursor on it if someone else opened it (the list's own
+        requests come back after the cursor has moved on: following them would pull it back)."""
         source_list = self.source_list
-        source_list.open_id = source_id
-        for index, source in enumerate(source_list.sources):
-            if source.id == source_id:
-                if source_list.cursor != index:
-                    source_list.move_cursor(index)
-                else:
-                    source_list.scroll_to_row(index)
-                break
+        previous, source_list.open_id = source_list.open_id, source_id
+        if source_id in self._asked:
+            del self._asked[: self._asked.index(source_id) + 1]
+        else:
+            self._asked.clear()
+            index = source_list.index_of(source_id)
+            if index is not None and (source_id != previous or source_list.cursor is None):
+                source_list.move_cursor(index, announce=False)
         source_list.invalidate()
+
+    def _ask(self, index: int) -> None:
+        """Open the source at row `index`, unless it is open or on its way."""
+        source = self.source_at(index)
+        wanted = self._asked[-1] if self._asked else self.source_list.open_id
+        if source is not None and source.id != wanted:
+            self._asked.append(source.id)
+            del self._asked[:-_ASKED_KEPT]
+            self.post_message(self.SourceChosen(source.id))
 
     def source_at(self, index: int) -> Source | None:
         sources = self.source_list.sources
         return sources[index] if 0 <= index < len(sources) else None
 
-    @on(RowList.Highlighted, "#source-list")
-    def _highlighted(self, event: RowList.Highlighted) -> None:
+    @on(RowList.Rested, "#source-list")
+    def _rested(self, event: RowList.Rested) -> None:
+        # Rested, not Highlighted: opening lays out the article, too slow to do for every row a held ↓
+        # passes over
         event.stop()
-        source = self.source_at(event.index)
-        if source is not None and source.id != self.source_list.open_id:
-            self.post_message(self.SourceChosen(source.id))
+        self._ask(event.index)
 
     @on(RowList.Selected, "#source-list")
     def _selected(self, event: RowList.Selected) -> None:
         event.stop()
-        source = self.source_at(event.index)
-        if source is not None:
-            if source.id != self.source_list.open_id:
-                self.post_message(self.SourceChosen(source.id))
+        if self.source_at(event.index) is not None:
+            self._ask(event.index)
             self.post_message(self.Opened(clicked=event.clicked))
