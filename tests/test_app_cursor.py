@@ -46,13 +46,20 @@ async def rested(pilot: Pilot, row_list: RowList) -> None:
     await settle(pilot)
 
 
+async def focused(pilot: Pilot, key: str) -> RowList:
+    """The loaded story's list that `key` goes to, focused."""
+    await settle(pilot)
+    await pilot.press(key)
+    row_list = pilot.app.focused
+    assert isinstance(row_list, RowList) and row_list.cursor == 0
+    return row_list
+
+
 async def test_holding_down_in_the_sources_lands_on_row_20(write_story):
     app = create_app([str(long_story(write_story))])
     async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        source_list = app.query_one(SourceList)
-        assert source_list.cursor == 0
+        source_list = await focused(pilot, "s")
+        assert isinstance(source_list, SourceList)
         await hold(pilot, "down", 20)
         assert source_list.cursor == 20
         await rested(pilot, source_list)
@@ -81,12 +88,8 @@ async def test_pilot_presses_without_pauses_land_on_row_20(write_story):
 async def test_holding_down_in_the_chronology_lands_on_row_20(write_story):
     app = create_app([str(long_story(write_story))])
     async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        await pilot.press("t")
-        event_list = app.query_one(EventList)
-        assert isinstance(app.focused, EventList)
-        start = event_list.cursor
-        assert start == 0
+        event_list = await focused(pilot, "t")
+        assert isinstance(event_list, EventList)
         await hold(pilot, "down", 20)
         assert event_list.cursor == 20  # the story has no headings before row 20: one row a key
         await rested(pilot, event_list)
