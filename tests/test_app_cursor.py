@@ -107,9 +107,9 @@ async def test_holding_down_in_the_chronology_lands_on_row_20(write_story):
 async def test_a_single_press_previews_at_once_and_enter_opens_the_cursor_row(write_story):
     app = create_app([str(long_story(write_story))])
     async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        await pilot.press("s", "down")
-        source_list = app.query_one(SourceList)
+        source_list = await focused(pilot, "s")
+        await pilot.press("down")
+        assert isinstance(source_list, SourceList)
         assert app.query_one(ArticleView).source is source_list.sources[1]  # no wait for the keys to stop
         await hold(pilot, "down", 5)
         await pilot.press("enter")  # before the preview caught up: Enter opens the row under the cursor
