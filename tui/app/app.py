@@ -35,7 +35,7 @@ from .widgets.chronology import ChronologyPane
 from .widgets.entities import EntitiesPane
 from .widgets.reader import ArticleView, ReaderPane
 from .widgets.search import SearchPane
-from .widgets.sources import SourcesPane
+from .widgets.sources import SourcesPane, find_source
 from .widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -92,6 +92,8 @@ class StoryviewApp(App[None]):
         *(Binding(str(n), f"source_number({n})", f"Source #{n}", tooltip=f"Open source #{n}", show=False,
                   id=f"app.source-{n}")
           for n in range(1, 10)),
+        Binding("number_sign", "go_to_number", "Go to #", tooltip="Go to a source by its number or part of its "
+                "title", show=False, id="app.go-to-source"),
         Binding("c", "copy_sentence", "Copy", tooltip="Copy the current sentence with its source and date",
                 id="app.copy"),
         Binding("question_mark,f1", "help", "Help", tooltip="Show every key", id="app.help"),
@@ -548,7 +550,7 @@ class StoryviewApp(App[None]):
                                                   story.mentions_by_source[source.id],
                                         selection.entity_id, selection.span, selection.mention is not None)
         sources = self.dashboard.query_one(SourcesPane)
-        sources.set_counts(entity.count_by_source() if entity else {})
+        sources.set_counts(entity.count_by_source() if entity else {}, entity.name if entity else None)
         sources.set_open(source.id)
         entities = self.dashboard.query_one(EntitiesPane)
         entities.set_chosen(selection.entity_id)
@@ -589,6 +591,10 @@ class StoryviewApp(App[None]):
     @on(SourcesPane.SourceChosen)
     def _source_chosen(self, event: SourcesPane.SourceChosen) -> None:
         self.open_source(event.source_id)
+
+    @on(SourcesPane.Said)
+    def _sources_said(self, event: SourcesPane.Said) -> None:
+        self.dashboard.query_one(StatusLine).say(event.text)
 
     @on(SourcesPane.Opened)
     @on(ChronologyPane.Opened)
@@ -692,6 +698,25 @@ class StoryviewApp(App[None]):
     def action_source_number(self, number: int) -> None:
         if self.story is not None and 1 <= number <= len(self.story.sources):
             self.open_source(self.story.sources[number - 1].id)
+
+    def action_go_to_number(self) -> None:
+        """Ask for a source by number (beyond 1-9) or part of its title, and open it as the number keys do."""
+        story = self.story
+        if story is None or not story.sources or isinstance(self.screen, TextPrompt):
+            return
+        sources = story.sources
+
+        def answered(answer: str | None) -> None:
+            if answer is None or self.story is not story:
+                return
+            source, note = find_source(sources, answer)
+            if source is not None:
+                self.open_source(source.id)
+            if note:  # after the open: its status line would cover the note
+                self.dashboard.query_one(StatusLine).say(note)
+
+        self.push_screen(TextPrompt("Go to source", "", f"A number (1–{len(sources)}) or part of a title · Enter "
+                                    "opens · Esc cancels"), answered)
 
     def action_copy_sentence(self) -> None:
         story, selection = self.story, self.selection

@@ -175,8 +175,10 @@ class ChronologyPane(Vertical):
         if expression is not None:
             self.post_message(self.ExpressionChosen(expression.source_id, expression.start, expression.end))
 
-    @on(RowList.Highlighted, "#event-list")
-    def _highlighted(self, event: RowList.Highlighted) -> None:
+    @on(RowList.Rested, "#event-list")
+    def _rested(self, event: RowList.Rested) -> None:
+        # Rested, not Highlighted: opening a sentence lays out the reader, too slow to do for every row a
+        # held ↓ passes over
         event.stop()
         if self.event_list.has_focus:
             self._open(event.index)

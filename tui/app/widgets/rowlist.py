@@ -2,7 +2,8 @@
 thousands of rows (a 1,500-article story has ~13,000 events) and must still open and scroll at once.
 
 Subclasses say how tall each row is and draw one row as lines of `rich.text.Text`; the list keeps a
-cursor on selectable rows, scrolls it into view and posts `Highlighted` / `Selected`.
+cursor on selectable rows, scrolls it into view and posts `Highlighted` / `Selected`, and `Rested` for a
+pane that shows the row elsewhere (a preview): at once after a pause, then once when a held key stops.
 """
 
 from __future__ import annotations
@@ -20,8 +21,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 _CACHE_LIMIT = 4000
+# seconds without a cursor move before the row is previewed again: longer than a key's auto-repeat
+# (~30 ms) and shorter than a deliberate second press
+PREVIEW_DELAY = 0.1
 
 
 class RowList(ScrollView, can_focus=True):
@@ -67,6 +72,19 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
+    class Rested(Message):
+        """Preview this row: the first move after a pause says so at once, then moves within
+        PREVIEW_DELAY of each other say nothing until the last (holding a key previews one row, not each)."""
+
+        def __init__(self, row_list: RowList, index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
     class Selected(Message):
         def __init__(self, row_list: RowList, index: int, clicked: bool = False) -> None:
             super().__init__()
@@ -84,6 +102,8 @@ class RowList(ScrollView, can_focus=True):
         self._offsets: list[int] = [0]  # first line of each row, plus the total at the end
         self._selectable: list[bool] = []
         self._cache: dict[tuple[int, int, bool], list[Strip]] = {}
+        self._preview_timer: Timer | None = None  # running while the cursor moves faster than PREVIEW_DELAY
+        self._preview_owed = False  # the cursor moved since the last Rested
 
     # -- what subclasses provide -------------------------------------------------------------------------
     def render_row(self, index: int, width: int) -> list[Text]:
@@ -104,6 +124,7 @@ class RowList(ScrollView, can_focus=True):
         self._offsets = [0, *accumulate(heights)]
         self._selectable = selectable if selectable is not None else [True] * len(heights)
         self._cache.clear()
+        self._rest()  # a preview owed to the old rows is not owed to the new ones
         self.virtual_size = Size(self.scrollable_content_region.width, self._offsets[-1])
         self.set_reactive(RowList.cursor, None)
         if cursor is not None:
@@ -125,23 +146,66 @@ class RowList(ScrollView, can_focus=True):
             index += direction
         return None
 
-    def move_cursor(self, index: int | None, *, scroll: bool = True) -> None:
-        """Put the cursor on a row (posting Highlighted if it moved) and scroll it into view."""
+    def move_cursor(self, index: int | None, *, scroll: bool = True, announce: bool = True) -> None:
+        """Put the cursor on a row (posting Highlighted and Rested if it moved, unless `announce` is False:
+        a pane following what is open elsewhere must not ask for it again) and scroll it into view."""
         if index is not None and not (0 <= index < len(self._heights) and self._selectable[index]):
             return
-        self.cursor = index
+        if announce:
+            self.cursor = index
+        else:
+            old = self.cursor
+            self.set_reactive(RowList.cursor, index)
+            self._redraw_cursor(old, index)
         if scroll and index is not None:
             self.scroll_to_row(index)
+
+    @property
+    def preview_owed(self) -> bool:
+        """The cursor moved and its Rested is still to come (the keys have not paused yet)."""
+        return self._preview_owed
 
     def scroll_to_row(self, index: int) -> None:
         top = self._offsets[index]
         self.scroll_to_region(Region(0, top, 1, self._heights[index]), animate=False, immediate=True)
 
-    def watch_cursor(self, old: int | None, new: int | None) -> None:
+    def _redraw_cursor(self, old: int | None, new: int | None) -> None:
         self._cache = {key: strips for key, strips in self._cache.items() if key[0] not in (old, new)}
         self.refresh()
+
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        self._redraw_cursor(old, new)
         if new is not None:
             self.post_message(self.Highlighted(self, new))
+            self._preview_later()
+
+    # -- the preview: the cursor follows every key, the pane showing the row catches up ---------------
+    def _preview_later(self) -> None:
+        if self._preview_timer is None:  # at rest: preview now, and hold back the moves that follow fast
+            self._preview_owed = False
+            self._post_rested()
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._preview_due)
+        else:
+            self._preview_owed = True
+            self._preview_timer.reset()
+
+    def _preview_due(self) -> None:
+        self._preview_timer = None
+        if self._preview_owed:
+            self._preview_owed = False
+            self._post_rested()
+
+    def _post_rested(self) -> None:
+        # the cursor as it is when posted: a message queued behind a key must not name a row already left
+        if self.cursor is not None:
+            self.post_message(self.Rested(self, self.cursor))
+
+    def _rest(self) -> None:
+        """The row is being opened by other means (Enter, a click): nothing is owed, the next move is at rest."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        self._preview_owed = False
 
     # -- keys and mouse --------------------------------------------------------------------------------
     def _step(self, steps: int) -> None:
@@ -185,6 +249,7 @@ class RowList(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         if self.cursor is not None:
+            self._rest()
             self.post_message(self.Selected(self, self.cursor))
 
     def row_at(self, y: int) -> int | None:
@@ -203,6 +268,7 @@ class RowList(ScrollView, can_focus=True):
             return
         event.stop()
         self.move_cursor(index)
+        self._rest()
         self.post_message(self.Selected(self, index, clicked=True))
 
     # -- drawing ---------------------------------------------------------------------------------------------
