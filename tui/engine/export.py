@@ -280,8 +280,8 @@ def _summary(records: list[dict[str, Any]]) -> str:
 def _description(records: list[dict[str, Any]]) -> str:
     lines = []
     for record in records:
-        where = f"{record['title'] or record['source']} ({record['source']}, {record['language']}, " \
-                f"{record['source_date'] or 'undated'})"
+        where = _one_line(f"{record['title'] or record['source']} ({record['source']}, {record['language']}, "
+                          f"{record['source_date'] or 'undated'})")
         lines.append(f"{where}: {_one_line(record['sentence'] or record['text'])}")
     return "\n".join(lines)
 
