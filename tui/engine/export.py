@@ -402,7 +402,7 @@ def write_file(export: Export, fmt: Format, target: str | os.PathLike[str],
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
-    return Written(written.rows, written.skipped, str(path))
+    return Written(written.rows, written.skipped, os.path.abspath(path))
 
 
 def _umask() -> int:
