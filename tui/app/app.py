@@ -102,8 +102,8 @@ class StoryviewApp(App[None]):
                 "(accept, reject, skip)", id="app.review"),
         Binding("J", "judgements", "Judgements", tooltip="The story's corrections, what each did, and their file",
                 show=False, id="app.judgements"),
-        Binding("E", "export", "Export", tooltip="Export the chosen entity's mentions, the chronology or the entity "
-                "list (CSV, JSON, Markdown, iCalendar)", show=False, id="app.export"),
+        Binding("E", "export", "Export", tooltip="Export mentions, the chronology or the entities to a file",
+                show=False, id="app.export"),
     ]
 
     class LoadProgress(Message):
