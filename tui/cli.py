@@ -19,7 +19,7 @@ from typing import TextIO
 from .textsafe import neutralise, printable
 
 COMMANDS = ("search", "entities", "sources", "timeline", "languages", "merge", "split", "rename", "retype",
-            "judgements", "suggestions", "cooccurrence")
+            "judgements", "suggestions", "cooccurrence", "export")
 EDITS = ("merge", "split", "rename", "retype")
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
@@ -91,8 +91,9 @@ def _top_parser() -> argparse.ArgumentParser:
         epilog="commands: storyview search QUERY [PATH ...] [--json] | entities | sources | timeline "
                "[PATH ...] [--json] | languages [--json] | merge ENTITY OTHER [--not|--unsure] | split SPELLING "
                "[--source S --start N] | rename ENTITY NAME | retype ENTITY TYPE | judgements [--undo] | suggestions "
-               "[--limit N] [--accept K|--reject K] | cooccurrence ENTITY [--limit N] [--json] "
-               "[PATH ...]. With no command, opens the dashboard.")
+               "[--limit N] [--accept K|--reject K] | cooccurrence ENTITY [--limit N] [--json] | export mentions NAME "
+               "| export timeline | export entities [--format csv|json|md|ics] [-o FILE [--force]] [PATH ...]. With "
+               "no command, opens the dashboard.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--version", action="version", version="storyview 0.1.0")
     _add_follow_links(parser)
@@ -305,6 +306,8 @@ def run_languages(argv: Sequence[str]) -> int:
 def run_command(command: str, argv: Sequence[str]) -> int:
     if command == "languages":
         return run_languages(argv)
+    if command == "export":
+        return run_export(argv)
     # intermixed: options may come between the query and the PATHs (`search Q --follow-links PATH`)
     args = _parser(command).parse_intermixed_args(argv)
     judgements = False if getattr(args, "no_judgements", False) else args.judgements
@@ -329,6 +332,89 @@ def run_command(command: str, argv: Sequence[str]) -> int:
     from .tables import print_table
 
     return _write_output(lambda: print_table(command, story, payload))
+
+
+EXPORTS = ("mentions", "timeline", "entities")
+
+
+def _export_parser(what: str) -> argparse.ArgumentParser:
+    from .engine.export import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog=f"storyview export {what}",
+        description={"mentions": "Every mention of one entity with its source, date, sentence and offsets.",
+                     "timeline": "The chronology: each dated expression with its event, source and sentence "
+                                 "(iCalendar: one all-day event per event dated to a day).",
+                     "entities": "The entity list: name, type, mentions, sources, spellings."}[what],
+        epilog="CSV cells that start with = + - @ get a leading apostrophe (no spreadsheet formula runs); "
+               "the file is never written inside the story's folders.")
+    if what == "mentions":
+        parser.add_argument("name", metavar="NAME", help="an entity id, name or spelling (else the best search match)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
+    parser.add_argument("--format", choices=FORMATS[what],
+                        help="default: from the -o file's suffix, else csv")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: stdout)")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    _add_follow_links(parser)
+    parser.add_argument("--judgements", metavar="FILE", help="the story's judgement file (as for the other commands)")
+    parser.add_argument("--no-judgements", action="store_true", help="export the story as linked, uncorrected")
+    return parser
+
+
+def run_export(argv: Sequence[str]) -> int:
+    """`storyview export mentions NAME | timeline | entities [--format F] [-o FILE [--force]] [PATH ...]`."""
+    from .engine import export as exporting
+
+    if not argv or argv[0] not in EXPORTS:
+        if argv and argv[0] in ("-h", "--help"):
+            print("usage: storyview export {mentions NAME | timeline | entities} [--format F] [-o FILE [--force]] "
+                  "[PATH ...]\n(storyview export WHAT --help for each)")
+            return 0
+        raise UserError(f"export what? one of {', '.join(EXPORTS)} (e.g. storyview export mentions NAME)")
+    what = argv[0]
+    args = _export_parser(what).parse_intermixed_args(argv[1:])
+    if args.output == "-":
+        args.output = None
+    fmt = args.format or (exporting.format_of(args.output) if args.output else "csv")
+    if fmt not in exporting.FORMATS[what]:
+        raise UserError(f"the {what} cannot be written as {exporting.FORMAT_NAMES[fmt]}; use --format "
+                        f"{' or '.join(exporting.FORMATS[what])}")
+    roots = [str(p) for p in args.paths] or [str(_bundled_seeds())]
+    if args.output:  # refused before the story is read, not after minutes of reading it
+        try:
+            exporting.check_target(args.output, roots, force=args.force)
+        except exporting.ExportError as error:
+            raise UserError(str(error)) from None
+    story = load_story(args.paths, follow_links=args.follow_links,
+                       judgements=False if args.no_judgements else args.judgements)
+    report_problems(story)
+    if what == "mentions":
+        entity = exporting.find_entity(story.entities, args.name)
+        if entity is None:
+            results = story.search(args.name, 1)
+            if not results:
+                raise UserError(f"no entity is named or spelled like '{args.name}' in this story")
+            entity = results[0].entity
+            _say(f"'{args.name}' taken as {entity.name} (the best search match)")
+        export = exporting.mentions_export(story.sources, entity)
+    elif what == "timeline":
+        export = exporting.timeline_export(story.sources, story.events)
+    else:
+        export = exporting.entities_export(story.entities)
+    if not args.output:
+        return _write_output(lambda: exporting.write(export, fmt, sys.stdout))
+    try:
+        written = exporting.write_file(export, fmt, args.output, roots, story.sources, force=args.force)
+    except exporting.ExportError as error:
+        raise UserError(str(error)) from None
+    _say(f"wrote {written.describe(export, fmt)} to {written.path}")
+    return 0
+
+
+def _bundled_seeds():
+    from .resources import bundled_seeds
+
+    return bundled_seeds()
 
 
 def run_judgement(command: str, args: argparse.Namespace, story) -> int:

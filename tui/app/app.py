@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from ..resources import bundled_styles
 from ..textsafe import printable
-from . import editing
+from . import editing, exporting
 from .citation import citation
 from .commands import StoryCommands, correction_commands, mention_commands
 from .dialogs import ChoicePrompt, JudgementsScreen, TextPrompt, judgement_summary
@@ -111,6 +111,8 @@ class StoryviewApp(App[None]):
                 "(accept, reject, skip)", id="app.review"),
         Binding("J", "judgements", "Judgements", tooltip="The story's corrections, what each did, and their file",
                 show=False, id="app.judgements"),
+        Binding("E", "export", "Export", tooltip="Export mentions, the chronology or the entities to a file",
+                show=False, id="app.export"),
     ]
 
     class LoadProgress(Message):
@@ -273,16 +275,19 @@ class StoryviewApp(App[None]):
                 self._corrected(cast("editing.Correction", worker.result))
             elif worker.group == "suggestions":
                 self._suggested(cast("list[Suggestion]", worker.result))
+            elif worker.group == "export":
+                exporting.finished(self, cast("str", worker.result))
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED) and worker.group == "correction":
             self._correcting = False
             review = self._review()
             if review is not None:
                 review.judgement_failed()
         if event.state == WorkerState.ERROR:
+            from ..engine.export import ExportError
             from ..engine.judgements import JudgementError
 
             error = worker.error
-            reason = printable(str(error) if isinstance(error, LookupError | JudgementError)
+            reason = printable(str(error) if isinstance(error, LookupError | JudgementError | ExportError)
                                else f"{type(error).__name__}: {error}")
             if worker.group == "load":
                 self.dashboard.query_one(StatusLine).done()
@@ -531,6 +536,7 @@ class StoryviewApp(App[None]):
         if self.story is not None:
             yield from correction_commands(self, judgement_summary(self.story.judgement_outcomes))
             yield from mention_commands(self)
+            yield from exporting.commands(self)
 
     # -- the selection, pushed down to every pane ---------------------------------------------------------
     def _select(self, selection: Selection, note: str = "") -> None:
@@ -733,6 +739,9 @@ class StoryviewApp(App[None]):
         text = citation(source, start, end)
         self.copy_to_clipboard(text)
         self.notify(text if len(text) <= 160 else text[:159] + "…", title="Copied", markup=False)
+
+    def action_export(self) -> None:
+        exporting.ask(self)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
