@@ -129,3 +129,19 @@ def test_keyhole_keeps_the_date_first_and_cuts_between_words():
         assert "January 18" in text and len(text) <= room
         assert all(sentence[a - 1] == " " or not a for a, _ in parts)  # a cut falls between words
     assert "Luin nor Kuov" in " ".join(sentence[a:b] for a, b in keyhole(sentence, keys, 45))
+
+
+def test_the_index_finds_inside_one_expression_only_and_heads_the_undated(write_story):
+    from tui.app.widgets.chronology import ChronologyFilter, EventIndex
+    from tui.engine.story import load
+
+    folder = write_story({"a.txt": " date 2022-03-01 Prices rose in January. Wages fell recently.\n",
+                          "b.txt": " date 2022-03-02 Prices rose in January.\n"})
+    story = load(folder)
+    index = EventIndex(story.events, {e.id: e.name for e in story.entities})
+    rows, copies, events = index.rows(range(len(index.expressions)))
+    assert [kind for kind, _ in rows] == ["event", "expression", "heading", "event", "expression"]
+    assert rows[2][1] == "Undated (1)" and events == 2 and len(copies[1]) == 2
+    assert index.matching(ChronologyFilter(needle="january")) == [0, 1]
+    assert index.matching(ChronologyFilter(needle="january wages")) == []  # not across two sentences
+    assert index.matching(ChronologyFilter("source", source_id=story.sources[1].id, needle="prices")) == [1]
