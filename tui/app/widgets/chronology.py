@@ -43,8 +43,7 @@ _JOIN_GAP = 12
 def keyhole(sentence: str, keys: Sequence[tuple[int, int]], room: int) -> list[tuple[int, int]]:
     """The parts of `sentence` to show in `room` cells, as [(start, end)], so that its key spans (the date
     first, then the names) are seen: as many keys as fit, each in some context, the parts joined by " … "
-    (3 cells) and an ellipsis (1 cell) where the sentence is cut at an edge; a cut falls between words
-    when one is near."""
+    (3 cells) and an ellipsis (1 cell) where the sentence is cut at an edge; cuts fall between words."""
     length = len(sentence)
     if length <= room:
         return [(0, length)]
@@ -55,42 +54,40 @@ def keyhole(sentence: str, keys: Sequence[tuple[int, int]], room: int) -> list[t
             chosen = trial
     if not chosen:
         chosen = [(0, 0)]
-    inner = list(chosen)  # what must stay whole when a cut moves to a word's edge
-    # widen the parts by turns, a character a side, until the room is used: context around every key
+    # widen the parts by turns, a word a side, until no more fits: context around every key, cut between words
     grown = True
     while grown:
         grown = False
-        for i in range(len(chosen)):
-            for start, end in ((chosen[i][0] - 1, chosen[i][1]), (chosen[i][0], chosen[i][1] + 1)):
-                if start < 0 or end > length:
+        i = 0
+        while i < len(chosen):
+            start, end = chosen[i]
+            for wider in ((_word_before(sentence, start), end), (start, _word_after(sentence, end))):
+                if wider == (start, end):
                     continue
-                trial = _merged([*chosen[:i], (start, end), *chosen[i + 1:]])
+                trial = _merged([*chosen[:i], wider, *chosen[i + 1:]])
                 if _cost(trial, length) <= room:
                     chosen, grown = trial, True
                     break
-            if i >= len(chosen) - 1:
-                break
-    return [_at_word_edges(sentence, part, inner) for part in chosen]
+            i += 1
+    return chosen
 
 
-def _at_word_edges(sentence: str, part: tuple[int, int], keys: list[tuple[int, int]]) -> tuple[int, int]:
-    """`part` with a cut inside a word moved inward to the word's edge (at most 12 characters, never into a key)."""
-    start, end = part
-    first = min((lo for lo, hi in keys if start <= lo < end), default=end)
-    last = max((hi for lo, hi in keys if start < hi <= end), default=start)
-    if 0 < start < len(sentence) and sentence[start - 1].isalnum() and sentence[start].isalnum():
-        space = sentence.find(" ", start, min(first, start + 12))
-        if space >= 0:
-            start = space + 1
-    if 0 < end < len(sentence) and sentence[end - 1].isalnum() and sentence[end].isalnum():
-        space = sentence.rfind(" ", max(last, end - 12), end)
-        if space >= 0:
-            end = space
-    while start < end and sentence[start].isspace():
-        start += 1
-    while end > start and sentence[end - 1].isspace():
-        end -= 1
-    return start, end
+def _word_before(sentence: str, start: int) -> int:
+    """Where the word before `start` begins (the spaces between taken too)."""
+    while start > 0 and sentence[start - 1].isspace():
+        start -= 1
+    while start > 0 and not sentence[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _word_after(sentence: str, end: int) -> int:
+    """Where the word after `end` ends (the spaces between taken too)."""
+    while end < len(sentence) and sentence[end].isspace():
+        end += 1
+    while end < len(sentence) and not sentence[end].isspace():
+        end += 1
+    return end
 
 
 def _merged(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -296,7 +293,9 @@ class EventList(RowList):
         date = (at, at + len(expression.text))
         names = self._names_in(expression, len(sentence)) if len(sentence) == len(expression.sentence) else []
         marks = {date: found, **{span: style("eventlist--name", partial=True) for span in names if span != date}}
-        parts = keyhole(sentence, [date, *names], width - line.cell_len)
+        # the two names nearest the date: more parts than three read as a list of fragments
+        nearest = sorted((span for span in names if span != date), key=lambda span: abs(span[0] - date[0]))[:2]
+        parts = keyhole(sentence, [date, *nearest], width - line.cell_len)
         if parts[0][0] > 0:
             line.append("…", style=muted)
         for i, (start, end) in enumerate(parts):
@@ -364,8 +363,6 @@ class ChronologyPane(Vertical):
     DEFAULT_CSS = """
     ChronologyPane > #chronology-message { height: auto; color: $text-muted; padding: 0 1; }
     ChronologyPane > #chronology-message.-hidden { display: none; }
-    ChronologyPane > FindBox { height: 1; border: none; padding: 0 1; margin: 0; }
-    ChronologyPane > FindBox.-hidden { display: none; }
     EventList > .eventlist--heading { color: $text-secondary; text-style: bold; }
     EventList > .eventlist--date { text-style: bold; }
     EventList > .eventlist--muted { color: $text-muted; }
@@ -401,6 +398,7 @@ class ChronologyPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Waiting for the story…"), id="chronology-message")
+        yield Static(id="chronology-filter")
         yield FindBox(placeholder="find in the chronology (Esc clears)", id="chronology-find", classes="-hidden")
         yield EventList(id="event-list")
 
@@ -493,19 +491,23 @@ class ChronologyPane(Vertical):
         self._title(shown)
 
     def _title(self, shown: int) -> None:
+        """The count in the border title ("Chronology · Petro Vrublevsky · 14 of 6,427"), and in a line of
+        its own when narrow (no border)."""
         rule, total = self.filter, len(self.events)
+        parts = []
+        if rule.mode == "entity":
+            parts.append(printable(self._entity_name))
+        elif rule.mode == "source":
+            parts.append(f"#{self._source_number}")
+        if rule.needle:
+            parts.append(f"“{printable(self.query_one(FindBox).value)}”")
         if rule.everything:
             self.border_title = Content(f"Chronology ({total:,})")
         else:
-            parts = ["Chronology"]
-            if rule.mode == "entity":
-                parts.append(printable(self._entity_name))
-            elif rule.mode == "source":
-                parts.append(f"#{self._source_number}")
-            if rule.needle:
-                parts.append(f"“{printable(self.query_one(FindBox).value)}”")
-            parts.append(f"{shown:,} of {total:,}")
-            self.border_title = Content(" · ".join(parts))
+            self.border_title = Content(" · ".join(["Chronology", *parts, f"{shown:,} of {total:,}"]))
+        line = self.query_one("#chronology-filter", Static)
+        line.update(Content(" · ".join([*parts, f"{shown:,} of {total:,} events"]) + "  (f: next filter)"))
+        line.set_class(not rule.everything, "-on")
         dated = sum(1 for e in self.events if e.date is not None)
         self.border_subtitle = Content(f"{dated:,} dated · {total - dated:,} undated")
 
