@@ -491,7 +491,7 @@ class ChronologyPane(Vertical):
         self._title(shown)
 
     def _title(self, shown: int) -> None:
-        """The count in the border title ("Chronology · Petro Vrublevsky · 14 of 6,427"), and in a line of
+        """The count in the border title ("Chronology · 14 of 6,427 · Petro Vrublevsky"), and in a line of
         its own when narrow (no border)."""
         rule, total = self.filter, len(self.events)
         parts = []
@@ -504,7 +504,8 @@ class ChronologyPane(Vertical):
         if rule.everything:
             self.border_title = Content(f"Chronology ({total:,})")
         else:
-            self.border_title = Content(" · ".join(["Chronology", *parts, f"{shown:,} of {total:,}"]))
+            # the count first: a narrow pane's title is cut at its end
+            self.border_title = Content(" · ".join(["Chronology", f"{shown:,} of {total:,}", *parts]))
         line = self.query_one("#chronology-filter", Static)
         line.update(Content(" · ".join([*parts, f"{shown:,} of {total:,} events"]) + "  (f: next filter)"))
         line.set_class(not rule.everything, "-on")
