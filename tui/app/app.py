@@ -334,7 +334,9 @@ class StoryviewApp(App[None]):
     def _chronology_built(self, events: list[Event]) -> None:
         self.events = events
         if self.story is not None:
-            self.dashboard.query_one(ChronologyPane).show(events, self.story.sources)
+            story = self.story
+            self.dashboard.query_one(ChronologyPane).show(events, story.sources, {e.id: e.name for e in story.entities},
+                                                          story.mentions_by_source)
 
     def _tell_judgements(self, story: Story) -> None:
         """Say on opening what is wrong with the story's judgements: nothing about them is ever silent."""
@@ -561,6 +563,8 @@ class StoryviewApp(App[None]):
         entities = self.dashboard.query_one(EntitiesPane)
         entities.set_chosen(selection.entity_id)
         entities.set_open_source(source.id)
+        self.dashboard.query_one(ChronologyPane).set_context(selection.entity_id, entity.name if entity else "",
+                                                             source.id, number)
         status = Text(no_wrap=True, overflow="ellipsis")
         if entity is not None:
             status.append(printable(entity.name), style="bold")
