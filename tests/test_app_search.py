@@ -52,7 +52,7 @@ async def test_enter_jumps_to_a_highlighted_mention():
         assert article.source.id == mention.source_id
         # the mention is on screen, drawn with the "current" style
         assert mention.text in article.visible_text()
-        current = article.get_component_rich_style("article--current", partial=True)
+        current = article.highlight_styles()["current"]
         line = article.line_of(mention.start) - int(article.scroll_y)
         strip = article.render_line(line)
         assert any(seg.text.strip() and current.bgcolor == seg.style.bgcolor and seg.text in mention.text

@@ -16,8 +16,10 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Tab, Tabs
+from textual.widget import Widget
+from textual.widgets import Tab, Tabs
 from textual.worker import Worker, WorkerState
 
 from ..resources import bundled_styles
@@ -32,6 +34,7 @@ from .review import ReviewScreen, SuggestionKey
 from .screens import HelpScreen, ProblemsScreen
 from .widgets.chronology import ChronologyPane
 from .widgets.entities import EntitiesPane
+from .widgets.footer import KeyFooter
 from .widgets.reader import ArticleView, ReaderPane
 from .widgets.search import SearchPane
 from .widgets.sources import SourcesPane
@@ -54,6 +57,10 @@ _SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 
 class _DashboardScreen(Screen):
     """The default screen; after it has set -wide / -narrow on a resize, the app fixes up the tabs."""
+
+    # Textual repaints the whole screen when the focus moves; the widgets whose look depends on focus
+    # (the panes' borders, the lists' cursors) repaint themselves, so a pane switch redraws only them
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def on_resize(self) -> None:
         app = self.app
@@ -138,7 +145,7 @@ class StoryviewApp(App[None]):
                 yield ReaderPane(id="reader", classes="pane")
             yield ChronologyPane(id="chronology", classes="pane")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_load(self) -> None:
         # before the terminal is switched to the app's screen, so no moment of it is left unguarded
