@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -24,10 +25,11 @@ from textual.worker import Worker, WorkerState
 
 from ..resources import bundled_styles
 from ..textsafe import printable
-from . import editing
-from .citation import citation
+from . import editing, places
+from .citation import citation, first_sentence_from
 from .commands import StoryCommands, correction_commands
 from .dialogs import ChoicePrompt, JudgementsScreen, TextPrompt, judgement_summary
+from .labels import plural
 from .lifetime import exit_on_signals, in_daemon_thread
 from .navigation import Navigator, Selection
 from .review import ReviewScreen, SuggestionKey
@@ -109,6 +111,8 @@ class StoryviewApp(App[None]):
                 "(accept, reject, skip)", id="app.review"),
         Binding("J", "judgements", "Judgements", tooltip="The story's corrections, what each did, and their file",
                 show=False, id="app.judgements"),
+        Binding("escape", "unchoose", "Un-choose", tooltip="Un-choose the chosen name (outside the search box)",
+                show=False, id="app.unchoose"),
     ]
 
     class LoadProgress(Message):
@@ -131,6 +135,8 @@ class StoryviewApp(App[None]):
         self._correcting = False  # a correction's worker is running: the next waits for it
         self._skipped: set[SuggestionKey] = set()  # suggestions skipped in this session (not judgements)
         self._switch_interval = sys.getswitchinterval()
+        # return to the last place in the story on opening, and remember it on quitting (places.py)
+        self.remember_place = True
 
     # -- layout -----------------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -313,16 +319,67 @@ class StoryviewApp(App[None]):
         self.build_chronology(story)
         problems = len(story.skipped) + sum(1 for s in story.sources if s.warnings)
         if problems:
-            self.notify(f"{len(story.skipped)} file(s) skipped, {sum(1 for s in story.sources if s.warnings)} "
-                        "source(s) with warnings — press w for details.", severity="warning", markup=False,
+            warned = sum(1 for s in story.sources if s.warnings)
+            self.notify(f"{plural(len(story.skipped), 'file')} skipped, {plural(warned, 'source')} with warnings — "
+                        "press w for details.", severity="warning", markup=False,
                         timeout=8)
         self._tell_judgements(story)
         if not story.sources:
             self.dashboard.query_one(ReaderPane).show_placeholder("No articles found in these paths.")
             status.say("No articles found.")
             return
-        self.selection = Selection(story.sources[0].id)
-        self._push()
+        self._restore_place(story)
+
+    def _restore_place(self, story: Story) -> None:
+        """Open the story where the reader left it (places.py), else on its first source."""
+        navigator = self.navigator
+        assert navigator is not None
+        place = places.load(self.paths) if self.remember_place else None
+        source = None
+        if place is not None:
+            source = story.source(place.source_id) or next(
+                (s for s in story.sources if s.path == place.source_path), None)
+        if place is None or source is None:
+            self._select(Selection(story.sources[0].id))
+            return
+        entity = story.entity(place.entity_id) if place.entity_id else None
+        if entity is None or entity.name != place.entity_name:
+            entity = next((e for e in story.entities if e.name == place.entity_name), None)
+        selection = Selection(source.id)
+        if entity is not None:
+            at = place.mention_start
+            selection = navigator.choose_entity(selection, entity.id, at) if at is not None else Selection(
+                source.id, entity.id)
+            if selection.source_id != source.id:  # that mention is gone: the entity, on the same source
+                selection = Selection(source.id, entity.id)
+        self._select(selection, "back where you were (Esc un-chooses)" if entity is not None
+                     else "back where you were")
+        if selection.span is None:
+            self.dashboard.query_one(ArticleView).scroll_to_line_of(place.offset)
+
+    def _place(self) -> places.Place | None:
+        story, selection = self.story, self.selection
+        if story is None or selection.source_id is None:
+            return None
+        source = story.source(selection.source_id)
+        if source is None:
+            return None
+        top = self.dashboard.query_one(ArticleView).top_offset()
+        entity = story.entity(selection.entity_id) if selection.entity_id else None
+        return places.Place(source.id, source.path, top if top is not None else source.body_start,
+                            entity.id if entity else None, entity.name if entity else None,
+                            selection.span[0] if selection.span is not None and selection.mention is not None
+                            else None)
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Quit (ctrl+q, a signal), remembering the place in the story first."""
+        place = self._place() if self.remember_place and self.is_running else None
+        if place is not None:
+            try:
+                places.save(self.paths, place)
+            except OSError as error:
+                message = f"storyview: your place in the story was not saved: {error}"
+        super().exit(result, return_code, message)
 
     def _chronology_built(self, events: list[Event]) -> None:
         self.events = events
@@ -530,11 +587,12 @@ class StoryviewApp(App[None]):
             yield from correction_commands(self, judgement_summary(self.story.judgement_outcomes))
 
     # -- the selection, pushed down to every pane ---------------------------------------------------------
-    def _select(self, selection: Selection) -> None:
+    def _select(self, selection: Selection, note: str = "") -> None:
         self.selection = selection
-        self._push()
+        self._push(note)
 
-    def _push(self) -> None:
+    def _push(self, note: str = "") -> None:
+        """Show the selection in every pane; `note` leads the status line (a wrap, a restored place)."""
         story, navigator, selection = self.story, self.navigator, self.selection
         if story is None or navigator is None or selection.source_id is None:
             return
@@ -553,6 +611,8 @@ class StoryviewApp(App[None]):
         entities.set_chosen(selection.entity_id)
         entities.set_open_source(source.id)
         status = Text(no_wrap=True, overflow="ellipsis")
+        if note:
+            status.append(note + " · ", style="bold")
         if entity is not None:
             status.append(printable(entity.name), style="bold")
             status.append(" · " + navigator.describe(selection))
@@ -600,6 +660,8 @@ class StoryviewApp(App[None]):
     @on(EntitiesPane.EntityChosen)
     @on(SearchPane.EntityChosen)
     def _entity_chosen(self, event: EntitiesPane.EntityChosen | SearchPane.EntityChosen) -> None:
+        if isinstance(event, SearchPane.EntityChosen):
+            self.dashboard.query_one(SearchPane).collapse()  # the reader gets the room back
         self.go_to_entity(event.entity_id)
 
     @on(ArticleView.NameClicked)
@@ -631,7 +693,18 @@ class StoryviewApp(App[None]):
         if self.selection.entity_id is None:
             self.notify("Choose a name first: / to search, or click a name in the article.", markup=False)
             return
-        self._select(self.navigator.step(self.selection, direction))
+        before = self.selection.mention
+        after = self.navigator.step(self.selection, direction)
+        note = ""
+        if before is not None and after.mention is not None and (after.mention - before) * direction <= 0:
+            # as vim says it: the walk went past the last mention (first, for N) and started over
+            note = "search hit BOTTOM, continuing at TOP" if direction > 0 else "search hit TOP, continuing at BOTTOM"
+        self._select(after, note)
+
+    def action_unchoose(self) -> None:
+        """Esc outside the search box and the dialogs: no entity chosen, the reader stays where it is."""
+        if self.navigator is not None and self.selection.entity_id is not None:
+            self._select(Selection(self.selection.source_id))
 
     def action_step_source(self, direction: int) -> None:
         if self.story is None or self.navigator is None or not self.story.sources:
@@ -652,16 +725,20 @@ class StoryviewApp(App[None]):
             return
         if selection.span is not None:
             start, end = selection.span
+            which = "the current mention's sentence" if selection.mention is not None else "the date's sentence"
         else:
+            # nothing highlighted: the first sentence that begins on screen, and the status says so
             top = self.dashboard.query_one(ArticleView).top_offset()
-            start = end = top if top is not None else source.body_start
+            start, end = first_sentence_from(source, top if top is not None else source.body_start)
+            which = "the first sentence on screen (n / N or a click picks a mention's)"
         text = citation(source, start, end)
         self.copy_to_clipboard(text)
+        self.dashboard.query_one(StatusLine).say(f"Copied {which}.")
         self.notify(text if len(text) <= 160 else text[:159] + "…", title="Copied", markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(len(self.story.sources) if self.story is not None else None))
 
     def action_problems(self) -> None:
         story = self.story
@@ -670,4 +747,8 @@ class StoryviewApp(App[None]):
         if not story.skipped and not any(s.warnings for s in story.sources):
             self.notify("Every file loaded cleanly.", markup=False)
             return
-        self.push_screen(ProblemsScreen(story.skipped, story.sources))
+        def chosen(source_id: str | None) -> None:
+            if source_id is not None and self.story is not None and self.story.source(source_id) is not None:
+                self.go_to_source(source_id)
+
+        self.push_screen(ProblemsScreen(story.skipped, story.sources), chosen)

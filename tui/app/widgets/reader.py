@@ -215,6 +215,14 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
+    def scroll_to_line_of(self, offset: int) -> None:
+        """Put the line holding `offset` at the top (a place restored), once the article is wrapped."""
+        self._rewrap()
+        if not self._lines:
+            self.call_after_refresh(self.scroll_to_line_of, offset)
+            return
+        self.scroll_to(y=self.line_of(offset), animate=False, immediate=True)
+
     def _scroll_later(self, offset: int) -> None:
         self._rewrap()
         if self._lines:
@@ -339,6 +347,8 @@ class ReaderPane(Vertical):
     """
 
     def compose(self) -> ComposeResult:
+        # the title is the pane's border title; the narrow layout has no borders and shows it here
+        yield Static(Content(""), id="reader-title")
         yield Static(Content(""), id="reader-header")
         yield ArticleView(id="article")
 
@@ -350,6 +360,7 @@ class ReaderPane(Vertical):
     def show_placeholder(self, message: str) -> None:
         self.article.show_placeholder(message)
         self.query_one("#reader-header", Static).update(Content(""))
+        self.query_one("#reader-title", Static).update(Content(""))
 
     def show(self, source: Source, number: int, total: int, mentions: list[Mention], entity_id: str | None,
              span: tuple[int, int] | None, span_is_mention: bool) -> None:
@@ -362,4 +373,6 @@ class ReaderPane(Vertical):
                 header.append("\n⚠ " + printable(warning), style="bold")
             self.query_one("#reader-header", Static).update(header)
             self.border_title = Text(printable(source.title))
+            self.query_one("#reader-title", Static).update(Text(printable(source.title), no_wrap=True,
+                                                                overflow="ellipsis"))
         self.article.show(source, mentions, entity_id, span, span_is_mention)
