@@ -221,7 +221,8 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._lines:
             self.call_after_refresh(self.scroll_to_line_of, offset)
             return
-        self.scroll_to(y=self.line_of(offset), animate=False, immediate=True)
+        # after the next refresh: until then the new lines' height is not the scrollable height yet
+        self.call_after_refresh(self.scroll_to, y=self.line_of(offset), animate=False, immediate=True)
 
     def _scroll_later(self, offset: int) -> None:
         self._rewrap()
