@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import io
+
 from app_support import WIDE, create_app, settle, type_text
+from rich.console import Console
 from textual.binding import Binding
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from tui.app.screens import HelpScreen, binding_rows, help_group
 from tui.app.widgets.reader import ArticleView
 
 
-def _text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+def _text(app, view: str) -> str:
+    console = Console(width=110, record=True, file=io.StringIO())
+    console.print(getattr(app.screen, view))
+    return console.export_text()
 
 
 async def test_help_groups_every_key_with_only_the_sources_there_are():
@@ -33,20 +38,20 @@ async def test_help_groups_every_key_with_only_the_sources_there_are():
         groups = list(dict.fromkeys(row.group for row in rows))
         assert groups[:3] == ["Navigation", "Search", "Entities & corrections"]
         assert {"Views", "Copy & export", "General"} <= set(groups)
-        keys = _text(app, "#help-keys")
+        keys = _text(app, "keys_view")
         assert "Navigation" in keys and "Filter by type" in keys and "(entities)" in keys
         assert "app.next-mention" not in keys  # no developer ids
-        legend = _text(app, "#help-legend")
+        legend = _text(app, "legend_view")
         assert "▁▂▄█ ·" in legend and "underlined" in legend and "mouse" in legend
         # typing narrows the rows (the box has focus); ? and Esc still close
         assert isinstance(app.focused, Input)
         await type_text(pilot, "undo")
         await pilot.pause()
         assert screen.shown and all("undo" in f"{r.description} {r.keys}".lower() for r in screen.shown)
-        assert "Filter by type" not in _text(app, "#help-keys")
+        assert "Filter by type" not in _text(app, "keys_view")
         await type_text(pilot, " zzzz")
         await pilot.pause()
-        assert not screen.shown and "No key matches" in _text(app, "#help-keys")
+        assert not screen.shown and "No key matches" in _text(app, "keys_view")
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f1")

@@ -7,7 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -160,6 +163,8 @@ class HelpScreen(ModalScreen[None]):
         self.sources = sources
         self.rows: list[HelpRow] = []
         self.shown: list[HelpRow] = []  # the rows the filter leaves
+        self.keys_view: RenderableType = ""  # what the help shows: the keys, and the legend
+        self.legend_view: RenderableType = ""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -172,7 +177,8 @@ class HelpScreen(ModalScreen[None]):
         self.query_one(Vertical).border_title = "Keys"
         self.rows = binding_rows(self.app, self.sources)
         self._show("")
-        self.query_one("#help-legend", Static).update(self._legend())
+        self.legend_view = self._legend()
+        self.query_one("#help-legend", Static).update(self.legend_view)
         self.query_one(Input).focus()
 
     def _style(self, name: str) -> Style:
@@ -186,32 +192,36 @@ class HelpScreen(ModalScreen[None]):
     def _show(self, query: str) -> None:
         words = query.lower().split()
         self.shown = [row for row in self.rows if row.matches(words)]
-        key_width = max((len(row.keys) for row in self.rows), default=0) + 2
-        text = Text(no_wrap=False, end="")
+        key_width = max((len(row.keys) for row in self.rows), default=0)
+        parts: list[RenderableType] = []
+        grid: Table | None = None
         group = None
         for row in self.shown:
             if row.group != group:
-                if group is not None:
-                    text.append("\n")
                 group = row.group
-                text.append(group + "\n", self._style("group"))
-            text.append(f"  {row.keys:<{key_width}}", self._style("key"))
-            text.append(row.description)
+                parts.append(Text(("\n" if parts else "") + group, self._style("group")))
+                # a grid per group: a long description wraps in its column, under itself
+                grid = Table.grid(padding=(0, 2))
+                grid.add_column(width=key_width, no_wrap=True)
+                grid.add_column(ratio=1)
+                parts.append(Padding(grid, (0, 0, 0, 2)))
+            assert grid is not None
+            description = Text(row.description)
             if row.where:
-                text.append(f"  ({row.where})", self._style("muted"))
-            text.append("\n")
+                description.append(f"  ({row.where})", self._style("muted"))
+            grid.add_row(Text(row.keys, self._style("key")), description)
         if not self.shown:
-            text.append(f"No key matches “{printable(query)}”.", self._style("muted"))
-        self.query_one("#help-keys", Static).update(text)
+            parts.append(Text(f"No key matches “{printable(query)}”.", self._style("muted")))
+        self.keys_view = Group(*parts)
+        self.query_one("#help-keys", Static).update(self.keys_view)
 
-    def _legend(self) -> Text:
-        text = Text(end="")
-        text.append("What the marks mean\n", self._style("group"))
+    def _legend(self) -> RenderableType:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(width=max(len(mark) for mark, _ in LEGEND), no_wrap=True)
+        grid.add_column(ratio=1)
         for mark, meaning in LEGEND:
-            text.append(f"  {mark:<18}", self._style("key"))
-            text.append(meaning + "\n")
-        return text
-
+            grid.add_row(Text(mark, self._style("key")), Text(meaning))
+        return Group(Text("What the marks mean", self._style("group")), Padding(grid, (0, 0, 0, 2)))
     def action_scroll(self, lines: int) -> None:
         self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
 
