@@ -4,8 +4,7 @@ warnings about the sources that were loaded; Enter opens a loaded one)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -61,12 +60,12 @@ LEGEND = (
 )
 
 
-@dataclass(frozen=True)
-class HelpRow:
-    group: str
+class HelpRow(NamedTuple):
+    where: str  # "" for anywhere
     keys: str
     description: str
-    where: str
+    id: str  # the binding's
+    group: str
 
     def matches(self, words: list[str]) -> bool:
         text = f"{self.group} {self.keys} {self.description} {self.where}".lower()
@@ -119,9 +118,9 @@ def binding_rows(app: App, sources: int | None = None) -> list[HelpRow]:
             if (where, keys) in seen:
                 continue
             seen.add((where, keys))
-            rows.append(HelpRow(help_group(binding.id), keys, description, where))
-    rows.append(HelpRow("Views", app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette")),
-                        "Command palette: find an entity or source", ""))
+            rows.append(HelpRow(where, keys, description, binding.id, help_group(binding.id)))
+    rows.append(HelpRow("", app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette")),
+                        "Command palette: find an entity or source", "app.palette", "Views"))
     return sorted(rows, key=lambda row: _ORDER.index(row.group))  # stable: each group in binding order
 
 
