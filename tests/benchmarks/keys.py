@@ -21,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -28,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # each key is pressed in a cycle that changes the screen every time (a pane switch to the pane already
 # focused would change nothing and time out); "?" is timed opening the help, Esc closing it is not
-CYCLES: dict[str, list[str]] = {
-    "e/s/r/t": ["e", "s", "r", "t"],
-    "?": ["?", "Escape"],
-    "down": ["Down", "Up"],
+CYCLES: dict[str, tuple[list[str], list[str]]] = {  # name: (keys pressed first, untimed; the cycle)
+    "e/s/r/t": ([], ["e", "s", "r", "t"]),
+    "?": ([], ["?", "Escape"]),
+    "down": (["r", "Home"], ["Down", "Up"]),  # the reader scrolling a line
 }
 _TIMED = {"e", "s", "r", "t", "?", "Down"}
 _TIMEOUT = 3.0
@@ -96,9 +97,12 @@ def measure(story: str | None, size: tuple[int, int], presses: int, while_loadin
         if while_loading:
             _wait(session, lambda s: "Reading articles" in s or "Finding names" in s, 30)
         else:
-            _wait(session, lambda s: "choose a name" in s, 180)
+            _wait(session, lambda s: "choose a name" in s or "back where you were" in s, 900)
             _settle(session)
-        for name, cycle in CYCLES.items():
+        for name, (setup, cycle) in CYCLES.items():
+            for key in setup:
+                subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
+            _settle(session, quiet=0.1)
             times: list[float] = []
             misses = 0
             i = 0
@@ -139,6 +143,8 @@ def main() -> None:
         sys.exit("tmux is not installed")
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     env["PYTHONPATH"] = str(ROOT)
+    # a state folder of its own: the dashboard would otherwise open where someone last left the story
+    env["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="storyview-keys-")
     sizes = [tuple(int(n) for n in s.split("x")) for s in (args.size or ["200x60", "80x24"])]
     report = []
     for story in args.story or [None]:

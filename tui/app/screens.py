@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import RenderableType
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -188,39 +186,58 @@ class HelpScreen(ModalScreen[None]):
         event.stop()
         self._show(event.value)
 
+    def on_resize(self) -> None:
+        self._show(self.query_one(Input).value)
+        self.legend_view = self._legend()
+        self.query_one("#help-legend", Static).update(self.legend_view)
+
+    def _width(self) -> int:
+        """The text's width: the box (at most 112 wide) less its border, padding and scroll bar."""
+        return max(20, min(112, self.app.size.width) - 6)
+
+    def _grid(self, rows: list[tuple[str, Text]], key_width: int) -> Text:
+        """Two columns, the second wrapped under itself, as one Text: a Rich Table would do it too, but
+        is measured and drawn again on every layout (half of what opening the help cost)."""
+        width = max(10, self._width() - key_width - 4)
+        text = Text(end="")
+        for keys, description in rows:
+            for i, line in enumerate(description.wrap(self.app.console, width)):
+                text.append(f"  {(keys if i == 0 else ''):<{key_width}}  ", self._style("key"))
+                text.append_text(line)
+                text.append("\n")
+        return text
+
     def _show(self, query: str) -> None:
         words = query.lower().split()
         self.shown = [row for row in self.rows if row.matches(words)]
         key_width = max((len(row.keys) for row in self.rows), default=0)
-        parts: list[RenderableType] = []
-        grid: Table | None = None
-        group = None
-        for row in self.shown:
-            if row.group != group:
+        view = Text(end="")
+        group: str | None = None
+        rows: list[tuple[str, Text]] = []
+        for row in [*self.shown, None]:
+            if row is None or row.group != group:
+                if rows:
+                    view.append_text(self._grid(rows, key_width))
+                    rows = []
+                if row is None:
+                    break
+                view.append(("\n" if group is not None else "") + row.group + "\n", self._style("group"))
                 group = row.group
-                parts.append(Text(("\n" if parts else "") + group, self._style("group")))
-                # a grid per group: a long description wraps in its column, under itself
-                grid = Table.grid(padding=(0, 2))
-                grid.add_column(width=key_width, no_wrap=True)
-                grid.add_column(ratio=1)
-                parts.append(Padding(grid, (0, 0, 0, 2)))
-            assert grid is not None
             description = Text(row.description)
             if row.where:
                 description.append(f"  ({row.where})", self._style("muted"))
-            grid.add_row(Text(row.keys, self._style("key")), description)
+            rows.append((row.keys, description))
         if not self.shown:
-            parts.append(Text(f"No key matches “{printable(query)}”.", self._style("muted")))
-        self.keys_view = Group(*parts)
-        self.query_one("#help-keys", Static).update(self.keys_view)
+            view.append(f"No key matches “{printable(query)}”.", self._style("muted"))
+        self.keys_view = view
+        self.query_one("#help-keys", Static).update(view)
 
-    def _legend(self) -> RenderableType:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(width=max(len(mark) for mark, _ in LEGEND), no_wrap=True)
-        grid.add_column(ratio=1)
-        for mark, meaning in LEGEND:
-            grid.add_row(Text(mark, self._style("key")), Text(meaning))
-        return Group(Text("What the marks mean", self._style("group")), Padding(grid, (0, 0, 0, 2)))
+    def _legend(self) -> Text:
+        legend = Text("What the marks mean\n", self._style("group"), end="")
+        legend.append_text(self._grid([(mark, Text(meaning)) for mark, meaning in LEGEND],
+                                      max(len(mark) for mark, _ in LEGEND)))
+        return legend
+
     def action_scroll(self, lines: int) -> None:
         self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
 
