@@ -60,6 +60,17 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _idle(pid: int, timeout: float = 900.0) -> None:
+    """Wait until the app uses under 10% of a core for a second: the chronology of a big story is still
+    built in a thread after the story is on screen, and its CPU is not what a key costs."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = _cpu_seconds(pid)
+        time.sleep(1.0)
+        if _cpu_seconds(pid) - before < 0.1:
+            return
+
+
 def _press(session: str, key: str) -> float | None:
     """Send `key`; seconds until the screen changed (None: it did not within the timeout)."""
     before = _capture(session)
@@ -98,6 +109,7 @@ def measure(story: str | None, size: tuple[int, int], presses: int, while_loadin
             _wait(session, lambda s: "Reading articles" in s or "Finding names" in s, 30)
         else:
             _wait(session, lambda s: "choose a name" in s or "back where you were" in s, 900)
+            _idle(pid)
             _settle(session)
         for name, (setup, cycle) in CYCLES.items():
             for key in setup:
