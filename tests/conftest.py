@@ -9,6 +9,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _own_state_folder(tmp_path_factory, monkeypatch):
+    """Every test has its own state folder: the dashboard remembers each story's place there on quitting
+    and returns to it on opening, and no test may start where another left off (or write the user's)."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture(scope="session")
 def seeds_story():
     import tui

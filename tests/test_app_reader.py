@@ -74,7 +74,7 @@ async def test_boilerplate_is_dimmed():
         start, _ = source.boilerplate[0]
         article.scroll_to_offset(start)
         await pilot.pause()
-        style = article.get_component_rich_style("article--boilerplate", partial=True)
+        style = article.highlight_styles()["boilerplate"]
         y = article.line_of(start + 5) - int(article.scroll_y)
         strip = article.render_line(y)
         assert any(seg.text.strip() and seg.style.color == style.color for seg in strip)

@@ -1,4 +1,4 @@
-"""The narrow layout's tabs, the help screen, the problems screen and copying a sentence."""
+"""The narrow layout's tabs, the problems screen and copying a sentence (the help: test_app_help.py)."""
 
 from __future__ import annotations
 
@@ -78,43 +78,6 @@ async def test_wide_shows_every_pane_at_once():
         assert not app.query_one("#pane-tabs").region
         for widget in (ArticleView, SourceList, EntityList, EventList):
             assert app.query_one(widget).region.area > 0, widget
-
-
-async def test_help_lists_every_binding():
-    app = create_app([])
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        table = app.screen.query_one(DataTable)
-        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        descriptions = {row[2] for row in rows}
-        ids = {row[3] for row in rows}
-        for binding in app.BINDINGS:
-            if not binding.system:
-                assert (binding.tooltip or binding.description) in descriptions
-                assert binding.id in ids
-        assert {"Next mention of the chosen name, across sources", "Filter by type", "Leave search"} <= descriptions
-        assert any(d.startswith("Copy the current sentence") for d in descriptions)
-        assert any("palette" in d for d in descriptions)
-        await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
-        await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("question_mark")
-        assert not isinstance(app.screen, HelpScreen)
-
-
-async def test_every_binding_has_an_id_and_a_description():
-    from tui.app.screens import binding_rows
-
-    app = create_app([])
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        rows = binding_rows(app)
-        assert rows
-        for where, key, description, binding_id in rows:
-            assert key and description and binding_id, (where, key)
 
 
 async def test_copy_puts_the_sentence_source_and_date_on_the_clipboard():

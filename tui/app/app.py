@@ -10,22 +10,26 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Tab, Tabs
+from textual.widget import Widget
+from textual.widgets import Tab, Tabs
 from textual.worker import Worker, WorkerState
 
 from ..resources import bundled_styles
 from ..textsafe import printable
-from . import editing, exporting
-from .citation import citation
+from . import editing, exporting, places
+from .citation import citation, first_sentence_from
 from .commands import StoryCommands, correction_commands, mention_commands
 from .dialogs import ChoicePrompt, JudgementsScreen, TextPrompt, judgement_summary
+from .labels import plural
 from .lifetime import exit_on_signals, in_daemon_thread
 from .mentions import MentionsScreen
 from .navigation import Navigator, Selection
@@ -33,6 +37,7 @@ from .review import ReviewScreen, SuggestionKey
 from .screens import HelpScreen, ProblemsScreen
 from .widgets.chronology import ChronologyPane
 from .widgets.entities import EntitiesPane
+from .widgets.footer import KeyFooter
 from .widgets.reader import ArticleView, ReaderPane
 from .widgets.search import SearchPane
 from .widgets.sources import SourcesPane, find_source
@@ -53,8 +58,20 @@ _PROGRESS_INTERVAL = 0.05  # seconds between progress messages from the loader
 _SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 
 
+class _PaneTabs(Tabs):
+    """The narrow layout's tabs, their underline jumping to the tab instead of sliding: the slide's twenty
+    frames cost more than the pane switch itself (~150 ms of CPU at 80x24)."""
+
+    def _highlight_active(self, animate: bool = True) -> None:
+        super()._highlight_active(animate=False)
+
+
 class _DashboardScreen(Screen):
     """The default screen; after it has set -wide / -narrow on a resize, the app fixes up the tabs."""
+
+    # Textual repaints the whole screen when the focus moves; the widgets whose look depends on focus
+    # (the panes' borders, the lists' cursors) repaint themselves, so a pane switch redraws only them
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def on_resize(self) -> None:
         app = self.app
@@ -113,6 +130,8 @@ class StoryviewApp(App[None]):
                 show=False, id="app.judgements"),
         Binding("E", "export", "Export", tooltip="Export mentions, the chronology or the entities to a file",
                 show=False, id="app.export"),
+        Binding("escape", "unchoose", "Un-choose", tooltip="Un-choose the chosen name (outside the search box)",
+                show=False, id="app.unchoose"),
     ]
 
     class LoadProgress(Message):
@@ -135,10 +154,12 @@ class StoryviewApp(App[None]):
         self._correcting = False  # a correction's worker is running: the next waits for it
         self._skipped: set[SuggestionKey] = set()  # suggestions skipped in this session (not judgements)
         self._switch_interval = sys.getswitchinterval()
+        # return to the last place in the story on opening, and remember it on quitting (places.py)
+        self.remember_place = True
 
     # -- layout -----------------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Tabs(*(Tab(label, id=tab_id) for tab_id, label in TABS.items()), active="tab-reader",
+        yield _PaneTabs(*(Tab(label, id=tab_id) for tab_id, label in TABS.items()), active="tab-reader",
                    id="pane-tabs")
         with Horizontal(id="panes", classes="-show-reader"):
             with Vertical(id="left-column"):
@@ -149,7 +170,7 @@ class StoryviewApp(App[None]):
                 yield ReaderPane(id="reader", classes="pane")
             yield ChronologyPane(id="chronology", classes="pane")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_load(self) -> None:
         # before the terminal is switched to the app's screen, so no moment of it is left unguarded
@@ -320,16 +341,67 @@ class StoryviewApp(App[None]):
         self.build_chronology(story)
         problems = len(story.skipped) + sum(1 for s in story.sources if s.warnings)
         if problems:
-            self.notify(f"{len(story.skipped)} file(s) skipped, {sum(1 for s in story.sources if s.warnings)} "
-                        "source(s) with warnings — press w for details.", severity="warning", markup=False,
+            warned = sum(1 for s in story.sources if s.warnings)
+            self.notify(f"{plural(len(story.skipped), 'file')} skipped, {plural(warned, 'source')} with warnings — "
+                        "press w for details.", severity="warning", markup=False,
                         timeout=8)
         self._tell_judgements(story)
         if not story.sources:
             self.dashboard.query_one(ReaderPane).show_placeholder("No articles found in these paths.")
             status.say("No articles found.")
             return
-        self.selection = Selection(story.sources[0].id)
-        self._push()
+        self._restore_place(story)
+
+    def _restore_place(self, story: Story) -> None:
+        """Open the story where the reader left it (places.py), else on its first source."""
+        navigator = self.navigator
+        assert navigator is not None
+        place = places.load(self.paths) if self.remember_place else None
+        source = None
+        if place is not None:
+            source = story.source(place.source_id) or next(
+                (s for s in story.sources if s.path == place.source_path), None)
+        if place is None or source is None:
+            self._select(Selection(story.sources[0].id))
+            return
+        entity = story.entity(place.entity_id) if place.entity_id else None
+        if entity is None or entity.name != place.entity_name:
+            entity = next((e for e in story.entities if e.name == place.entity_name), None)
+        selection = Selection(source.id)
+        if entity is not None:
+            at = place.mention_start
+            selection = navigator.choose_entity(selection, entity.id, at) if at is not None else Selection(
+                source.id, entity.id)
+            if selection.source_id != source.id:  # that mention is gone: the entity, on the same source
+                selection = Selection(source.id, entity.id)
+        self._select(selection, "back where you were (Esc un-chooses)" if entity is not None
+                     else "back where you were")
+        if selection.span is None:
+            self.dashboard.query_one(ArticleView).scroll_to_line_of(place.offset)
+
+    def _place(self) -> places.Place | None:
+        story, selection = self.story, self.selection
+        if story is None or selection.source_id is None:
+            return None
+        source = story.source(selection.source_id)
+        if source is None:
+            return None
+        top = self.dashboard.query_one(ArticleView).top_offset()
+        entity = story.entity(selection.entity_id) if selection.entity_id else None
+        return places.Place(source.id, source.path, top if top is not None else source.body_start,
+                            entity.id if entity else None, entity.name if entity else None,
+                            selection.span[0] if selection.span is not None and selection.mention is not None
+                            else None)
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Quit (ctrl+q, a signal), remembering the place in the story first."""
+        place = self._place() if self.remember_place and self.is_running else None
+        if place is not None:
+            try:
+                places.save(self.paths, place)
+            except OSError as error:
+                message = f"storyview: your place in the story was not saved: {error}"
+        super().exit(result, return_code, message)
 
     def _chronology_built(self, events: list[Event]) -> None:
         self.events = events
@@ -546,6 +618,7 @@ class StoryviewApp(App[None]):
         self._push(note)
 
     def _push(self, note: str = "") -> None:
+        """Show the selection in every pane; `note` leads the status line (a wrap, a restored place)."""
         story, navigator, selection = self.story, self.navigator, self.selection
         if story is None or navigator is None or selection.source_id is None:
             return
@@ -566,10 +639,10 @@ class StoryviewApp(App[None]):
         self.dashboard.query_one(ChronologyPane).set_context(selection.entity_id, entity.name if entity else "",
                                                              source.id, number)
         status = Text(no_wrap=True, overflow="ellipsis")
+        if note:
+            status.append(note + " · ", style="bold")
         if entity is not None:
             status.append(printable(entity.name), style="bold")
-            if note:  # first: what the key did is what the user looks for, and a narrow line cuts the end
-                status.append(" · " + note, style="bold")
             status.append(" · " + navigator.describe(selection))
         else:
             status.append(f"#{number} of {len(story.sources)} · choose a name: / to search, or click one")
@@ -619,6 +692,8 @@ class StoryviewApp(App[None]):
     @on(EntitiesPane.EntityChosen)
     @on(SearchPane.EntityChosen)
     def _entity_chosen(self, event: EntitiesPane.EntityChosen | SearchPane.EntityChosen) -> None:
+        if isinstance(event, SearchPane.EntityChosen):
+            self.dashboard.query_one(SearchPane).collapse()  # the reader gets the room back
         self.go_to_entity(event.entity_id)
 
     @on(ArticleView.NameClicked)
@@ -650,7 +725,18 @@ class StoryviewApp(App[None]):
         if self.selection.entity_id is None:
             self.notify("Choose a name first: / to search, or click a name in the article.", markup=False)
             return
-        self._select(self.navigator.step(self.selection, direction))
+        before = self.selection.mention
+        after = self.navigator.step(self.selection, direction)
+        note = ""
+        if before is not None and after.mention is not None and (after.mention - before) * direction <= 0:
+            # as vim says it: the walk went past the last mention (first, for N) and started over
+            note = "search hit BOTTOM, continuing at TOP" if direction > 0 else "search hit TOP, continuing at BOTTOM"
+        self._select(after, note)
+
+    def action_unchoose(self) -> None:
+        """Esc outside the search box and the dialogs: no entity chosen, the reader stays where it is."""
+        if self.navigator is not None and self.selection.entity_id is not None:
+            self._select(Selection(self.selection.source_id))
 
     def action_step_naming_source(self, direction: int) -> None:
         navigator, entity_id = self.navigator, self.selection.entity_id
@@ -737,11 +823,15 @@ class StoryviewApp(App[None]):
             return
         if selection.span is not None:
             start, end = selection.span
+            which = "the current mention's sentence" if selection.mention is not None else "the date's sentence"
         else:
+            # nothing highlighted: the first sentence that begins on screen, and the status says so
             top = self.dashboard.query_one(ArticleView).top_offset()
-            start = end = top if top is not None else source.body_start
+            start, end = first_sentence_from(source, top if top is not None else source.body_start)
+            which = "the first sentence on screen (n / N or a click picks a mention's)"
         text = citation(source, start, end)
         self.copy_to_clipboard(text)
+        self.dashboard.query_one(StatusLine).say(f"Copied {which}.")
         self.notify(text if len(text) <= 160 else text[:159] + "…", title="Copied", markup=False)
 
     def action_export(self) -> None:
@@ -749,7 +839,7 @@ class StoryviewApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(len(self.story.sources) if self.story is not None else None))
 
     def action_problems(self) -> None:
         story = self.story
@@ -758,4 +848,8 @@ class StoryviewApp(App[None]):
         if not story.skipped and not any(s.warnings for s in story.sources):
             self.notify("Every file loaded cleanly.", markup=False)
             return
-        self.push_screen(ProblemsScreen(story.skipped, story.sources))
+        def chosen(source_id: str | None) -> None:
+            if source_id is not None and self.story is not None and self.story.source(source_id) is not None:
+                self.go_to_source(source_id)
+
+        self.push_screen(ProblemsScreen(story.skipped, story.sources), chosen)

@@ -1,33 +1,35 @@
 """The sentence around a place in an article, and the citation `c` copies: the sentence, its source and
-date. A plain splitter (end punctuation followed by a blank and a capital, or a line break) is enough for
-quoting; the chronology's own sentences come from the engine."""
+date. Sentences are the engine's (chronology.sentence_around): a mention starting a sentence mid-paragraph
+copies that sentence alone, as the chronology quotes it."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ..engine.chronology import sentence_around
 from ..textsafe import printable
 from .labels import source_date_detail
 
 if TYPE_CHECKING:
     from ..engine.model import Source
 
-_END = re.compile(r"[.!?…]+[\"'”»)\]]*\s+(?=[\"'“„«(\[]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ0-9])|\n\s*")
-_MAX_SENTENCE = 1200
-
 
 def sentence_bounds(text: str, start: int, end: int, floor: int = 0) -> tuple[int, int]:
     """(start, end) of the sentence holding text[start:end]; never before `floor` (the article body)."""
-    lo = max(floor, start - _MAX_SENTENCE)
-    sentence_start = lo
-    for match in _END.finditer(text, lo, start):
-        sentence_start = match.end()
-    after = _END.search(text, end, min(len(text), end + _MAX_SENTENCE))
-    sentence_end = after.start() + len(after.group().rstrip()) if after else min(len(text), end + _MAX_SENTENCE)
-    if after and after.group().startswith("\n"):
-        sentence_end = after.start()
-    return sentence_start, max(sentence_end, end)
+    return sentence_around(text, start, end, floor)
+
+
+def first_sentence_from(source: Source, offset: int) -> tuple[int, int]:
+    """The first sentence starting at or after `offset` (the top line of the reader), else the one holding
+    it: the sentence a reader sees begin first."""
+    text = source.text
+    start, end = sentence_around(text, offset, offset, source.body_start)
+    if start >= offset or end >= len(text):
+        return start, end
+    following = end
+    while following < len(text) and text[following].isspace():
+        following += 1
+    return sentence_around(text, following, following, source.body_start) if following < len(text) else (start, end)
 
 
 def citation(source: Source, start: int, end: int) -> str:

@@ -14,7 +14,7 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..textsafe import printable
-from .labels import TYPE_BADGE, source_date
+from .labels import TYPE_BADGE, plural, source_date
 
 if TYPE_CHECKING:
     from ..engine.model import Source
@@ -105,7 +105,7 @@ class StoryCommands(Provider):
     def _entity_prompt(self, name: str, entity_type: str, matched: str, mentions: int) -> Text:
         prompt = Text(no_wrap=True)
         prompt.append(printable(name), style="bold")
-        prompt.append(f"  {TYPE_BADGE.get(entity_type, entity_type)} · {mentions} mentions", style="dim")
+        prompt.append(f"  {TYPE_BADGE.get(entity_type, entity_type)} · {plural(mentions, 'mention')}", style="dim")
         if matched and matched != name:
             prompt.append(f"  matched {printable(matched)}", style="dim italic")
         return prompt

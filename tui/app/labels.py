@@ -41,3 +41,8 @@ def words(count: int) -> str:
         return f"{count / 1000:.0f}k w"
     return f"{count} w"
 
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """"1 mention", "2 mentions", "1,500 sources": a count with its noun, singular for one."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"

@@ -8,6 +8,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .labels import plural
+
 if TYPE_CHECKING:
     from ..engine.model import Mention
     from ..engine.story import Story
@@ -131,8 +133,7 @@ class Navigator:
             return (f"mention {selection.mention + 1} of {len(mentions)} · "
                     f"source {naming.index(mention.source_id) + 1} of {len(naming)}")
         here = sum(1 for m in mentions if m.source_id == selection.source_id)
-        sources = "source" if len(naming) == 1 else "sources"
-        return f"{here} here · {len(mentions)} mentions in {len(naming)} {sources}"
+        return f"{here} here · {plural(len(mentions), 'mention')} in {plural(len(naming), 'source')}"
 
     def _keys_for(self, entity_id: str) -> list[tuple[int, int]]:
         self.mentions(entity_id)

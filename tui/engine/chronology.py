@@ -158,6 +158,21 @@ class _Sentences:
         return (start, end) if start <= pos else (pos, pos)
 
 
+def sentence_around(text: str, start: int, end: int, floor: int = 0) -> tuple[int, int]:
+    """(start, end) of the sentence holding text[start:end], split as the chronology splits them (so a
+    quote copied from the reader is the chronology's sentence), never before `floor` (the article body).
+    Only the paragraph around it is split; a sentence too long to be one becomes a window of words."""
+    lo = max(floor, start - MAX_SENTENCE_CHARS)
+    lo = max(lo, text.rfind("\n", lo, start) + 1)
+    hi = min(len(text), end + MAX_SENTENCE_CHARS)
+    cut = text.find("\n", end, hi)
+    hi = cut if cut != -1 else hi
+    sentences = _Sentences(text[lo:hi], 0)  # a line break ends a sentence: the paragraph is enough
+    first = sentences.around(start - lo)
+    last = sentences.around(max(start, end - 1) - lo)
+    return _bounded(text, (first[0] + lo, max(last[1] + lo, end)), start, end)
+
+
 # --- tense ------------------------------------------------------------------------------------------------
 # Only a weekday or a date without its year needs it. The clause around the expression (split at
 # "that"/"że"/"dass"/"que", semicolons, colons, quotes) is searched for tense markers; the nearest wins;

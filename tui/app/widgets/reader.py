@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from ...engine.model import Mention, Source
 
 _CACHE_LIMIT = 2000
+# other names, the chosen entity's mentions, its current mention, a date (or other place) opened, boilerplate
+_HIGHLIGHTS = ("name", "mention", "current", "focus", "boilerplate")
 # Bodies longer than this are wrapped in a worker (wrapping costs ~0.2 s per MB); meanwhile a window of
 # _WINDOW_CHARS around the place to show is wrapped at once.
 LAZY_WRAP_CHARS = 256 * 1024
@@ -54,15 +56,10 @@ class ArticleView(ScrollView, can_focus=True):
         padding: 0 1;
         background: $surface;
     }
-    ArticleView > .article--name { text-style: underline; }
-    ArticleView > .article--mention { background: $accent 35%; }
-    ArticleView > .article--current { background: $accent; color: $text; text-style: bold; }
-    ArticleView > .article--focus { background: $warning 60%; color: $text; text-style: bold underline; }
-    ArticleView > .article--boilerplate { color: $text-disabled; text-style: italic; }
     """
 
-    COMPONENT_CLASSES = {"article--name", "article--mention", "article--current", "article--focus",
-                         "article--boilerplate"}
+    # the highlights' colours are in styles/storyview.tcss, with the themes'
+    COMPONENT_CLASSES = {f"article--{name}" for name in _HIGHLIGHTS}
 
     BINDINGS = [
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="reader.up"),
@@ -103,6 +100,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = -1
         self._partial = False  # _lines cover a window of the body; the whole is being wrapped in a worker
         self._cache: dict[int, Strip] = {}
+        self._drawn_styles: dict[str, Style] = {}  # the styles the cached lines were drawn in
         self._placeholder = "Loading the story…"
 
     # -- state pushed down by the app --------------------------------------------------------------------
@@ -217,6 +215,15 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
+    def scroll_to_line_of(self, offset: int) -> None:
+        """Put the line holding `offset` at the top (a place restored), once the article is wrapped."""
+        self._rewrap()
+        if not self._lines:
+            self.call_after_refresh(self.scroll_to_line_of, offset)
+            return
+        # after the next refresh: until then the new lines' height is not the scrollable height yet
+        self.call_after_refresh(self.scroll_to, y=self.line_of(offset), animate=False, immediate=True)
+
     def _scroll_later(self, offset: int) -> None:
         self._rewrap()
         if self._lines:
@@ -230,12 +237,33 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()  # e.g. the theme changed
+        if not self.is_mounted:  # the component styles are not there yet
+            self._cache.clear()
+            return
+        # a focus change restyles the pane and everything in it: redraw the lines only when their colours
+        # changed (a theme), not on every pane switch
+        styles = {**self.highlight_styles(), "": self.rich_style}
+        if styles != self._drawn_styles:
+            self._drawn_styles = styles
+            self._cache.clear()
 
-    def _styles(self) -> dict[str, Style]:
-        get = self.get_component_rich_style
-        return {name: get(f"article--{name}", partial=True)
-                for name in ("name", "mention", "current", "focus", "boilerplate")}
+    def highlight_styles(self) -> dict[str, Style]:
+        """The highlights' Rich styles, with their colours' transparency blended onto the article's
+        background: a Rich colour has no alpha, so `$accent 30%` taken as it is would be solid accent."""
+        base = self.styles.background
+        styles = {}
+        for name in _HIGHLIGHTS:
+            component = self.get_component_styles(f"article--{name}")
+            background = base + component.background if component.has_rule("background") else None
+            color = None
+            if component.has_rule("color"):
+                under = background or base
+                # `auto` (the themes' $text) picks black or white against what is under the text
+                tint = under.get_contrast_text(component.color.a) if component.auto_color else component.color
+                color = under + tint
+            styles[name] = Style(color=color.rich_color if color else None,
+                                 bgcolor=background.rich_color if background else None) + component.text_style
+        return styles
 
     def _line_text(self, index: int, styles: dict[str, Style]) -> Text:
         start, end = self._lines[index]
@@ -280,7 +308,7 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip([Segment(" " * width, base)], width)
         strip = self._cache.get(index)
         if strip is None:
-            text = self._line_text(index, self._styles())
+            text = self._line_text(index, self.highlight_styles())
             segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console)]
             strip = Strip(segments).crop(0, width).extend_cell_length(width, base)
             if len(self._cache) > _CACHE_LIMIT:
@@ -320,6 +348,8 @@ class ReaderPane(Vertical):
     """
 
     def compose(self) -> ComposeResult:
+        # the title is the pane's border title; the narrow layout has no borders and shows it here
+        yield Static(Content(""), id="reader-title")
         yield Static(Content(""), id="reader-header")
         yield ArticleView(id="article")
 
@@ -331,6 +361,7 @@ class ReaderPane(Vertical):
     def show_placeholder(self, message: str) -> None:
         self.article.show_placeholder(message)
         self.query_one("#reader-header", Static).update(Content(""))
+        self.query_one("#reader-title", Static).update(Content(""))
 
     def show(self, source: Source, number: int, total: int, mentions: list[Mention], entity_id: str | None,
              span: tuple[int, int] | None, span_is_mention: bool) -> None:
@@ -343,4 +374,6 @@ class ReaderPane(Vertical):
                 header.append("\n⚠ " + printable(warning), style="bold")
             self.query_one("#reader-header", Static).update(header)
             self.border_title = Text(printable(source.title))
+            self.query_one("#reader-title", Static).update(Text(printable(source.title), no_wrap=True,
+                                                                overflow="ellipsis"))
         self.article.show(source, mentions, entity_id, span, span_is_mention)

@@ -101,7 +101,8 @@ class RowList(ScrollView, can_focus=True):
         self._heights: list[int] = []
         self._offsets: list[int] = [0]  # first line of each row, plus the total at the end
         self._selectable: list[bool] = []
-        self._cache: dict[tuple[int, int, bool], list[Strip]] = {}
+        self._cache: dict[tuple[int, int, bool, bool], list[Strip]] = {}
+        self._drawn: tuple[str, Style] | None = None  # the theme and style the cached rows were drawn in
         self._preview_timer: Timer | None = None  # running while the cursor moves faster than PREVIEW_DELAY
         self._preview_owed = False  # the cursor moved since the last Rested
 
@@ -278,16 +279,21 @@ class RowList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()  # e.g. the theme changed: every row is drawn in new colours
+        # a focus change restyles the pane and every list in it: only new colours (a theme) redraw every
+        # row; the cursor row's focused look is in its cache key
+        drawn = (self.app.theme, self.rich_style) if self.is_attached else None
+        if drawn is None or drawn != self._drawn:
+            self._drawn = drawn
+            self._cache.clear()
 
     def on_focus(self) -> None:
-        self.invalidate()
+        self.refresh()
 
     def on_blur(self) -> None:
-        self.invalidate()
+        self.refresh()
 
     def _row_strips(self, index: int, width: int) -> list[Strip]:
-        key = (index, width, index == self.cursor)
+        key = (index, width, index == self.cursor, index == self.cursor and self.has_focus)
         strips = self._cache.get(key)
         if strips is not None:
             return strips

@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from ...textsafe import printable
-from ..labels import TYPE_BADGE
+from ..labels import TYPE_BADGE, plural
 from .rowlist import RowList
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class ResultList(RowList):
         muted = self.get_component_rich_style("resultlist--muted", partial=True)
         first = Text(no_wrap=True)
         first.append(printable(entity.name), style="bold")
-        first.append(f"  {TYPE_BADGE[entity.type]} · {len(entity.mentions)} mentions", style=muted)
+        first.append(f"  {TYPE_BADGE[entity.type]} · {plural(len(entity.mentions), 'mention')}", style=muted)
         second = Text("  ", no_wrap=True, style=muted)
         if result.matched and result.matched != entity.name:
             second.append("matched ")
@@ -223,3 +223,9 @@ class SearchPane(Vertical):
     def focus_input(self) -> None:
         self.input.focus()
         self.input.select_all()
+        self.result_list.set_class(not self.results, "-empty")  # back after collapse()
+
+    def collapse(self) -> None:
+        """Hide the results (one was chosen: the reader needs the room); the next keystroke or / shows
+        them again."""
+        self.result_list.add_class("-empty")
