@@ -26,11 +26,14 @@ MAX_QUERY_CHARS = 200
 MIN_SCORE = 0.35
 _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "l'")
 # A query word that is only the beginning of a name word ("Vrubl" while typing "Vrublevsky") matches it this
-# much, a little more the more of the word it covers: below every whole word matched (exact 1.0, another
-# script by sound 0.925+, a typo 0.85+ mostly), so the first letters list the entities without a full query
-# ever losing its entity to one that merely starts like it.
-_PREFIX_SIMILARITY = 0.8
-_PREFIX_COVER_BONUS = 0.05
+# much, however much of the word it covers (ties go to the entity the story names most): below every whole
+# word matched (exact 1.0, another script by sound 0.925+), so the first letters list the entities without a
+# full query ever losing its entity to one that merely starts like it.
+_PREFIX_SIMILARITY = 0.85
+# A near key of a query word this short is a typo only after every name it begins: while a name is typed,
+# "Krohe" is the beginning of Krohehienko before it is a misspelt Kroho (JaroWinkler's 0.9)
+_SHORT_NEAR_KEY = 5
+_SHORT_NEAR_SIMILARITY = 0.84
 _SHORTEST_PREFIX = 3  # letters: "Vr" would list half the story
 _PREFIX_SCAN = 2_000  # index words looked at per prefix, at most (a 3-letter prefix of a 10,000-article story)
 # A query word and a spelling in the other script sharing a consonant skeleton of at least this many letters
@@ -45,11 +48,42 @@ _LEMMA_SIMILARITY = 0.98
 _GIVEN_NAME_SIMILARITY = 0.9
 
 
+# A near key (JaroWinkler) counts as a typo or another spelling only within this many edits, by the length
+# of the shorter key (as search engines' "auto" fuzziness: a short word has room for one): JaroWinkler
+# alone rewards a shared beginning, so "nato" was near "nations", "petersbourg" near "petro", "kasi" near "asia".
+_EDITS_BY_LENGTH = ((5, 1), (9, 2))
+_MOST_EDITS = 3
+
+
+def _within_edits(a: str, b: str, across_scripts: bool) -> bool:
+    """`across_scripts`: one key is of a word written in Cyrillic, the other in Latin letters, read one
+    more edit apart ("Уитфилд" uitfild, "Whitfield" vhitfield)."""
+    shorter = min(len(a), len(b))
+    budget = next((edits for longest, edits in _EDITS_BY_LENGTH if shorter <= longest), _MOST_EDITS)
+    budget += across_scripts
+    return Levenshtein.distance(a, b, score_cutoff=budget) <= budget
+
+
+# what one query word matches: postings (name, word position), similarity, the script a name must be written
+# in (None: any), whether a gazetteer alias counts
+_Match = tuple[list[tuple[int, int]], float, bool | None, bool]
+_MATCHES_CACHED = 2_048  # query words' matches kept per index (a few hundred keystrokes of typing)
+
+
 @dataclass(frozen=True)
 class _Name:
     entity: int
     text: str
     tokens: tuple[frozenset[str], ...]  # per word, its keys
+    folds: tuple[str, ...]  # per word, its letters folded
+    # a place's name in another language from the gazetteer, that the story never writes: it is found by its
+    # keys and its beginning only; near keys and sounds of a hundred languages' names matched nearly any word
+    # ("Merkel" was near the Azerbaijani "Mərkəzi Asiya" and a Sorbian "Amerike")
+    alias: bool = False
+
+
+def letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
 
 
 def _strip_article(folded: str) -> str:
@@ -66,6 +100,12 @@ def _word_keys(word: str, languages: Sequence[str]) -> frozenset[str]:
         for language in languages:
             keys.update(name_word_keys(reading, language)[1])
     return frozenset(keys)
+
+
+@lru_cache(maxsize=8192)
+def _query_word_keys(word: str) -> frozenset[str]:
+    """A query word's keys in every language (kept: each keystroke repeats the words typed before)."""
+    return _word_keys(word, KEY_LANGUAGES)
 
 
 @lru_cache(maxsize=4096)
@@ -136,35 +176,44 @@ class SearchIndex:
         # consonant skeleton -> keys of words written in Cyrillic (True) or Latin (False) letters holding it
         self.by_skeleton: dict[tuple[bool, str], set[str]] = defaultdict(set)
         self.name_cyrillic: list[bool] = []
+        self._written_in: dict[bool, set[str]] = {True: set(), False: set()}  # keys of words in Cyrillic or not
         for ei, entity in enumerate(self.entities):
             spellings: dict[str, set[str]] = defaultdict(set)  # text -> languages it is written in
             for mention in entity.mentions:
                 spellings[mention.text].add(languages_by_source.get(mention.source_id, "en"))
             spellings[entity.name].add("en")
+            written = set(spellings)
             if entity.type == "PLACE":
                 place = gazetteer.lookup(entity.name)
                 if place is not None:
                     for alias in place.names:
                         spellings[alias].update(KEY_LANGUAGES)
             for text, languages in spellings.items():
-                self._add(ei, text, tuple(sorted(languages | {"en"})))
-        self.word_keys = [k for k in self.postings if len(k) >= 3]
+                self._add(ei, text, tuple(sorted(languages | {"en"})), alias=text not in written)
+        # near keys are looked for among the keys of words as written, not among the dictionary forms guessed
+        # for them: a guess cut short ("mer" of "Meeres", "asi" of "Asia") is near too many words
+        self.word_keys = sorted(k for k in self._written_in[True] | self._written_in[False] if len(k) >= 3)
         self.sorted_keys = sorted(self.postings)
         self.sorted_folds = sorted(self.fold_postings)
+        self._matches_cache: dict[str, list[_Match]] = {}
+        self._given_cache: dict[str, list[list[tuple[int, int]]]] = {}
+        # the given-name table is read on its first question: here, while the story loads, not on a keystroke
+        given_names.groups_of("")
 
-    def _add(self, entity: int, text: str, languages: tuple[str, ...]) -> None:
+    def _add(self, entity: int, text: str, languages: tuple[str, ...], alias: bool) -> None:
         words = _surface_words(text)
         if not words:
             return
         tokens = tuple(_word_keys(w, languages) for w in words)
         name_index = len(self.names)
-        self.names.append(_Name(entity, text, tokens))
+        self.names.append(_Name(entity, text, tokens, tuple(fold(w) for w in words), alias))
         cyrillic = has_cyrillic(text)
         self.name_cyrillic.append(cyrillic)
         self.by_fold[" ".join(_words(text))].add(name_index)
         for full in _full_keys(tokens):
             self.by_full_key[full].add(name_index)
         for position, (word, keys) in enumerate(zip(words, tokens, strict=True)):
+            self._written_in[cyrillic].update(keys & _written_keys(word))
             self.fold_postings[fold(word)].append((name_index, position))
             for key in keys:
                 self.postings[key].append((name_index, position))
@@ -194,7 +243,7 @@ class SearchIndex:
                 offer(ni, 1.0)
         words = _surface_words(query)[:8]
         if words:
-            q_tokens = tuple(_word_keys(w, KEY_LANGUAGES) for w in words)
+            q_tokens = tuple(_query_word_keys(w) for w in words)
             written = _full_keys(tuple(_written_keys(w) for w in words))
             for full in _full_keys(q_tokens):
                 for ni in self.by_full_key.get(full, ()):
@@ -205,40 +254,56 @@ class SearchIndex:
                         key=lambda kv: (-kv[1][0], -len(self.entities[kv[0]].mentions), self.entities[kv[0]].name))
         return [SearchResult(self.entities[ei], score, matched) for ei, (score, matched) in ranked[:limit]]
 
-    def _word_matches(self, word: str, keys: frozenset[str]) -> list[tuple[list[tuple[int, int]], float, bool | None]]:
+    def _word_matches(self, word: str, keys: frozenset[str]) -> list[_Match]:
         """What one query word matches: (postings, similarity, the script a name must be written in to count,
-        None for any). The same key is 1.0; a near key (a typo, another transliteration) its similarity; a
-        spelling in the other script by sound (as the linker links them) 0.925-0.95; a word the query word
-        only begins, 0.8-0.85."""
+        None for any; whether a gazetteer alias counts). The same key is 1.0; a near key (a typo, another
+        transliteration) its similarity; a spelling in the other script by sound (as the linker links them)
+        0.925-0.95; a word the query word only begins, 0.8-0.85. Kept per word: while a name is typed, every
+        keystroke repeats the words before the last one."""
+        held = self._matches_cache.get(word)
+        if held is None:
+            if len(self._matches_cache) >= _MATCHES_CACHED:
+                self._matches_cache.clear()
+            held = self._matches_cache[word] = self._find_word_matches(word, keys)
+        return held
+
+    def _find_word_matches(self, word: str, keys: frozenset[str]) -> list[_Match]:
         written = _written_keys(word)
         # a key of the word as written is the word itself; one only of a dictionary form it may be a case of is
         # a little less ("Žuravljovová" is his wife before it is a case of "Žuravljov")
-        matches = {key: 1.0 if key in written else _LEMMA_SIMILARITY for key in keys if key in self.postings}
+        exact = {key: 1.0 if key in written else _LEMMA_SIMILARITY for key in keys if key in self.postings}
+        near: dict[str, float] = {}
         spellings = {k for k in written if len(k) >= 3}
+        cyrillic = has_cyrillic(word)
         for key in spellings:
             for match, sim, _i in process.extract(key, self.word_keys, scorer=JaroWinkler.normalized_similarity,
                                                   score_cutoff=0.84, limit=50):
                 sim = _penalised(key, match, sim)
-                if sim >= 0.8 and sim > matches.get(match, 0.0):
-                    matches[match] = sim
-        out: list[tuple[list[tuple[int, int]], float, bool | None]] = [
-            (self.postings[key], sim, None) for key, sim in matches.items()]
-        out.extend(self._sound_matches(word, keys, matches))
-        out.extend(self._prefix_matches(word, spellings, matches))
+                if len(key) <= _SHORT_NEAR_KEY:
+                    sim = min(sim, _SHORT_NEAR_SIMILARITY)
+                if (sim >= 0.8 and sim > max(exact.get(match, 0.0), near.get(match, 0.0))
+                        and _within_edits(key, match, match not in self._written_in[cyrillic])):
+                    near[match] = sim
+        out: list[_Match] = [(self.postings[key], sim, None, True) for key, sim in exact.items()]
+        out.extend((self.postings[key], sim, None, False) for key, sim in near.items())
+        matched = exact | near
+        out.extend(self._sound_matches(word, keys, matched))
+        out.extend(self._prefix_matches(word, spellings, matched))
         return out
 
     def given_name_matches(self, word: str) -> list[list[tuple[int, int]]]:
         """Postings of the spellings the given-name table says are one name with the query word
         (Włodzimierz -> Володимир, Wladimir): a query's given name in another language. The caller counts
         them only for a name that another query word (its surname) matched too, as the linker does."""
-        forms = given_name_forms_of_query(word)
-        if not forms:
-            return []
-        out: list[list[tuple[int, int]]] = []
-        for form in sorted(forms):
-            keys = _word_keys(form, KEY_LANGUAGES)
-            out.extend(self.postings[key] for key in sorted(keys) if key in self.postings)
-        return out
+        held = self._given_cache.get(word)
+        if held is None:
+            if len(self._given_cache) >= _MATCHES_CACHED:
+                self._given_cache.clear()
+            out: list[list[tuple[int, int]]] = []
+            for form in sorted(given_name_forms_of_query(word)):
+                out.extend(self.postings[key] for key in sorted(_query_word_keys(form)) if key in self.postings)
+            held = self._given_cache[word] = out
+        return held
 
     def _sound_matches(self, word: str, keys: frozenset[str], matched: dict[str, float]):
         """Keys of spellings in the other script that sound like the query word (Trump / Трамп): a shared
@@ -255,12 +320,12 @@ class SearchIndex:
                 continue
             alike = keys_sound_alike(word_keys, word_skeletons, frozenset((key,)), skeletons(key), _SHORTEST_SKELETON)
             if alike is not None and alike >= ACROSS_SCRIPTS:
-                yield self.postings[key], 0.85 + 0.1 * alike, not cyrillic
+                yield self.postings[key], 0.85 + 0.1 * alike, not cyrillic, False
 
     def _prefix_matches(self, word: str, spellings: set[str], matched: dict[str, float]):
         """Index words the query word is the beginning of, in key space (any script: 'Vrubl' and 'Врубл' both
         begin 'vrublevski') and as folded letters ('kovalc' begins 'kovalchuk', whose key is 'kovalCuk')."""
-        best: dict[tuple[bool, str], float] = {}
+        best: set[tuple[bool, str]] = set()
         folded = fold(word)
         for prefixes, ordered, in_folds in ((spellings, self.sorted_keys, False),
                                             ({folded} if len(folded) >= _SHORTEST_PREFIX else set(),
@@ -270,13 +335,11 @@ class SearchIndex:
                 for candidate in ordered[start:start + _PREFIX_SCAN]:
                     if not candidate.startswith(prefix):
                         break
-                    if not in_folds and matched.get(candidate, 0.0) >= _PREFIX_SIMILARITY + _PREFIX_COVER_BONUS:
+                    if not in_folds and matched.get(candidate, 0.0) >= _PREFIX_SIMILARITY:
                         continue
-                    sim = _PREFIX_SIMILARITY + _PREFIX_COVER_BONUS * len(prefix) / len(candidate)
-                    if sim > best.get((in_folds, candidate), 0.0):
-                        best[in_folds, candidate] = sim
-        for (in_folds, candidate), sim in best.items():
-            yield (self.fold_postings if in_folds else self.postings)[candidate], sim, None
+                    best.add((in_folds, candidate))
+        for in_folds, candidate in best:
+            yield (self.fold_postings if in_folds else self.postings)[candidate], _PREFIX_SIMILARITY, None, True
 
     def _scored_names(self, words: list[str], q_tokens: tuple[frozenset[str], ...]) -> dict[int, float]:
         """How well the query's words cover each name's words: 1.0 for the same words, less for typos and
@@ -285,9 +348,11 @@ class SearchIndex:
         sims: dict[int, list[float]] = {}
         positions: dict[int, set[int]] = defaultdict(set)
         for i, (word, keys) in enumerate(zip(words, q_tokens, strict=True)):
-            for postings, sim, script in self._word_matches(word, keys):
+            for postings, sim, script, aliases in self._word_matches(word, keys):
                 for ni, position in postings:
                     if script is not None and self.name_cyrillic[ni] != script:
+                        continue
+                    if not aliases and self.names[ni].alias:
                         continue
                     row = sims.get(ni)
                     if row is None:
@@ -297,6 +362,8 @@ class SearchIndex:
                     positions[ni].add(position)
         if n_query > 1:
             self._add_given_names(words, sims, positions)
+            if letters(words[-1]) < _SHORTEST_PREFIX:
+                self._add_short_prefix(words[-1], n_query - 1, sims, positions)
         out: dict[int, float] = {}
         for ni, row in sims.items():
             matched = [s for s in row if s >= 0.8]
@@ -308,6 +375,24 @@ class SearchIndex:
             out[ni] = 0.95 * average ** 3 * (len(matched) / n_query) * (0.85 + 0.15 * name_cover)
         return out
 
+
+    def _add_short_prefix(self, word: str, i: int, sims: dict[int, list[float]],
+                          positions: dict[int, set[int]]) -> None:
+        """The last query word, one or two letters typed so far, narrows the names the words before it
+        matched to those with another word it begins ("Petro K" -> Petro Kovalenko, not Petro Vroko)."""
+        folded = fold(word)
+        keys = [k for k in _written_keys(word) if k]
+        for ni, row in sims.items():
+            if row[i] >= _PREFIX_SIMILARITY or not any(s >= 0.8 for k, s in enumerate(row) if k != i):
+                continue
+            name = self.names[ni]
+            taken = positions[ni]
+            for position, (word_fold, word_keys) in enumerate(zip(name.folds, name.tokens, strict=True)):
+                if position not in taken and (word_fold.startswith(folded) or
+                                              any(wk.startswith(k) for wk in word_keys for k in keys)):
+                    row[i] = _PREFIX_SIMILARITY
+                    taken.add(position)
+                    break
 
     def _add_given_names(self, words: list[str], sims: dict[int, list[float]],
                          positions: dict[int, set[int]]) -> None:
