@@ -248,6 +248,10 @@ class SearchIndex:
             for full in _full_keys(q_tokens):
                 for ni in self.by_full_key.get(full, ()):
                     offer(ni, 0.97 if full in written else 0.96)
+            typing = _typed_connector(query, words)
+            if typing:
+                # "Mykola Du" while typing Dunojuk: the beginning of a surname, not the French "du"
+                words, q_tokens = [*words, typing], (*q_tokens, _query_word_keys(typing))
             for ni, score in self._scored_names(words, q_tokens).items():
                 offer(ni, score)
         ranked = sorted(((ei, held) for ei, held in best.items() if held[0] >= MIN_SCORE),
@@ -284,11 +288,15 @@ class SearchIndex:
                 if (sim >= 0.8 and sim > max(exact.get(match, 0.0), near.get(match, 0.0))
                         and _within_edits(key, match, match not in self._written_in[cyrillic])):
                     near[match] = sim
+        prefixes = list(self._prefix_matches(word, spellings, exact))
+        if prefixes:
+            # the word begins a name: it is being typed, and a near key ranks below every name it begins
+            # ("Stunuchut" is Stunuchutschuk's beginning before it is a misspelt Stunuchujuk)
+            near = {key: min(sim, _SHORT_NEAR_SIMILARITY) for key, sim in near.items()}
         out: list[_Match] = [(self.postings[key], sim, None, True) for key, sim in exact.items()]
         out.extend((self.postings[key], sim, None, False) for key, sim in near.items())
-        matched = exact | near
-        out.extend(self._sound_matches(word, keys, matched))
-        out.extend(self._prefix_matches(word, spellings, matched))
+        out.extend(self._sound_matches(word, keys, exact | near))
+        out.extend(prefixes)
         return out
 
     def given_name_matches(self, word: str) -> list[list[tuple[int, int]]]:
@@ -408,6 +416,16 @@ class SearchIndex:
                         continue
                     row[i] = _GIVEN_NAME_SIMILARITY
                     positions[ni].add(position)
+
+
+def _typed_connector(query: str, words: list[str]) -> str | None:
+    """The query's last word when it is a short connector ("du", "vom", "di") dropped from `words` and
+    nothing was typed after it: while a name is typed it is as likely the beginning of the next word."""
+    raw = query.split()[-1] if query and not query[-1].isspace() else ""
+    if (words and len(raw) <= _SHORTEST_PREFIX and raw.isalpha() and fold(raw) in lexicon.NAME_CONNECTORS
+            and len(query.split()) > len(words)):
+        return raw
+    return None
 
 
 def given_name_forms_of_query(word: str) -> frozenset[str]:
