@@ -32,6 +32,7 @@ _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "l'")
 _PREFIX_SIMILARITY = 0.85
 # A near key of a query word this short is a typo only after every name it begins: while a name is typed,
 # "Krohe" is the beginning of Krohehienko before it is a misspelt Kroho (JaroWinkler's 0.9)
+_READING_PREFIX_LESS = 0.01  # a prefix in key space only (another reading of the letters), a little less
 _SHORT_NEAR_KEY = 5
 _SHORT_NEAR_SIMILARITY = 0.84
 _SHORTEST_PREFIX = 3  # letters: "Vr" would list half the story
@@ -347,7 +348,10 @@ class SearchIndex:
                         continue
                     best.add((in_folds, candidate))
         for in_folds, candidate in best:
-            yield (self.fold_postings if in_folds else self.postings)[candidate], _PREFIX_SIMILARITY, None, True
+            # the letters as typed begin the name before a reading of them does ("Chuk" begins Chukochoin
+            # before Kuyuk, where ch reads k)
+            sim = _PREFIX_SIMILARITY if in_folds else _PREFIX_SIMILARITY - _READING_PREFIX_LESS
+            yield (self.fold_postings if in_folds else self.postings)[candidate], sim, None, True
 
     def _scored_names(self, words: list[str], q_tokens: tuple[frozenset[str], ...]) -> dict[int, float]:
         """How well the query's words cover each name's words: 1.0 for the same words, less for typos and
@@ -387,17 +391,16 @@ class SearchIndex:
     def _add_short_prefix(self, word: str, i: int, sims: dict[int, list[float]],
                           positions: dict[int, set[int]]) -> None:
         """The last query word, one or two letters typed so far, narrows the names the words before it
-        matched to those with another word it begins ("Petro K" -> Petro Kovalenko, not Petro Vroko)."""
+        matched to those with another word it begins ("Petro K" -> Petro Kovalenko, not Petro Vroko), by its
+        letters only: the readings of one or two letters ("ch": k, x, tsch) begin half the names."""
         folded = fold(word)
-        keys = [k for k in _written_keys(word) if k]
         for ni, row in sims.items():
             if row[i] >= _PREFIX_SIMILARITY or not any(s >= 0.8 for k, s in enumerate(row) if k != i):
                 continue
             name = self.names[ni]
             taken = positions[ni]
-            for position, (word_fold, word_keys) in enumerate(zip(name.folds, name.tokens, strict=True)):
-                if position not in taken and (word_fold.startswith(folded) or
-                                              any(wk.startswith(k) for wk in word_keys for k in keys)):
+            for position, word_fold in enumerate(name.folds):
+                if position not in taken and word_fold.startswith(folded):
                     row[i] = _PREFIX_SIMILARITY
                     taken.add(position)
                     break
