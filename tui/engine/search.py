@@ -31,10 +31,11 @@ _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "l'")
 # full query ever losing its entity to one that merely starts like it.
 _PREFIX_SIMILARITY = 0.85
 # A near key of a query word this short is a typo only after every name it begins: while a name is typed,
-# "Krohe" is the beginning of Krohehienko before it is a misspelt Kroho (JaroWinkler's 0.9)
+# "Krohe" is the beginning of Krohehienko before it is a misspelt Kroho (JaroWinkler's 0.9). The least a
+# word counts at: a typo of a one-word spelling stays below a prefix of a three-word name.
 _READING_PREFIX_LESS = 0.01  # a prefix in key space only (another reading of the letters), a little less
 _SHORT_NEAR_KEY = 5
-_SHORT_NEAR_SIMILARITY = 0.84
+_SHORT_NEAR_SIMILARITY = 0.8
 _SHORTEST_PREFIX = 3  # letters: "Vr" would list half the story
 _PREFIX_SCAN = 2_000  # index words looked at per prefix, at most (a 3-letter prefix of a 10,000-article story)
 # A query word and a spelling in the other script sharing a consonant skeleton of at least this many letters
