@@ -30,12 +30,14 @@ _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "l'")
 # word matched (exact 1.0, another script by sound 0.925+), so the first letters list the entities without a
 # full query ever losing its entity to one that merely starts like it.
 _PREFIX_SIMILARITY = 0.85
-# A near key of a query word this short is a typo only after every name it begins: while a name is typed,
-# "Krohe" is the beginning of Krohehienko before it is a misspelt Kroho (JaroWinkler's 0.9). The least a
-# word counts at: a typo of a one-word spelling stays below a prefix of a three-word name.
 _READING_PREFIX_LESS = 0.01  # a prefix in key space only (another reading of the letters), a little less
+# A near key of a query word of at most _SHORT_NEAR_KEY letters, or of the last word typed when it begins a
+# name and is shorter than _TYPED_LONGEST (a word as long as a whole name is more likely one misspelt), counts
+# _SHORT_NEAR_SIMILARITY, just below a prefix: while a name is typed, "Krohe" is the beginning of Krohehienko
+# before it is a misspelt Kroho (JaroWinkler's 0.9). Not a near key the word begins ("vlast" / "vlastkz").
 _SHORT_NEAR_KEY = 5
-_SHORT_NEAR_SIMILARITY = 0.8
+_SHORT_NEAR_SIMILARITY = 0.84
+_TYPED_LONGEST = 10
 _SHORTEST_PREFIX = 3  # letters: "Vr" would list half the story
 _PREFIX_SCAN = 2_000  # index words looked at per prefix, at most (a 3-letter prefix of a 10,000-article story)
 # A query word and a spelling in the other script sharing a consonant skeleton of at least this many letters
@@ -50,25 +52,18 @@ _LEMMA_SIMILARITY = 0.98
 _GIVEN_NAME_SIMILARITY = 0.9
 
 
-# A near key (JaroWinkler) counts as a typo or another spelling only within this many edits, by the length
-# of the shorter key (as search engines' "auto" fuzziness: a short word has room for one): JaroWinkler
-# alone rewards a shared beginning, so "nato" was near "nations", "petersbourg" near "petro", "kasi" near "asia".
-_EDITS_BY_LENGTH = ((5, 1), (9, 2))
-_MOST_EDITS = 3
+# A near key (JaroWinkler) much shorter than the other is not a typo of it unless it begins it (an ending
+# added: "kreml", "kremlin"): JaroWinkler rewards a shared beginning, so "petersbourg" was near "petru".
+_SHORTEST_NEAR_SHARE = 0.6
 
 
-def _within_edits(a: str, b: str, across_scripts: bool) -> bool:
-    """`across_scripts`: one key is of a word written in Cyrillic, the other in Latin letters, read one
-    more edit apart ("Уитфилд" uitfild, "Whitfield" vhitfield)."""
-    shorter = min(len(a), len(b))
-    budget = next((edits for longest, edits in _EDITS_BY_LENGTH if shorter <= longest), _MOST_EDITS)
-    budget += across_scripts
-    return Levenshtein.distance(a, b, score_cutoff=budget) <= budget
+def _lengths_alike(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a) or min(len(a), len(b)) >= _SHORTEST_NEAR_SHARE * max(len(a), len(b))
 
 
 # what one query word matches: postings (name, word position), similarity, the script a name must be written
-# in (None: any), whether a gazetteer alias counts
-_Match = tuple[list[tuple[int, int]], float, bool | None, bool]
+# in (None: any), whether a gazetteer alias counts, and for a near key its similarity when the word is typed last
+_Match = tuple[list[tuple[int, int]], float, bool | None, bool, float]
 _MATCHES_CACHED = 2_048  # query words' matches kept per index (a few hundred keystrokes of typing)
 
 
@@ -178,7 +173,6 @@ class SearchIndex:
         # consonant skeleton -> keys of words written in Cyrillic (True) or Latin (False) letters holding it
         self.by_skeleton: dict[tuple[bool, str], set[str]] = defaultdict(set)
         self.name_cyrillic: list[bool] = []
-        self._written_in: dict[bool, set[str]] = {True: set(), False: set()}  # keys of words in Cyrillic or not
         for ei, entity in enumerate(self.entities):
             spellings: dict[str, set[str]] = defaultdict(set)  # text -> languages it is written in
             for mention in entity.mentions:
@@ -192,9 +186,7 @@ class SearchIndex:
                         spellings[alias].update(KEY_LANGUAGES)
             for text, languages in spellings.items():
                 self._add(ei, text, tuple(sorted(languages | {"en"})), alias=text not in written)
-        # near keys are looked for among the keys of words as written, not among the dictionary forms guessed
-        # for them: a guess cut short ("mer" of "Meeres", "asi" of "Asia") is near too many words
-        self.word_keys = sorted(k for k in self._written_in[True] | self._written_in[False] if len(k) >= 3)
+        self.word_keys = [k for k in self.postings if len(k) >= 3]
         self.sorted_keys = sorted(self.postings)
         self.sorted_folds = sorted(self.fold_postings)
         self._matches_cache: dict[str, list[_Match]] = {}
@@ -215,7 +207,6 @@ class SearchIndex:
         for full in _full_keys(tokens):
             self.by_full_key[full].add(name_index)
         for position, (word, keys) in enumerate(zip(words, tokens, strict=True)):
-            self._written_in[cyrillic].update(keys & _written_keys(word))
             self.fold_postings[fold(word)].append((name_index, position))
             for key in keys:
                 self.postings[key].append((name_index, position))
@@ -264,7 +255,7 @@ class SearchIndex:
         """What one query word matches: (postings, similarity, the script a name must be written in to count,
         None for any; whether a gazetteer alias counts). The same key is 1.0; a near key (a typo, another
         transliteration) its similarity; a spelling in the other script by sound (as the linker links them)
-        0.925-0.95; a word the query word only begins, 0.8-0.85. Kept per word: while a name is typed, every
+        0.925-0.95; a word the query word only begins, 0.84-0.85. Kept per word: while a name is typed, every
         keystroke repeats the words before the last one."""
         held = self._matches_cache.get(word)
         if held is None:
@@ -280,23 +271,23 @@ class SearchIndex:
         exact = {key: 1.0 if key in written else _LEMMA_SIMILARITY for key in keys if key in self.postings}
         near: dict[str, float] = {}
         spellings = {k for k in written if len(k) >= 3}
-        cyrillic = has_cyrillic(word)
         for key in spellings:
             for match, sim, _i in process.extract(key, self.word_keys, scorer=JaroWinkler.normalized_similarity,
                                                   score_cutoff=0.84, limit=50):
                 sim = _penalised(key, match, sim)
-                if len(key) <= _SHORT_NEAR_KEY:
+                if len(key) <= _SHORT_NEAR_KEY and not match.startswith(key):
                     sim = min(sim, _SHORT_NEAR_SIMILARITY)
                 if (sim >= 0.8 and sim > max(exact.get(match, 0.0), near.get(match, 0.0))
-                        and _within_edits(key, match, match not in self._written_in[cyrillic])):
+                        and _lengths_alike(key, match)):
                     near[match] = sim
         prefixes = list(self._prefix_matches(word, spellings, exact))
-        if prefixes:
-            # the word begins a name: it is being typed, and a near key ranks below every name it begins
-            # ("Stunuchut" is Stunuchutschuk's beginning before it is a misspelt Stunuchujuk)
-            near = {key: min(sim, _SHORT_NEAR_SIMILARITY) for key, sim in near.items()}
-        out: list[_Match] = [(self.postings[key], sim, None, True) for key, sim in exact.items()]
-        out.extend((self.postings[key], sim, None, False) for key, sim in near.items())
+        out: list[_Match] = [(self.postings[key], sim, None, True, sim) for key, sim in exact.items()]
+        # a word that begins a name, typed last, is being typed: there its near keys rank below every name
+        # it begins ("Stunuchut" is Stunuchutschuk's beginning before it is a misspelt Stunuchujuk), but
+        # not a near key it begins ("katastrophenschutzdienst" is all but the whole "...dienstes")
+        typing = _SHORT_NEAR_SIMILARITY if prefixes and all(len(k) < _TYPED_LONGEST for k in spellings) else 1.0
+        out.extend((self.postings[key], sim, None, False, sim if any(key.startswith(k) for k in spellings)
+                    else min(sim, typing)) for key, sim in near.items())
         out.extend(self._sound_matches(word, keys, exact | near))
         out.extend(prefixes)
         return out
@@ -330,7 +321,8 @@ class SearchIndex:
                 continue
             alike = keys_sound_alike(word_keys, word_skeletons, frozenset((key,)), skeletons(key), _SHORTEST_SKELETON)
             if alike is not None and alike >= ACROSS_SCRIPTS:
-                yield self.postings[key], 0.85 + 0.1 * alike, not cyrillic, False
+                sim = 0.85 + 0.1 * alike
+                yield self.postings[key], sim, not cyrillic, False, sim
 
     def _prefix_matches(self, word: str, spellings: set[str], matched: dict[str, float]):
         """Index words the query word is the beginning of, in key space (any script: 'Vrubl' and 'Врубл' both
@@ -352,7 +344,7 @@ class SearchIndex:
             # the letters as typed begin the name before a reading of them does ("Chuk" begins Chukochoin
             # before Kuyuk, where ch reads k)
             sim = _PREFIX_SIMILARITY if in_folds else _PREFIX_SIMILARITY - _READING_PREFIX_LESS
-            yield (self.fold_postings if in_folds else self.postings)[candidate], sim, None, True
+            yield (self.fold_postings if in_folds else self.postings)[candidate], sim, None, True, sim
 
     def _scored_names(self, words: list[str], q_tokens: tuple[frozenset[str], ...]) -> dict[int, float]:
         """How well the query's words cover each name's words: 1.0 for the same words, less for typos and
@@ -361,7 +353,10 @@ class SearchIndex:
         sims: dict[int, list[float]] = {}
         positions: dict[int, set[int]] = defaultdict(set)
         for i, (word, keys) in enumerate(zip(words, q_tokens, strict=True)):
-            for postings, sim, script, aliases in self._word_matches(word, keys):
+            last = i == n_query - 1
+            for postings, sim, script, aliases, typed_sim in self._word_matches(word, keys):
+                if last:
+                    sim = typed_sim
                 for ni, position in postings:
                     if script is not None and self.name_cyrillic[ni] != script:
                         continue
