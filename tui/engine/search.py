@@ -191,6 +191,8 @@ class SearchIndex:
         self.sorted_folds = sorted(self.fold_postings)
         self._matches_cache: dict[str, list[_Match]] = {}
         self._given_cache: dict[str, list[list[tuple[int, int]]]] = {}
+        self._rows_cache: dict[str, dict[int, tuple[float, float, set[int]]]] = {}
+        self._given_positions_cache: dict[str, dict[int, int]] = {}
         # the given-name table is read on its first question: here, while the story loads, not on a keystroke
         given_names.groups_of("")
 
@@ -219,17 +221,17 @@ class SearchIndex:
         query = clean_query(query)
         if not query or not any(ch.isalpha() for ch in query):
             return []
-        best: dict[int, tuple[float, str]] = {}
-
-        folded_query = fold(query)
+        # entity -> its best score and the names that have it (the spelling to report is chosen at the end,
+        # for the results shown only: a common first name ties hundreds of names)
+        best: dict[int, tuple[float, list[int]]] = {}
 
         def offer(name_index: int, score: float) -> None:
-            name = self.names[name_index]
-            held = best.get(name.entity)
-            # equal scores: report the spelling closest to what was typed ("wrublewski" matched "Wrublewski")
-            if held is None or score > held[0] or (score == held[0] and _closeness(folded_query, name.text) >
-                                                      _closeness(folded_query, held[1])):
-                best[name.entity] = (score, name.text)
+            entity = self.names[name_index].entity
+            held = best.get(entity)
+            if held is None or score > held[0]:
+                best[entity] = (score, [name_index])
+            elif score == held[0]:
+                held[1].append(name_index)
 
         for reading in transliterations(query):
             for ni in self.by_fold.get(" ".join(_words(reading)), ()):
@@ -249,7 +251,17 @@ class SearchIndex:
                 offer(ni, score)
         ranked = sorted(((ei, held) for ei, held in best.items() if held[0] >= MIN_SCORE),
                         key=lambda kv: (-kv[1][0], -len(self.entities[kv[0]].mentions), self.entities[kv[0]].name))
-        return [SearchResult(self.entities[ei], score, matched) for ei, (score, matched) in ranked[:limit]]
+        folded_query = fold(query)
+        return [SearchResult(self.entities[ei], score, self._closest(folded_query, tied))
+                for ei, (score, tied) in ranked[:limit]]
+
+    def _closest(self, folded_query: str, tied: list[int]) -> str:
+        """Of names with the same score, the spelling closest to what was typed ("wrublewski" matched
+        "Wrublewski"); the first offered on a tie."""
+        texts = list(dict.fromkeys(self.names[ni].text for ni in tied))
+        if len(texts) == 1:
+            return texts[0]
+        return max(texts, key=lambda text: _closeness(folded_query, text))
 
     def _word_matches(self, word: str, keys: frozenset[str]) -> list[_Match]:
         """What one query word matches: (postings, similarity, the script a name must be written in to count,
@@ -354,20 +366,12 @@ class SearchIndex:
         positions: dict[int, set[int]] = defaultdict(set)
         for i, (word, keys) in enumerate(zip(words, q_tokens, strict=True)):
             last = i == n_query - 1
-            for postings, sim, script, aliases, typed_sim in self._word_matches(word, keys):
-                if last:
-                    sim = typed_sim
-                for ni, position in postings:
-                    if script is not None and self.name_cyrillic[ni] != script:
-                        continue
-                    if not aliases and self.names[ni].alias:
-                        continue
-                    row = sims.get(ni)
-                    if row is None:
-                        row = sims[ni] = [0.0] * n_query
-                    if sim > row[i]:
-                        row[i] = sim
-                    positions[ni].add(position)
+            for ni, (sim, typed_sim, at) in self._word_rows(word, keys).items():
+                row = sims.get(ni)
+                if row is None:
+                    row = sims[ni] = [0.0] * n_query
+                row[i] = max(row[i], typed_sim if last else sim)
+                positions[ni].update(at)
         if n_query > 1:
             self._add_given_names(words, sims, positions)
             if letters(words[-1]) < _SHORTEST_PREFIX:
@@ -383,6 +387,31 @@ class SearchIndex:
             out[ni] = 0.95 * average ** 3 * (len(matched) / n_query) * (0.85 + 0.15 * name_cover)
         return out
 
+
+    def _word_rows(self, word: str, keys: frozenset[str]) -> dict[int, tuple[float, float, set[int]]]:
+        """Per name one query word matches: its best similarity, the same when the word is typed last, and
+        the name's word positions it matched. Kept per word, as its matches are."""
+        held = self._rows_cache.get(word)
+        if held is not None:
+            return held
+        if len(self._rows_cache) >= _MATCHES_CACHED:
+            self._rows_cache.clear()
+        rows: dict[int, tuple[float, float, set[int]]] = {}
+        for postings, sim, script, aliases, typed_sim in self._word_matches(word, keys):
+            for ni, position in postings:
+                if script is not None and self.name_cyrillic[ni] != script:
+                    continue
+                if not aliases and self.names[ni].alias:
+                    continue
+                row = rows.get(ni)
+                if row is None:
+                    rows[ni] = (sim, typed_sim, {position})
+                else:
+                    row[2].add(position)
+                    if sim > row[0] or typed_sim > row[1]:
+                        rows[ni] = (max(sim, row[0]), max(typed_sim, row[1]), row[2])
+        self._rows_cache[word] = rows
+        return rows
 
     def _add_short_prefix(self, word: str, i: int, sims: dict[int, list[float]],
                           positions: dict[int, set[int]]) -> None:
@@ -406,15 +435,27 @@ class SearchIndex:
         """A query word that the given-name table says is one name with a word of a name that another query
         word already matched (Włodzimierz Putin -> Володимир Путін) counts as a near spelling of it."""
         for i, word in enumerate(words):
+            for ni, position in self._given_name_positions(word).items():
+                row = sims.get(ni)
+                if row is None or row[i] >= _GIVEN_NAME_SIMILARITY:
+                    continue
+                if not any(s >= 0.8 for k, s in enumerate(row) if k != i):
+                    continue
+                row[i] = _GIVEN_NAME_SIMILARITY
+                positions[ni].add(position)
+
+    def _given_name_positions(self, word: str) -> dict[int, int]:
+        """Per name, the first word position given_name_matches gives for the query word (kept per word)."""
+        held = self._given_positions_cache.get(word)
+        if held is None:
+            if len(self._given_positions_cache) >= _MATCHES_CACHED:
+                self._given_positions_cache.clear()
+            held = {}
             for postings in self.given_name_matches(word):
                 for ni, position in postings:
-                    row = sims.get(ni)
-                    if row is None or row[i] >= _GIVEN_NAME_SIMILARITY:
-                        continue
-                    if not any(s >= 0.8 for k, s in enumerate(row) if k != i):
-                        continue
-                    row[i] = _GIVEN_NAME_SIMILARITY
-                    positions[ni].add(position)
+                    held.setdefault(ni, position)
+            self._given_positions_cache[word] = held
+        return held
 
 
 def _typed_connector(query: str, words: list[str]) -> str | None:
