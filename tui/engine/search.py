@@ -62,8 +62,8 @@ def _lengths_alike(a: str, b: str) -> bool:
 
 
 # what one query word matches: postings (name, word position), similarity, the script a name must be written
-# in (None: any), whether a gazetteer alias counts, and for a near key its similarity when the word is typed last
-_Match = tuple[list[tuple[int, int]], float, bool | None, bool, float]
+# in (None: any), whether a gazetteer alias counts
+_Match = tuple[list[tuple[int, int]], float, bool | None, bool]
 _MATCHES_CACHED = 2_048  # query words' matches kept per index (a few hundred keystrokes of typing)
 
 
@@ -189,9 +189,9 @@ class SearchIndex:
         self.word_keys = [k for k in self.postings if len(k) >= 3]
         self.sorted_keys = sorted(self.postings)
         self.sorted_folds = sorted(self.fold_postings)
-        self._matches_cache: dict[str, list[_Match]] = {}
+        self._matches_cache: dict[tuple[str, bool], list[_Match]] = {}
         self._given_cache: dict[str, list[list[tuple[int, int]]]] = {}
-        self._rows_cache: dict[str, dict[int, tuple[float, float, set[int]]]] = {}
+        self._rows_cache: dict[tuple[str, bool], dict[int, tuple[float, set[int]]]] = {}
         self._given_positions_cache: dict[str, dict[int, int]] = {}
         # the given-name table is read on its first question: here, while the story loads, not on a keystroke
         given_names.groups_of("")
@@ -263,28 +263,35 @@ class SearchIndex:
             return texts[0]
         return max(texts, key=lambda text: _closeness(folded_query, text))
 
-    def _word_matches(self, word: str, keys: frozenset[str]) -> list[_Match]:
+    def _word_matches(self, word: str, keys: frozenset[str], last: bool) -> list[_Match]:
         """What one query word matches: (postings, similarity, the script a name must be written in to count,
         None for any; whether a gazetteer alias counts). The same key is 1.0; a near key (a typo, another
         transliteration) its similarity; a spelling in the other script by sound (as the linker links them)
         0.925-0.95; a word the query word only begins, 0.84-0.85. Kept per word: while a name is typed, every
         keystroke repeats the words before the last one."""
-        held = self._matches_cache.get(word)
+        held = self._matches_cache.get((word, last))
         if held is None:
             if len(self._matches_cache) >= _MATCHES_CACHED:
                 self._matches_cache.clear()
-            held = self._matches_cache[word] = self._find_word_matches(word, keys)
+            held = self._matches_cache[word, last] = self._find_word_matches(word, keys, last)
         return held
 
-    def _find_word_matches(self, word: str, keys: frozenset[str]) -> list[_Match]:
+    def _find_word_matches(self, word: str, keys: frozenset[str], last: bool) -> list[_Match]:
         written = _written_keys(word)
         # a key of the word as written is the word itself; one only of a dictionary form it may be a case of is
         # a little less ("Žuravljovová" is his wife before it is a case of "Žuravljov")
         exact = {key: 1.0 if key in written else _LEMMA_SIMILARITY for key in keys if key in self.postings}
-        near: dict[str, float] = {}
         spellings = {k for k in written if len(k) >= 3}
+        begun = self._prefix_candidates(word, spellings, exact)
+        # a word that begins a name, typed last and shorter than a long name, is being typed: its near keys
+        # rank below every name it begins ("Stunuchut" is Stunuchutschuk's beginning before it is a misspelt
+        # Stunuchujuk), so only those it begins are scored as near keys ("vlast" all but "vlastkz") and the
+        # scan of every key, a 10,000-article story's slowest step, is not made on each keystroke
+        typing = last and bool(begun) and all(len(k) < _TYPED_LONGEST for k in spellings)
+        candidates = sorted({c for in_folds, c in begun if not in_folds}) if typing else self.word_keys
+        near: dict[str, float] = {}
         for key in spellings:
-            for match, sim, _i in process.extract(key, self.word_keys, scorer=JaroWinkler.normalized_similarity,
+            for match, sim, _i in process.extract(key, candidates, scorer=JaroWinkler.normalized_similarity,
                                                   score_cutoff=0.84, limit=50):
                 sim = _penalised(key, match, sim)
                 if len(key) <= _SHORT_NEAR_KEY and not match.startswith(key):
@@ -292,16 +299,14 @@ class SearchIndex:
                 if (sim >= 0.8 and sim > max(exact.get(match, 0.0), near.get(match, 0.0))
                         and _lengths_alike(key, match)):
                     near[match] = sim
-        prefixes = list(self._prefix_matches(word, spellings, exact))
-        out: list[_Match] = [(self.postings[key], sim, None, True, sim) for key, sim in exact.items()]
-        # a word that begins a name, typed last, is being typed: there its near keys rank below every name
-        # it begins ("Stunuchut" is Stunuchutschuk's beginning before it is a misspelt Stunuchujuk), but
-        # not a near key it begins ("katastrophenschutzdienst" is all but the whole "...dienstes")
-        typing = _SHORT_NEAR_SIMILARITY if prefixes and all(len(k) < _TYPED_LONGEST for k in spellings) else 1.0
-        out.extend((self.postings[key], sim, None, False, sim if any(key.startswith(k) for k in spellings)
-                    else min(sim, typing)) for key, sim in near.items())
+        out: list[_Match] = [(self.postings[key], sim, None, True) for key, sim in exact.items()]
+        out.extend((self.postings[key], sim, None, False) for key, sim in near.items())
         out.extend(self._sound_matches(word, keys, exact | near))
-        out.extend(prefixes)
+        for in_folds, candidate in begun:
+            # the letters as typed begin the name before a reading of them does ("Chuk" begins Chukochoin
+            # before Kuyuk, where ch reads k)
+            sim = _PREFIX_SIMILARITY if in_folds else _PREFIX_SIMILARITY - _READING_PREFIX_LESS
+            out.append(((self.fold_postings if in_folds else self.postings)[candidate], sim, None, True))
         return out
 
     def given_name_matches(self, word: str) -> list[list[tuple[int, int]]]:
@@ -334,11 +339,12 @@ class SearchIndex:
             alike = keys_sound_alike(word_keys, word_skeletons, frozenset((key,)), skeletons(key), _SHORTEST_SKELETON)
             if alike is not None and alike >= ACROSS_SCRIPTS:
                 sim = 0.85 + 0.1 * alike
-                yield self.postings[key], sim, not cyrillic, False, sim
+                yield self.postings[key], sim, not cyrillic, False
 
-    def _prefix_matches(self, word: str, spellings: set[str], matched: dict[str, float]):
+    def _prefix_candidates(self, word: str, spellings: set[str], matched: dict[str, float]) -> set[tuple[bool, str]]:
         """Index words the query word is the beginning of, in key space (any script: 'Vrubl' and 'Врубл' both
-        begin 'vrublevski') and as folded letters ('kovalc' begins 'kovalchuk', whose key is 'kovalCuk')."""
+        begin 'vrublevski') and as folded letters ('kovalc' begins 'kovalchuk', whose key is 'kovalCuk'):
+        (as letters, the word or key)."""
         best: set[tuple[bool, str]] = set()
         folded = fold(word)
         for prefixes, ordered, in_folds in ((spellings, self.sorted_keys, False),
@@ -352,11 +358,7 @@ class SearchIndex:
                     if not in_folds and matched.get(candidate, 0.0) >= _PREFIX_SIMILARITY:
                         continue
                     best.add((in_folds, candidate))
-        for in_folds, candidate in best:
-            # the letters as typed begin the name before a reading of them does ("Chuk" begins Chukochoin
-            # before Kuyuk, where ch reads k)
-            sim = _PREFIX_SIMILARITY if in_folds else _PREFIX_SIMILARITY - _READING_PREFIX_LESS
-            yield (self.fold_postings if in_folds else self.postings)[candidate], sim, None, True, sim
+        return best
 
     def _scored_names(self, words: list[str], q_tokens: tuple[frozenset[str], ...]) -> dict[int, float]:
         """How well the query's words cover each name's words: 1.0 for the same words, less for typos and
@@ -366,11 +368,11 @@ class SearchIndex:
         positions: dict[int, set[int]] = defaultdict(set)
         for i, (word, keys) in enumerate(zip(words, q_tokens, strict=True)):
             last = i == n_query - 1
-            for ni, (sim, typed_sim, at) in self._word_rows(word, keys).items():
+            for ni, (sim, at) in self._word_rows(word, keys, last).items():
                 row = sims.get(ni)
                 if row is None:
                     row = sims[ni] = [0.0] * n_query
-                row[i] = max(row[i], typed_sim if last else sim)
+                row[i] = max(row[i], sim)
                 positions[ni].update(at)
         if n_query > 1:
             self._add_given_names(words, sims, positions)
@@ -388,16 +390,16 @@ class SearchIndex:
         return out
 
 
-    def _word_rows(self, word: str, keys: frozenset[str]) -> dict[int, tuple[float, float, set[int]]]:
-        """Per name one query word matches: its best similarity, the same when the word is typed last, and
-        the name's word positions it matched. Kept per word, as its matches are."""
-        held = self._rows_cache.get(word)
+    def _word_rows(self, word: str, keys: frozenset[str], last: bool) -> dict[int, tuple[float, set[int]]]:
+        """Per name one query word matches: its best similarity and the name's word positions it matched.
+        Kept per word (and whether it is the last one typed), as its matches are."""
+        held = self._rows_cache.get((word, last))
         if held is not None:
             return held
         if len(self._rows_cache) >= _MATCHES_CACHED:
             self._rows_cache.clear()
-        rows: dict[int, tuple[float, float, set[int]]] = {}
-        for postings, sim, script, aliases, typed_sim in self._word_matches(word, keys):
+        rows: dict[int, tuple[float, set[int]]] = {}
+        for postings, sim, script, aliases in self._word_matches(word, keys, last):
             for ni, position in postings:
                 if script is not None and self.name_cyrillic[ni] != script:
                     continue
@@ -405,12 +407,12 @@ class SearchIndex:
                     continue
                 row = rows.get(ni)
                 if row is None:
-                    rows[ni] = (sim, typed_sim, {position})
+                    rows[ni] = (sim, {position})
                 else:
-                    row[2].add(position)
-                    if sim > row[0] or typed_sim > row[1]:
-                        rows[ni] = (max(sim, row[0]), max(typed_sim, row[1]), row[2])
-        self._rows_cache[word] = rows
+                    row[1].add(position)
+                    if sim > row[0]:
+                        rows[ni] = (sim, row[1])
+        self._rows_cache[word, last] = rows
         return rows
 
     def _add_short_prefix(self, word: str, i: int, sims: dict[int, list[float]],
