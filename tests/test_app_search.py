@@ -161,3 +161,22 @@ async def test_down_in_the_box_moves_the_highlight_and_enter_takes_it():
         await settle(pilot)
         assert app.selection.entity_id == second.id
         assert app.selection.mention == 0
+
+
+async def test_typing_a_name_lists_it_from_the_third_letter():
+    # search as you type (issue 15): each keystroke's answer is shown, and from "Vru" on the entity is first
+    app = create_app([])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        search = app.query_one(SearchPane)
+        await pilot.press("slash")
+        typed = ""
+        for letter in "Vrub":
+            typed += letter
+            await pilot.press(letter)
+            await settle(pilot)
+            assert search.results_query == typed
+            names = [r.entity.name for r in search.results]
+            assert len(typed) < 3 or names[:1] == ["Petro Vrublevsky"], (typed, names)
+            assert search.result_list.row_count == len(names)
+        assert search.query_one("#search-note").has_class("-empty")  # no "no name matches"

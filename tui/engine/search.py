@@ -26,11 +26,18 @@ MAX_QUERY_CHARS = 200
 MIN_SCORE = 0.35
 _ARTICLES = ("the ", "die ", "der ", "das ", "le ", "la ", "les ", "l'")
 # A query word that is only the beginning of a name word ("Vrubl" while typing "Vrublevsky") matches it this
-# much, a little more the more of the word it covers: below every whole word matched (exact 1.0, another
-# script by sound 0.925+, a typo 0.85+ mostly), so the first letters list the entities without a full query
-# ever losing its entity to one that merely starts like it.
-_PREFIX_SIMILARITY = 0.8
-_PREFIX_COVER_BONUS = 0.05
+# much, however much of the word it covers (ties go to the entity the story names most): below every whole
+# word matched (exact 1.0, another script by sound 0.925+), so the first letters list the entities without a
+# full query ever losing its entity to one that merely starts like it.
+_PREFIX_SIMILARITY = 0.85
+_READING_PREFIX_LESS = 0.01  # a prefix in key space only (another reading of the letters), a little less
+# A near key of a query word of at most _SHORT_NEAR_KEY letters, or of the last word typed when it begins a
+# name and is shorter than _TYPED_LONGEST (a word as long as a whole name is more likely one misspelt), counts
+# _SHORT_NEAR_SIMILARITY, just below a prefix: while a name is typed, "Krohe" is the beginning of Krohehienko
+# before it is a misspelt Kroho (JaroWinkler's 0.9). Not a near key the word begins ("vlast" / "vlastkz").
+_SHORT_NEAR_KEY = 5
+_SHORT_NEAR_SIMILARITY = 0.84
+_TYPED_LONGEST = 10
 _SHORTEST_PREFIX = 3  # letters: "Vr" would list half the story
 _PREFIX_SCAN = 2_000  # index words looked at per prefix, at most (a 3-letter prefix of a 10,000-article story)
 # A query word and a spelling in the other script sharing a consonant skeleton of at least this many letters
@@ -45,11 +52,35 @@ _LEMMA_SIMILARITY = 0.98
 _GIVEN_NAME_SIMILARITY = 0.9
 
 
+# A near key (JaroWinkler) much shorter than the other is not a typo of it unless it begins it (an ending
+# added: "kreml", "kremlin"): JaroWinkler rewards a shared beginning, so "petersbourg" was near "petru".
+_SHORTEST_NEAR_SHARE = 0.6
+
+
+def _lengths_alike(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a) or min(len(a), len(b)) >= _SHORTEST_NEAR_SHARE * max(len(a), len(b))
+
+
+# what one query word matches: postings (name, word position), similarity, the script a name must be written
+# in (None: any), whether a gazetteer alias counts
+_Match = tuple[list[tuple[int, int]], float, bool | None, bool]
+_MATCHES_CACHED = 2_048  # query words' matches kept per index (a few hundred keystrokes of typing)
+
+
 @dataclass(frozen=True)
 class _Name:
     entity: int
     text: str
     tokens: tuple[frozenset[str], ...]  # per word, its keys
+    folds: tuple[str, ...]  # per word, its letters folded
+    # a place's name in another language from the gazetteer, that the story never writes: it is found by its
+    # keys and its beginning only; near keys and sounds of a hundred languages' names matched nearly any word
+    # ("Merkel" was near the Azerbaijani "Mərkəzi Asiya" and a Sorbian "Amerike")
+    alias: bool = False
+
+
+def letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
 
 
 def _strip_article(folded: str) -> str:
@@ -66,6 +97,12 @@ def _word_keys(word: str, languages: Sequence[str]) -> frozenset[str]:
         for language in languages:
             keys.update(name_word_keys(reading, language)[1])
     return frozenset(keys)
+
+
+@lru_cache(maxsize=8192)
+def _query_word_keys(word: str) -> frozenset[str]:
+    """A query word's keys in every language (kept: each keystroke repeats the words typed before)."""
+    return _word_keys(word, KEY_LANGUAGES)
 
 
 @lru_cache(maxsize=4096)
@@ -141,24 +178,31 @@ class SearchIndex:
             for mention in entity.mentions:
                 spellings[mention.text].add(languages_by_source.get(mention.source_id, "en"))
             spellings[entity.name].add("en")
+            written = set(spellings)
             if entity.type == "PLACE":
                 place = gazetteer.lookup(entity.name)
                 if place is not None:
                     for alias in place.names:
                         spellings[alias].update(KEY_LANGUAGES)
             for text, languages in spellings.items():
-                self._add(ei, text, tuple(sorted(languages | {"en"})))
+                self._add(ei, text, tuple(sorted(languages | {"en"})), alias=text not in written)
         self.word_keys = [k for k in self.postings if len(k) >= 3]
         self.sorted_keys = sorted(self.postings)
         self.sorted_folds = sorted(self.fold_postings)
+        self._matches_cache: dict[tuple[str, bool], list[_Match]] = {}
+        self._given_cache: dict[str, list[list[tuple[int, int]]]] = {}
+        self._rows_cache: dict[tuple[str, bool], dict[int, tuple[float, set[int]]]] = {}
+        self._given_positions_cache: dict[str, dict[int, int]] = {}
+        # the given-name table is read on its first question: here, while the story loads, not on a keystroke
+        given_names.groups_of("")
 
-    def _add(self, entity: int, text: str, languages: tuple[str, ...]) -> None:
+    def _add(self, entity: int, text: str, languages: tuple[str, ...], alias: bool) -> None:
         words = _surface_words(text)
         if not words:
             return
         tokens = tuple(_word_keys(w, languages) for w in words)
         name_index = len(self.names)
-        self.names.append(_Name(entity, text, tokens))
+        self.names.append(_Name(entity, text, tokens, tuple(fold(w) for w in words), alias))
         cyrillic = has_cyrillic(text)
         self.name_cyrillic.append(cyrillic)
         self.by_fold[" ".join(_words(text))].add(name_index)
@@ -177,17 +221,17 @@ class SearchIndex:
         query = clean_query(query)
         if not query or not any(ch.isalpha() for ch in query):
             return []
-        best: dict[int, tuple[float, str]] = {}
-
-        folded_query = fold(query)
+        # entity -> its best score and the names that have it (the spelling to report is chosen at the end,
+        # for the results shown only: a common first name ties hundreds of names)
+        best: dict[int, tuple[float, list[int]]] = {}
 
         def offer(name_index: int, score: float) -> None:
-            name = self.names[name_index]
-            held = best.get(name.entity)
-            # equal scores: report the spelling closest to what was typed ("wrublewski" matched "Wrublewski")
-            if held is None or score > held[0] or (score == held[0] and _closeness(folded_query, name.text) >
-                                                      _closeness(folded_query, held[1])):
-                best[name.entity] = (score, name.text)
+            entity = self.names[name_index].entity
+            held = best.get(entity)
+            if held is None or score > held[0]:
+                best[entity] = (score, [name_index])
+            elif score == held[0]:
+                held[1].append(name_index)
 
         # a Cyrillic query is first itself (its own spelling is exact), then each Latin reading of it
         for reading in dict.fromkeys((query, *transliterations(query))):
@@ -195,51 +239,90 @@ class SearchIndex:
                 offer(ni, 1.0)
         words = _surface_words(query)[:8]
         if words:
-            q_tokens = tuple(_word_keys(w, KEY_LANGUAGES) for w in words)
+            q_tokens = tuple(_query_word_keys(w) for w in words)
             written = _full_keys(tuple(_written_keys(w) for w in words))
             for full in _full_keys(q_tokens):
                 for ni in self.by_full_key.get(full, ()):
                     offer(ni, 0.97 if full in written else 0.96)
+            typing = _typed_connector(query, words)
+            if typing:
+                # "Mykola Du" while typing Dunojuk: the beginning of a surname, not the French "du"
+                words, q_tokens = [*words, typing], (*q_tokens, _query_word_keys(typing))
             for ni, score in self._scored_names(words, q_tokens).items():
                 offer(ni, score)
         ranked = sorted(((ei, held) for ei, held in best.items() if held[0] >= MIN_SCORE),
                         key=lambda kv: (-kv[1][0], -len(self.entities[kv[0]].mentions), self.entities[kv[0]].name))
-        return [SearchResult(self.entities[ei], score, matched) for ei, (score, matched) in ranked[:limit]]
+        folded_query = fold(query)
+        return [SearchResult(self.entities[ei], score, self._closest(folded_query, tied))
+                for ei, (score, tied) in ranked[:limit]]
 
-    def _word_matches(self, word: str, keys: frozenset[str]) -> list[tuple[list[tuple[int, int]], float, bool | None]]:
+    def _closest(self, folded_query: str, tied: list[int]) -> str:
+        """Of names with the same score, the spelling closest to what was typed ("wrublewski" matched
+        "Wrublewski"); the first offered on a tie."""
+        texts = list(dict.fromkeys(self.names[ni].text for ni in tied))
+        if len(texts) == 1:
+            return texts[0]
+        return max(texts, key=lambda text: _closeness(folded_query, text))
+
+    def _word_matches(self, word: str, keys: frozenset[str], last: bool) -> list[_Match]:
         """What one query word matches: (postings, similarity, the script a name must be written in to count,
-        None for any). The same key is 1.0; a near key (a typo, another transliteration) its similarity; a
-        spelling in the other script by sound (as the linker links them) 0.925-0.95; a word the query word
-        only begins, 0.8-0.85."""
+        None for any; whether a gazetteer alias counts). The same key is 1.0; a near key (a typo, another
+        transliteration) its similarity; a spelling in the other script by sound (as the linker links them)
+        0.925-0.95; a word the query word only begins, 0.84-0.85. Kept per word: while a name is typed, every
+        keystroke repeats the words before the last one."""
+        held = self._matches_cache.get((word, last))
+        if held is None:
+            if len(self._matches_cache) >= _MATCHES_CACHED:
+                self._matches_cache.clear()
+            held = self._matches_cache[word, last] = self._find_word_matches(word, keys, last)
+        return held
+
+    def _find_word_matches(self, word: str, keys: frozenset[str], last: bool) -> list[_Match]:
         written = _written_keys(word)
         # a key of the word as written is the word itself; one only of a dictionary form it may be a case of is
         # a little less ("Žuravljovová" is his wife before it is a case of "Žuravljov")
-        matches = {key: 1.0 if key in written else _LEMMA_SIMILARITY for key in keys if key in self.postings}
+        exact = {key: 1.0 if key in written else _LEMMA_SIMILARITY for key in keys if key in self.postings}
         spellings = {k for k in written if len(k) >= 3}
+        begun = self._prefix_candidates(word, spellings, exact)
+        # a word that begins a name, typed last and shorter than a long name, is being typed: its near keys
+        # rank below every name it begins ("Stunuchut" is Stunuchutschuk's beginning before it is a misspelt
+        # Stunuchujuk), so only those it begins are scored as near keys ("vlast" all but "vlastkz") and the
+        # scan of every key, a 10,000-article story's slowest step, is not made on each keystroke
+        typing = last and bool(begun) and all(len(k) < _TYPED_LONGEST for k in spellings)
+        candidates = sorted({c for in_folds, c in begun if not in_folds}) if typing else self.word_keys
+        near: dict[str, float] = {}
         for key in spellings:
-            for match, sim, _i in process.extract(key, self.word_keys, scorer=JaroWinkler.normalized_similarity,
+            for match, sim, _i in process.extract(key, candidates, scorer=JaroWinkler.normalized_similarity,
                                                   score_cutoff=0.84, limit=50):
                 sim = _penalised(key, match, sim)
-                if sim >= 0.8 and sim > matches.get(match, 0.0):
-                    matches[match] = sim
-        out: list[tuple[list[tuple[int, int]], float, bool | None]] = [
-            (self.postings[key], sim, None) for key, sim in matches.items()]
-        out.extend(self._sound_matches(word, keys, matches))
-        out.extend(self._prefix_matches(word, spellings, matches))
+                if len(key) <= _SHORT_NEAR_KEY and not match.startswith(key):
+                    sim = min(sim, _SHORT_NEAR_SIMILARITY)
+                if (sim >= 0.8 and sim > max(exact.get(match, 0.0), near.get(match, 0.0))
+                        and _lengths_alike(key, match)):
+                    near[match] = sim
+        out: list[_Match] = [(self.postings[key], sim, None, True) for key, sim in exact.items()]
+        out.extend((self.postings[key], sim, None, False) for key, sim in near.items())
+        out.extend(self._sound_matches(word, keys, exact | near))
+        for in_folds, candidate in begun:
+            # the letters as typed begin the name before a reading of them does ("Chuk" begins Chukochoin
+            # before Kuyuk, where ch reads k)
+            sim = _PREFIX_SIMILARITY if in_folds else _PREFIX_SIMILARITY - _READING_PREFIX_LESS
+            out.append(((self.fold_postings if in_folds else self.postings)[candidate], sim, None, True))
         return out
 
     def given_name_matches(self, word: str) -> list[list[tuple[int, int]]]:
         """Postings of the spellings the given-name table says are one name with the query word
         (Włodzimierz -> Володимир, Wladimir): a query's given name in another language. The caller counts
         them only for a name that another query word (its surname) matched too, as the linker does."""
-        forms = given_name_forms_of_query(word)
-        if not forms:
-            return []
-        out: list[list[tuple[int, int]]] = []
-        for form in sorted(forms):
-            keys = _word_keys(form, KEY_LANGUAGES)
-            out.extend(self.postings[key] for key in sorted(keys) if key in self.postings)
-        return out
+        held = self._given_cache.get(word)
+        if held is None:
+            if len(self._given_cache) >= _MATCHES_CACHED:
+                self._given_cache.clear()
+            out: list[list[tuple[int, int]]] = []
+            for form in sorted(given_name_forms_of_query(word)):
+                out.extend(self.postings[key] for key in sorted(_query_word_keys(form)) if key in self.postings)
+            held = self._given_cache[word] = out
+        return held
 
     def _sound_matches(self, word: str, keys: frozenset[str], matched: dict[str, float]):
         """Keys of spellings in the other script that sound like the query word (Trump / Трамп): a shared
@@ -256,12 +339,14 @@ class SearchIndex:
                 continue
             alike = keys_sound_alike(word_keys, word_skeletons, frozenset((key,)), skeletons(key), _SHORTEST_SKELETON)
             if alike is not None and alike >= ACROSS_SCRIPTS:
-                yield self.postings[key], 0.85 + 0.1 * alike, not cyrillic
+                sim = 0.85 + 0.1 * alike
+                yield self.postings[key], sim, not cyrillic, False
 
-    def _prefix_matches(self, word: str, spellings: set[str], matched: dict[str, float]):
+    def _prefix_candidates(self, word: str, spellings: set[str], matched: dict[str, float]) -> set[tuple[bool, str]]:
         """Index words the query word is the beginning of, in key space (any script: 'Vrubl' and 'Врубл' both
-        begin 'vrublevski') and as folded letters ('kovalc' begins 'kovalchuk', whose key is 'kovalCuk')."""
-        best: dict[tuple[bool, str], float] = {}
+        begin 'vrublevski') and as folded letters ('kovalc' begins 'kovalchuk', whose key is 'kovalCuk'):
+        (as letters, the word or key)."""
+        best: set[tuple[bool, str]] = set()
         folded = fold(word)
         for prefixes, ordered, in_folds in ((spellings, self.sorted_keys, False),
                                             ({folded} if len(folded) >= _SHORTEST_PREFIX else set(),
@@ -271,13 +356,10 @@ class SearchIndex:
                 for candidate in ordered[start:start + _PREFIX_SCAN]:
                     if not candidate.startswith(prefix):
                         break
-                    if not in_folds and matched.get(candidate, 0.0) >= _PREFIX_SIMILARITY + _PREFIX_COVER_BONUS:
+                    if not in_folds and matched.get(candidate, 0.0) >= _PREFIX_SIMILARITY:
                         continue
-                    sim = _PREFIX_SIMILARITY + _PREFIX_COVER_BONUS * len(prefix) / len(candidate)
-                    if sim > best.get((in_folds, candidate), 0.0):
-                        best[in_folds, candidate] = sim
-        for (in_folds, candidate), sim in best.items():
-            yield (self.fold_postings if in_folds else self.postings)[candidate], sim, None
+                    best.add((in_folds, candidate))
+        return best
 
     def _scored_names(self, words: list[str], q_tokens: tuple[frozenset[str], ...]) -> dict[int, float]:
         """How well the query's words cover each name's words: 1.0 for the same words, less for typos and
@@ -286,18 +368,17 @@ class SearchIndex:
         sims: dict[int, list[float]] = {}
         positions: dict[int, set[int]] = defaultdict(set)
         for i, (word, keys) in enumerate(zip(words, q_tokens, strict=True)):
-            for postings, sim, script in self._word_matches(word, keys):
-                for ni, position in postings:
-                    if script is not None and self.name_cyrillic[ni] != script:
-                        continue
-                    row = sims.get(ni)
-                    if row is None:
-                        row = sims[ni] = [0.0] * n_query
-                    if sim > row[i]:
-                        row[i] = sim
-                    positions[ni].add(position)
+            last = i == n_query - 1
+            for ni, (sim, at) in self._word_rows(word, keys, last).items():
+                row = sims.get(ni)
+                if row is None:
+                    row = sims[ni] = [0.0] * n_query
+                row[i] = max(row[i], sim)
+                positions[ni].update(at)
         if n_query > 1:
             self._add_given_names(words, sims, positions)
+            if letters(words[-1]) < _SHORTEST_PREFIX:
+                self._add_short_prefix(words[-1], n_query - 1, sims, positions)
         out: dict[int, float] = {}
         for ni, row in sims.items():
             matched = [s for s in row if s >= 0.8]
@@ -310,20 +391,84 @@ class SearchIndex:
         return out
 
 
+    def _word_rows(self, word: str, keys: frozenset[str], last: bool) -> dict[int, tuple[float, set[int]]]:
+        """Per name one query word matches: its best similarity and the name's word positions it matched.
+        Kept per word (and whether it is the last one typed), as its matches are."""
+        held = self._rows_cache.get((word, last))
+        if held is not None:
+            return held
+        if len(self._rows_cache) >= _MATCHES_CACHED:
+            self._rows_cache.clear()
+        rows: dict[int, tuple[float, set[int]]] = {}
+        for postings, sim, script, aliases in self._word_matches(word, keys, last):
+            for ni, position in postings:
+                if script is not None and self.name_cyrillic[ni] != script:
+                    continue
+                if not aliases and self.names[ni].alias:
+                    continue
+                row = rows.get(ni)
+                if row is None:
+                    rows[ni] = (sim, {position})
+                else:
+                    row[1].add(position)
+                    if sim > row[0]:
+                        rows[ni] = (sim, row[1])
+        self._rows_cache[word, last] = rows
+        return rows
+
+    def _add_short_prefix(self, word: str, i: int, sims: dict[int, list[float]],
+                          positions: dict[int, set[int]]) -> None:
+        """The last query word, one or two letters typed so far, narrows the names the words before it
+        matched to those with another word it begins ("Petro K" -> Petro Kovalenko, not Petro Vroko), by its
+        letters only: the readings of one or two letters ("ch": k, x, tsch) begin half the names."""
+        folded = fold(word)
+        for ni, row in sims.items():
+            if row[i] >= _PREFIX_SIMILARITY or not any(s >= 0.8 for k, s in enumerate(row) if k != i):
+                continue
+            name = self.names[ni]
+            taken = positions[ni]
+            for position, word_fold in enumerate(name.folds):
+                if position not in taken and word_fold.startswith(folded):
+                    row[i] = _PREFIX_SIMILARITY
+                    taken.add(position)
+                    break
+
     def _add_given_names(self, words: list[str], sims: dict[int, list[float]],
                          positions: dict[int, set[int]]) -> None:
         """A query word that the given-name table says is one name with a word of a name that another query
         word already matched (Włodzimierz Putin -> Володимир Путін) counts as a near spelling of it."""
         for i, word in enumerate(words):
+            for ni, position in self._given_name_positions(word).items():
+                row = sims.get(ni)
+                if row is None or row[i] >= _GIVEN_NAME_SIMILARITY:
+                    continue
+                if not any(s >= 0.8 for k, s in enumerate(row) if k != i):
+                    continue
+                row[i] = _GIVEN_NAME_SIMILARITY
+                positions[ni].add(position)
+
+    def _given_name_positions(self, word: str) -> dict[int, int]:
+        """Per name, the first word position given_name_matches gives for the query word (kept per word)."""
+        held = self._given_positions_cache.get(word)
+        if held is None:
+            if len(self._given_positions_cache) >= _MATCHES_CACHED:
+                self._given_positions_cache.clear()
+            held = {}
             for postings in self.given_name_matches(word):
                 for ni, position in postings:
-                    row = sims.get(ni)
-                    if row is None or row[i] >= _GIVEN_NAME_SIMILARITY:
-                        continue
-                    if not any(s >= 0.8 for k, s in enumerate(row) if k != i):
-                        continue
-                    row[i] = _GIVEN_NAME_SIMILARITY
-                    positions[ni].add(position)
+                    held.setdefault(ni, position)
+            self._given_positions_cache[word] = held
+        return held
+
+
+def _typed_connector(query: str, words: list[str]) -> str | None:
+    """The query's last word when it is a short connector ("du", "vom", "di") dropped from `words` and
+    nothing was typed after it: while a name is typed it is as likely the beginning of the next word."""
+    raw = query.split()[-1] if query and not query[-1].isspace() else ""
+    if (words and len(raw) <= _SHORTEST_PREFIX and raw.isalpha() and fold(raw) in lexicon.NAME_CONNECTORS
+            and len(query.split()) > len(words)):
+        return raw
+    return None
 
 
 def given_name_forms_of_query(word: str) -> frozenset[str]:

@@ -164,8 +164,13 @@ class SearchPane(Vertical):
                             exit_on_error=False)
 
     def _search(self, story: Story, query: str) -> None:
+        worker = get_current_worker()
+        # a thread cannot be stopped, only told: a search superseded before it began is not run, so keys
+        # typed faster than a search on a large story do not queue searches that compete for the one GIL
+        if worker.is_cancelled:
+            return
         results = story.search(query, RESULT_LIMIT) if query.strip() else []
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(self.Results(query, results))
 
     @on(Results)
