@@ -45,7 +45,8 @@ _ORDER = [*HELP_GROUPS, "Other"]
 # where a binding works, by the class that holds it (none: anywhere)
 _WHERE = {"SearchPane": "search box", "EntitiesPane": "entities", "RowList": "lists", "ArticleView": "reader",
           "EventList": "timeline", "ChronologyPane": "timeline", "SourcesPane": "sources",
-          "ReviewScreen": "suggestions view"}
+          "ReviewScreen": "suggestions view", "MentionsScreen": "mentions view", "MentionList": "mentions view",
+          "NamedWithList": "named with", "FindBox": "chronology find box"}
 _SOURCE_KEY = "app.source-"
 LEGEND = (
     ("▁▂▄█ ·", "coverage strip: one cell per source (or run of sources), taller = more mentions there; "
