@@ -4,7 +4,7 @@ cut around its date and names."""
 
 from __future__ import annotations
 
-from tests.app_support import NARROW, WIDE, create_app, settle, type_text, vrublevsky_id
+from app_support import NARROW, WIDE, create_app, settle, type_text, vrublevsky_id
 from tui.app.widgets.chronology import ChronologyPane, EventList, FindBox, keyhole
 
 
