@@ -38,6 +38,7 @@ from .screens import HelpScreen, ProblemsScreen
 from .widgets.chronology import ChronologyPane
 from .widgets.entities import EntitiesPane
 from .widgets.footer import KeyFooter
+from .widgets.pane import FocusFrameScreen
 from .widgets.reader import ArticleView, ReaderPane
 from .widgets.search import SearchPane
 from .widgets.sources import SourcesPane, find_source
@@ -66,7 +67,7 @@ class _PaneTabs(Tabs):
         super()._highlight_active(animate=False)
 
 
-class _DashboardScreen(Screen):
+class _DashboardScreen(FocusFrameScreen):
     """The default screen; after it has set -wide / -narrow on a resize, the app fixes up the tabs."""
 
     # Textual repaints the whole screen when the focus moves; the widgets whose look depends on focus

@@ -19,7 +19,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
@@ -27,6 +26,7 @@ from textual.widgets import Input, Static
 from ...engine.names import fold, fold_each
 from ...textsafe import printable
 from ..labels import when
+from .pane import Pane
 from .rowlist import RowList
 
 if TYPE_CHECKING:
@@ -350,7 +350,7 @@ def timeline_rows(events: list[Event]) -> list[Row]:
     return index.rows(range(len(index.expressions)))[0]
 
 
-class ChronologyPane(Vertical):
+class ChronologyPane(Pane):
     BORDER_TITLE = "Chronology"  # shown until the pane has content to count
 
     BINDINGS = [
