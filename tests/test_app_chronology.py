@@ -145,3 +145,20 @@ def test_the_index_finds_inside_one_expression_only_and_heads_the_undated(write_
     assert index.matching(ChronologyFilter(needle="january")) == [0, 1]
     assert index.matching(ChronologyFilter(needle="january wages")) == []  # not across two sentences
     assert index.matching(ChronologyFilter("source", source_id=story.sources[1].id, needle="prices")) == [1]
+
+
+def test_the_undated_heading_counts_the_undated_events_the_filter_keeps(write_story):
+    from tui.app.widgets.chronology import ChronologyFilter, EventIndex
+    from tui.engine.story import load
+
+    folder = write_story({"a.txt": " date 2022-03-01 Wages fell recently.\n",
+                          "b.txt": " date 2022-03-02 Prices rose recently in the north.\n"})
+    story = load(folder)
+    index = EventIndex(story.events, {e.id: e.name for e in story.entities})
+    headings = [label for kind, label in index.rows(range(len(index.expressions)))[0] if kind == "heading"]
+    undated = sum(1 for e in story.events if e.date is None)
+    assert undated >= 2 and headings == [f"Undated ({undated})"]
+    kept = index.matching(ChronologyFilter("source", source_id=story.sources[1].id))
+    shown = {index.event_of[i] for i in kept if index.events[index.event_of[i]].date is None}
+    headings = [label for kind, label in index.rows(kept)[0] if kind == "heading"]
+    assert 0 < len(shown) < undated and headings == [f"Undated ({len(shown)})"]

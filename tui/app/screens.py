@@ -165,6 +165,7 @@ class HelpScreen(ModalScreen[None]):
         self.shown: list[HelpRow] = []  # the rows the filter leaves
         self.keys_view: RenderableType = ""  # what the help shows: the keys, and the legend
         self.legend_view: RenderableType = ""
+        self._drawn_width = 0  # the text width the keys and legend were wrapped at
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -190,6 +191,10 @@ class HelpScreen(ModalScreen[None]):
         self._show(event.value)
 
     def on_resize(self) -> None:
+        # the first Resize comes right after mounting, at the width just drawn: wrapping again would
+        # double what opening the help costs
+        if self._width() == self._drawn_width:
+            return
         self._show(self.query_one(Input).value)
         self.legend_view = self._legend()
         self.query_one("#help-legend", Static).update(self.legend_view)
@@ -233,6 +238,7 @@ class HelpScreen(ModalScreen[None]):
         if not self.shown:
             view.append(f"No key matches “{printable(query)}”.", self._style("muted"))
         self.keys_view = view
+        self._drawn_width = self._width()
         self.query_one("#help-keys", Static).update(view)
 
     def _legend(self) -> Text:

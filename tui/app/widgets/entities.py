@@ -13,7 +13,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -21,6 +20,7 @@ from textual.widget import Widget
 
 from ...textsafe import printable
 from ..labels import TYPE_BADGE, TYPE_GROUP, TYPE_ORDER
+from .pane import Pane
 from .rowlist import RowList, fit
 from .spellings import EntityDetail
 
@@ -159,7 +159,7 @@ class TypeFilter(Widget):
             self.post_message(self.Changed(value))
 
 
-class EntitiesPane(Vertical):
+class EntitiesPane(Pane):
     """Filter bar, entity list, and the detail of the highlighted entity (its spellings per language and
     script)."""
 

@@ -18,7 +18,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -30,6 +29,7 @@ from textual.worker import Worker, WorkerState
 from ...textsafe import neutralise, printable
 from ..labels import source_date_detail, words
 from ..wrapping import wrap
+from .pane import Pane, focus_changed_quietly
 
 if TYPE_CHECKING:
     from ...engine.model import Mention, Source
@@ -230,6 +230,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to_offset(offset)
 
     # -- drawing ---------------------------------------------------------------------------------------------
+    # nothing of the article looks different with the focus: a pane switch need not redraw it
+    def _on_focus(self, event: events.Focus) -> None:
+        focus_changed_quietly(self, event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        focus_changed_quietly(self, event)
+
     def on_resize(self) -> None:
         self._rewrap()
         if self.span is not None:
@@ -338,7 +345,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.post_message(self.NameClicked(meta["storyview.entity"], meta["storyview.offset"]))
 
 
-class ReaderPane(Vertical):
+class ReaderPane(Pane):
     """The article header (which source, its date and size, its warnings) above the article."""
 
     BORDER_TITLE = "Reader"  # shown until the pane has content to count

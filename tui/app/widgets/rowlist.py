@@ -23,6 +23,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
+from .pane import focus_changed_quietly
+
 _CACHE_LIMIT = 4000
 # seconds without a cursor move before the row is previewed again: longer than a key's auto-repeat
 # (~30 ms) and shorter than a deliberate second press
@@ -172,7 +174,7 @@ class RowList(ScrollView, can_focus=True):
 
     def _redraw_cursor(self, old: int | None, new: int | None) -> None:
         self._cache = {key: strips for key, strips in self._cache.items() if key[0] not in (old, new)}
-        self.refresh()
+        self._refresh_rows(old, new)
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self._redraw_cursor(old, new)
@@ -286,11 +288,20 @@ class RowList(ScrollView, can_focus=True):
             self._drawn = drawn
             self._cache.clear()
 
-    def on_focus(self) -> None:
-        self.refresh()
+    # only the cursor row looks different with the focus (its key in the row cache says so)
+    def _on_focus(self, event: events.Focus) -> None:
+        focus_changed_quietly(self, event)
+        self._refresh_rows(self.cursor)
 
-    def on_blur(self) -> None:
-        self.refresh()
+    def _on_blur(self, event: events.Blur) -> None:
+        focus_changed_quietly(self, event)
+        self._refresh_rows(self.cursor)
+
+    def _refresh_rows(self, *indices: int | None) -> None:
+        """Repaint these rows' lines only (a whole-list repaint redraws every line on screen)."""
+        for index in indices:
+            if index is not None and 0 <= index < len(self._heights):
+                self.refresh_lines(self._offsets[index], self._heights[index])
 
     def _row_strips(self, index: int, width: int) -> list[Strip]:
         key = (index, width, index == self.cursor, index == self.cursor and self.has_focus)

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
@@ -20,6 +19,7 @@ from textual.worker import get_current_worker
 
 from ...textsafe import printable
 from ..labels import TYPE_BADGE, plural
+from .pane import Pane
 from .rowlist import RowList
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class ResultList(RowList):
         return [first, second, third]
 
 
-class SearchPane(Vertical):
+class SearchPane(Pane):
     BORDER_TITLE = "Search  /"  # shown until the pane has content to count
 
     DEFAULT_CSS = """

@@ -11,13 +11,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
 from ...textsafe import printable
 from ..labels import words
+from .pane import Pane
 from .rowlist import RowList, fit
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class SourceList(RowList):
         return [line]
 
 
-class SourcesPane(Vertical):
+class SourcesPane(Pane):
     """The list of sources, plus what could not be loaded; `o` cycles its order, `F` shows only the
     sources naming the chosen entity. A source keeps its number (its place in the story) in every order."""
 

@@ -1,0 +1,112 @@
+"""A pane of the dashboard: a bordered column whose border and title say whether the focus is in it, and
+which redraws only that frame when the focus comes or goes.
+
+Left to itself Textual makes a pane switch cost ~100 ms of CPU at 200x60: it restyles every widget inside
+the two panes whose :focus-within changed, and a pane whose border colour changed repaints its whole area
+(at 200x60 most of the screen), children and all; a changed border-title colour or style even repaints
+every child from scratch. Here the focus restyles only the panes themselves, a pane's restyle repaints
+only its frame, and the title's focused look is a component class read when the frame is drawn.
+
+This leans on two private parts of Textual 8 (Screen._update_focus_styles, DOMNode._has_focus_within,
+DOMNode._get_title_style_information); if they are gone, everything falls back to Textual's own way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.color import Color
+from textual.containers import Vertical
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.style import Style as VisualStyle
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from textual.css.stylesheet import Stylesheet
+    from textual.dom import DOMNode
+    from textual.widget import Widget
+
+
+class Pane(Vertical):
+    """A pane; styles/storyview.tcss gives `.pane` its frame, and `.pane:focus-within` may change only
+    the frame's border colour (anything else would be drawn only on the frame: see FocusFrameScreen)."""
+
+    # the title's look while the focus is in the pane (a border-title-* rule on :focus-within would
+    # repaint every widget in the pane from scratch on each focus change)
+    COMPONENT_CLASSES = {"pane--title-focused"}
+
+    _frame_only = False  # set while the focus restyles this pane: a repaint then redraws only the frame
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        if self._frame_only and not regions and repaint and not layout and not recompose and self.is_mounted:
+            frame = self._frame_regions()
+            if not frame:
+                return self
+            return super().refresh(*frame)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _frame_regions(self) -> list[Region]:
+        """The border's four edges, in the content-relative coordinates `refresh` takes."""
+        width, height = self.outer_size
+        top, right, bottom, left = self.styles.border.spacing
+        x, y = -self.content_offset.x, -self.content_offset.y
+        edges = [Region(x, y, width, top), Region(x, y + height - bottom, width, bottom),
+                 Region(x, y, left, height), Region(x + width - right, y, right, height)]
+        return [edge for edge in edges if edge]
+
+    def _get_title_style_information(self, background: Color) -> tuple[Color, Color, VisualStyle]:
+        color, title_background, style = super()._get_title_style_information(background)
+        if not self.has_focus_within:
+            return color, title_background, style
+        focused = self.get_component_styles("pane--title-focused")
+        if focused.has_rule("color"):
+            # `auto` (the themes' $text) picks black or white against the background, as Textual's does
+            color = background.get_contrast_text(focused.color.a) if focused.auto_color else focused.color
+        if focused.has_rule("text_style"):
+            style = VisualStyle.from_rich_style(focused.text_style)
+        return color, title_background, style
+
+
+def _focus_within_is_local(stylesheet: Stylesheet) -> bool:
+    """No rule styles a widget by whether an ancestor has the focus within it (`X:focus-within Y`): then
+    a focus change need restyle only the nodes whose own :focus-within changed, not all below them."""
+    return not any("focus-within" in selector.pseudo_classes
+                   for rule in stylesheet.rules for selector_set in rule.selector_set
+                   for selector in selector_set.selectors[:-1])
+
+
+class FocusFrameScreen(Screen):
+    """A screen whose focus changes restyle only the nodes that have a :focus-within rule (the panes),
+    and let a Pane redraw only its frame for it."""
+
+    def _update_focus_styles(self, focused: DOMNode | None = None, blurred: DOMNode | None = None) -> None:
+        stylesheet = self.app.stylesheet
+        if not hasattr(self, "_has_focus_within") or not _focus_within_is_local(stylesheet):
+            super()._update_focus_styles(focused, blurred)  # type: ignore[arg-type]
+            return
+        nodes = {node for start in (focused, blurred) if start is not None
+                 for node in start.ancestors_with_self if node._has_focus_within}
+        for node in nodes:
+            if isinstance(node, Pane):
+                node._frame_only = True
+                try:
+                    stylesheet.update_nodes([node], animate=True)
+                finally:
+                    node._frame_only = False
+            else:
+                stylesheet.update_nodes([node], animate=True)
+
+
+def focus_changed_quietly(widget: Widget, event: events.Focus | events.Blur) -> None:
+    """Textual's own handling of a focus or blur, less its repaint of the whole widget: for a widget whose
+    look hardly depends on focus (the reader: not at all; a list: its cursor row), which repaints what
+    does itself. Call from the widget's `_on_focus` / `_on_blur`."""
+    event.prevent_default()  # Widget._on_focus / _on_blur, which would repaint all of it
+    focused = isinstance(event, events.Focus)
+    widget.has_focus = focused
+    if widget.parent is not None:
+        widget.parent.post_message(events.DescendantFocus(widget) if focused else events.DescendantBlur(widget))
