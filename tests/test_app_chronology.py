@@ -5,6 +5,7 @@ cut around its date and names."""
 from __future__ import annotations
 
 from app_support import NARROW, WIDE, create_app, settle, type_text, vrublevsky_id
+
 from tui.app.widgets.chronology import ChronologyPane, EventList, FindBox, keyhole
 
 

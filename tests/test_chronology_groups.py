@@ -5,6 +5,7 @@ apart. See chronology.build_timeline ("the same words say the same fact")."""
 from __future__ import annotations
 
 from test_chronology import make_source, spans_for
+
 from tui.engine.chronology import build_timeline, wording
 
 
