@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..engine.judgements import xdg_dir
+
 _LIMIT = 200  # stories remembered; the oldest is forgotten first
 
 
@@ -25,13 +27,8 @@ class Place:
 
 def state_file() -> Path | None:
     """$XDG_STATE_HOME/storyview/places.json (or under ~/.local/state); None without an absolute place."""
-    base = os.environ.get("XDG_STATE_HOME") or ""
-    if not os.path.isabs(base):
-        home = os.environ.get("HOME") or ""
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".local", "state")
-    return Path(base) / "storyview" / "places.json"
+    folder = xdg_dir("XDG_STATE_HOME", ".local", "state")
+    return folder / "places.json" if folder is not None else None
 
 
 def story_key(paths: Sequence[str]) -> str:

@@ -156,15 +156,21 @@ def entity_type(value: str) -> EntityType:
 
 
 # -- where the file is ---------------------------------------------------------------------------------------
-def data_dir() -> Path | None:
-    """$XDG_DATA_HOME/storyview (or ~/.local/share/storyview); None without an absolute place for it."""
-    base = os.environ.get("XDG_DATA_HOME") or ""
+def xdg_dir(variable: str, *fallback: str) -> Path | None:
+    """$`variable`/storyview (or ~/`fallback`/storyview), as the XDG base directories say; None without an
+    absolute place for it (a relative value is ignored, as the specification asks)."""
+    base = os.environ.get(variable) or ""
     if not os.path.isabs(base):
         home = os.environ.get("HOME") or ""
         if not os.path.isabs(home):
             return None
-        base = os.path.join(home, ".local", "share")
+        base = os.path.join(home, *fallback)
     return Path(base) / "storyview"
+
+
+def data_dir() -> Path | None:
+    """$XDG_DATA_HOME/storyview (or ~/.local/share/storyview); None without an absolute place for it."""
+    return xdg_dir("XDG_DATA_HOME", ".local", "share")
 
 
 def default_file(paths: Sequence[str | os.PathLike], bundled: str | os.PathLike | None = None) -> Path | None:

@@ -64,7 +64,9 @@ class RowList(ScrollView, can_focus=True):
 
     cursor: reactive[int | None] = reactive(None, init=False, always_update=False)
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        """A message about one row of the list."""
+
         def __init__(self, row_list: RowList, index: int) -> None:
             super().__init__()
             self.row_list = row_list
@@ -74,18 +76,12 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
-    class Rested(Message):
+    class Highlighted(_RowMessage):
+        """The cursor is on this row."""
+
+    class Rested(_RowMessage):
         """Preview this row: the first move after a pause says so at once, then moves within
         PREVIEW_DELAY of each other say nothing until the last (holding a key previews one row, not each)."""
-
-        def __init__(self, row_list: RowList, index: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     class Selected(Message):
         def __init__(self, row_list: RowList, index: int, clicked: bool = False) -> None:
