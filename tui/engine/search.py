@@ -6,12 +6,14 @@ costs the same whether the story has ten articles or ten thousand.
 from __future__ import annotations
 
 import bisect
+import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -36,6 +38,8 @@ _READING_PREFIX_LESS = 0.01  # a prefix in key space only (another reading of th
 # _SHORT_NEAR_SIMILARITY, just below a prefix: while a name is typed, "Krohe" is the beginning of Krohehienko
 # before it is a misspelt Kroho (JaroWinkler's 0.9). Not a near key the word begins ("vlast" / "vlastkz").
 _SHORT_NEAR_KEY = 5
+_NEAR_CUTOFF = 0.84  # JaroWinkler: a near key (a typo, another transliteration)
+_NEAR_PER_KEY = 50
 _SHORT_NEAR_SIMILARITY = 0.84
 _TYPED_LONGEST = 10
 _SHORTEST_PREFIX = 3  # letters: "Vr" would list half the story
@@ -50,6 +54,7 @@ _LEMMA_SIMILARITY = 0.98
 # A query's given name spelled as another language spells it (Włodzimierz for Володимир) by the given-name
 # table: like a near spelling, below the same letters and a spelling by sound
 _GIVEN_NAME_SIMILARITY = 0.9
+_WARMING_SECONDS = 1.0  # of CPU, while the index is built
 
 
 # A near key (JaroWinkler) much shorter than the other is not a typo of it unless it begins it (an ending
@@ -195,6 +200,20 @@ class SearchIndex:
         self._given_positions_cache: dict[str, dict[int, int]] = {}
         # the given-name table is read on its first question: here, while the story loads, not on a keystroke
         given_names.groups_of("")
+        self._warm_given_names()
+
+    def _warm_given_names(self) -> None:
+        """The keys of the table's spellings of the story's given names, most frequent first, for at most
+        _WARMING_SECONDS: the first keystroke after a given name and a space ("Julia D") expands it to every
+        spelling the table has (Юлія, Giulia...), each read in every language: 100-700 ms, on the keystroke
+        that lists the most names. Only caches are filled: what a search finds does not depend on it."""
+        started = time.thread_time()
+        for _count, word in sorted(((len(p), w) for w, p in self.fold_postings.items() if given_names.variants(w)),
+                                   reverse=True):
+            for form in given_name_forms_of_query(word):
+                _query_word_keys(form)
+            if time.thread_time() - started > _WARMING_SECONDS:
+                break
 
     def _add(self, entity: int, text: str, languages: tuple[str, ...], alias: bool) -> None:
         words = _surface_words(text)
@@ -291,15 +310,12 @@ class SearchIndex:
         typing = last and bool(begun) and all(len(k) < _TYPED_LONGEST for k in spellings)
         candidates = sorted({c for in_folds, c in begun if not in_folds}) if typing else self.word_keys
         near: dict[str, float] = {}
-        for key in spellings:
-            for match, sim, _i in process.extract(key, candidates, scorer=JaroWinkler.normalized_similarity,
-                                                  score_cutoff=0.84, limit=50):
-                sim = _penalised(key, match, sim)
-                if len(key) <= _SHORT_NEAR_KEY and not match.startswith(key):
-                    sim = min(sim, _SHORT_NEAR_SIMILARITY)
-                if (sim >= 0.8 and sim > max(exact.get(match, 0.0), near.get(match, 0.0))
-                        and _lengths_alike(key, match)):
-                    near[match] = sim
+        for key, match, sim in _near_keys(sorted(spellings), candidates):
+            sim = _penalised(key, match, sim)
+            if len(key) <= _SHORT_NEAR_KEY and not match.startswith(key):
+                sim = min(sim, _SHORT_NEAR_SIMILARITY)
+            if sim >= 0.8 and sim > max(exact.get(match, 0.0), near.get(match, 0.0)) and _lengths_alike(key, match):
+                near[match] = sim
         out: list[_Match] = [(self.postings[key], sim, None, True) for key, sim in exact.items()]
         out.extend((self.postings[key], sim, None, False) for key, sim in near.items())
         out.extend(self._sound_matches(word, keys, exact | near))
@@ -459,6 +475,25 @@ class SearchIndex:
                     held.setdefault(ni, position)
             self._given_positions_cache[word] = held
         return held
+
+
+def _near_keys(keys: list[str], candidates: Sequence[str]) -> list[tuple[str, str, float]]:
+    """(key, candidate, JaroWinkler similarity): each key's best _NEAR_PER_KEY candidates at or above
+    _NEAR_CUTOFF (on a tie the earlier candidate), as process.extract lists them, for every key in one
+    cdist: it reads the candidates once for all of a word's readings (reading 12,000 keys of a 10,000-article
+    story cost more than comparing them, and extract read them again for each reading) and compares them in
+    SIMD."""
+    if not keys or not candidates:
+        return []
+    scores = process.cdist(candidates, keys, scorer=JaroWinkler.normalized_similarity, score_cutoff=_NEAR_CUTOFF,
+                           dtype=np.float64)
+    found: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    rows, columns = np.nonzero(scores)
+    for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+        found[column].append((-float(scores[row, column]), row))
+    return [(keys[column], candidates[row], -negated)
+            for column, hits in sorted(found.items())
+            for negated, row in sorted(hits)[:_NEAR_PER_KEY]]
 
 
 def _typed_connector(query: str, words: list[str]) -> str | None:
