@@ -3,11 +3,14 @@ same similarities, as process.extract gave for each reading (its cut-off, its li
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from tui.engine import search
 from tui.engine.search import _NEAR_CUTOFF, _NEAR_PER_KEY, _near_keys
 
 _WORDS = st.text(alphabet="abckorstuvCSXй", min_size=1, max_size=9)
@@ -22,7 +25,8 @@ def _extracted(keys: list[str], candidates: list[str]) -> set[tuple[str, str, fl
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_WORDS, min_size=1, max_size=4, unique=True), st.lists(_WORDS, max_size=80, unique=True))
 def test_near_keys_are_those_extract_gives(keys, candidates):
-    assert set(_near_keys(keys, candidates)) == _extracted(keys, candidates)
+    with patch.object(search, "_CDIST_FROM", 1):  # the one cdist a big story uses, on a small one
+        assert set(_near_keys(keys, candidates)) == _extracted(keys, candidates)
 
 
 def test_a_key_keeps_only_its_best_candidates():
@@ -35,3 +39,11 @@ def test_a_key_keeps_only_its_best_candidates():
 def test_nothing_to_compare_finds_nothing():
     assert _near_keys([], ["vrublevski"]) == []
     assert _near_keys(["vrublevski"], []) == []
+
+
+def test_a_big_story_reads_near_keys_in_one_cdist_with_the_same_result(monkeypatch):
+    candidates = [f"{stem}{chr(0x61 + i % 26)}{i}" for i in range(40) for stem in ("kovalenk", "vrublevs", "tokay")]
+    keys = ["kovalenko", "vrublevski", "tokayev"]
+    small = _near_keys(keys, candidates)
+    monkeypatch.setattr(search, "_CDIST_FROM", 1)
+    assert _near_keys(keys, candidates) == small and set(small) == _extracted(keys, candidates)

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -477,6 +476,11 @@ class SearchIndex:
         return held
 
 
+# Candidates from which one cdist for all of a word's readings beats an extract per reading (and pays for
+# importing numpy): a 3,000-key story's scan is about 1 ms a reading
+_CDIST_FROM = 3_000
+
+
 def _near_keys(keys: list[str], candidates: Sequence[str]) -> list[tuple[str, str, float]]:
     """(key, candidate, JaroWinkler similarity): each key's best _NEAR_PER_KEY candidates at or above
     _NEAR_CUTOFF (on a tie the earlier candidate), as process.extract lists them, for every key in one
@@ -485,6 +489,12 @@ def _near_keys(keys: list[str], candidates: Sequence[str]) -> list[tuple[str, st
     SIMD."""
     if not keys or not candidates:
         return []
+    if len(candidates) < _CDIST_FROM:  # a small story: no numpy to import (0.18 s) for a first search
+        return [(key, match, sim) for key in keys
+                for match, sim, _i in process.extract(key, candidates, scorer=JaroWinkler.normalized_similarity,
+                                                      score_cutoff=_NEAR_CUTOFF, limit=_NEAR_PER_KEY)]
+    import numpy as np  # noqa: PLC0415 (cdist's scores are a numpy array; imported on a big story's first use)
+
     scores = process.cdist(candidates, keys, scorer=JaroWinkler.normalized_similarity, score_cutoff=_NEAR_CUTOFF,
                            dtype=np.float64)
     found: dict[int, list[tuple[float, int]]] = defaultdict(list)
