@@ -199,9 +199,8 @@ class SearchIndex:
         self._given_positions_cache: dict[str, dict[int, int]] = {}
         # the given-name table is read on its first question: here, while the story loads, not on a keystroke
         given_names.groups_of("")
-        self._warm_given_names()
 
-    def _warm_given_names(self) -> None:
+    def warm_given_names(self) -> None:
         """The keys of the table's spellings of the story's given names, most frequent first, for at most
         _WARMING_SECONDS: the first keystroke after a given name and a space ("Julia D") expands it to every
         spelling the table has (Юлія, Giulia...), each read in every language: 100-700 ms, on the keystroke

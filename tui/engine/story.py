@@ -113,8 +113,11 @@ class Story:
         return self._cached("_index", build)
 
     def prepare_search(self) -> None:
-        """Build the search index now (e.g. in a loading worker) rather than on the first query."""
-        _ = self._index
+        """Build the search index now (e.g. in a loading worker) rather than on the first query, and fill
+        its caches for typing (the story's given names in every spelling): a one-query run (the CLI's
+        search) never pays for that."""
+        with _gc_paused():
+            self._index.warm_given_names()
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
         """Entities matching any spelling of `query`, best first (any str: it is sanitised first, see
