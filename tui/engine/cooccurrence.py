@@ -55,14 +55,18 @@ class SentenceIndex:
         counts as the first)."""
         return max(0, bisect_right(self._sentences(source_id).starts, offset) - 1)
 
+    def span(self, source_id: str, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding text[start:end] of a source; a sentence too long to be one
+        (no full stop for pages) is a window of whole words around it."""
+        sentences = self._sentences(source_id)
+        lo, hi = sentences.around(start)
+        if hi < end:  # a name across a line break: its sentence runs on
+            hi = max(hi, sentences.around(end - 1)[1])
+        return _bounded(sentences.text, (lo, hi), start, end)
+
     def around(self, mention: Mention) -> tuple[int, int]:
-        """(start, end) of the sentence holding the mention, as offsets into its source's text; a sentence
-        too long to be one (no full stop for pages) is a window of whole words around the mention."""
-        sentences = self._sentences(mention.source_id)
-        start, end = sentences.around(mention.start)
-        if end < mention.end:  # a name across a line break: its sentence runs on
-            end = max(end, sentences.around(mention.end - 1)[1])
-        start, end = _bounded(sentences.text, (start, end), mention.start, mention.end)
+        """The sentence holding the mention (span), widened to hold all of it."""
+        start, end = self.span(mention.source_id, mention.start, mention.end)
         return min(start, mention.start), max(end, mention.end)
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from ..textsafe import neutralise
-from .chronology import _bounded, _Sentences  # a mention's sentence is cut as a date's is
+from .cooccurrence import SentenceIndex  # a mention's sentence is cut as a date's is
 from .model import Entity, Event, Mention, Source, TemporalExpression, json_path, json_text
 
 Kind = Literal["mentions", "timeline", "entities"]
@@ -95,29 +95,24 @@ def _source_fields(source: Source | None) -> dict[str, Any]:
 
 
 class _SentenceFinder:
-    """The sentence around a place in each source, its sentences split once per source."""
+    """The sentence around a place in each source (the mentions view's, split once per source); a place in
+    the header (a title line) has its line."""
 
-    def __init__(self) -> None:
-        self._split: dict[str, _Sentences] = {}
+    def __init__(self, sources: Sequence[Source]) -> None:
+        self._index = SentenceIndex(list(sources))
 
     def __call__(self, source: Source, start: int, end: int) -> tuple[int, int]:
-        if start < source.body_start:  # in the header (a title line): that line
+        if start < source.body_start:
             lo = source.text.rfind("\n", 0, start) + 1
             hi = source.text.find("\n", end)
             return lo, hi if hi != -1 else len(source.text)
-        sentences = self._split.get(source.id)
-        if sentences is None:
-            sentences = self._split[source.id] = _Sentences(source.text, source.body_start)
-        lo, hi = sentences.around(start)
-        if hi < end:  # a name across a line break: its sentence runs on
-            hi = sentences.around(end - 1)[1]
-        return _bounded(source.text, (lo, hi), start, end)
+        return self._index.span(source.id, start, end)
 
 
 def mentions_export(sources: Sequence[Source], entity: Entity, mentions: Iterable[Mention] | None = None) -> Export:
     """Every mention of `entity` (or those given) in story order, each with its source and sentence."""
     by_id = {source.id: source for source in sources}
-    sentence = _SentenceFinder()
+    sentence = _SentenceFinder(sources)
     records = []
     for mention in entity.mentions if mentions is None else mentions:
         source = by_id.get(mention.source_id)
