@@ -31,6 +31,11 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*[{" ": "space"}.get(char, char) for char in text])
 
 
+def status_text(app: StoryviewApp) -> str:
+    """The dashboard's status line as plain text (read from the dashboard: a view may be on top)."""
+    return str(app.dashboard.query_one("#status-text").render())
+
+
 def vrublevsky_id(app: StoryviewApp) -> str:
     assert app.story is not None
     return next(e.id for e in app.story.entities if e.name == "Petro Vrublevsky")

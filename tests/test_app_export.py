@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from app_support import NARROW, WIDE, create_app, hostile_story, settle, type_text, vrublevsky_id
+from app_support import NARROW, WIDE, create_app, hostile_story, settle, status_text, type_text, vrublevsky_id
 from textual.widgets import Input, OptionList
 
 from tui.app import exporting
@@ -46,9 +46,6 @@ async def path_prompt(pilot) -> Input:
     assert isinstance(pilot.app.screen, TextPrompt), pilot.app.screen
     return pilot.app.screen.query_one(Input)
 
-
-def status_text(app) -> str:
-    return str(app.dashboard.query_one("#status-text").render())
 
 
 def story_files(folder: Path) -> list[str]:

@@ -3,7 +3,7 @@ the sample story, one on an entity of thousands of mentions, and the excerpt tha
 
 from __future__ import annotations
 
-from app_support import NARROW, WIDE, create_app, settle, type_text, vrublevsky_id
+from app_support import NARROW, WIDE, create_app, settle, status_text, type_text, vrublevsky_id
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -18,9 +18,6 @@ async def _choose_vrublevsky(pilot) -> None:
     pilot.app.action_show_pane("reader")
     await settle(pilot)
 
-
-def _status(app) -> str:
-    return str(app.query_one("#status-text").render())
 
 
 async def test_m_without_a_chosen_name_says_how_to_choose_one():
@@ -65,7 +62,7 @@ async def test_the_view_groups_mentions_by_source_by_date_and_enter_opens_one():
         mention = chosen.mention
         assert app.selection.span == (mention.start, mention.end)
         assert app.selection.mention == chosen.number - 1
-        assert f"mention {chosen.number} of 10" in _status(app)
+        assert f"mention {chosen.number} of 10" in status_text(app)
         assert app.focused is app.query_one("#article")
 
 
@@ -137,17 +134,17 @@ async def test_braces_step_through_the_sources_naming_it_and_say_when_they_wrap(
         first_there = navigator.mentions(app.selection.entity_id)
         assert app.selection.source_id == naming[1]
         assert app.selection.span == next((m.start, m.end) for m in first_there if m.source_id == naming[1])
-        assert "source 2 of 3" in _status(app) and "wrapped" not in _status(app)
+        assert "source 2 of 3" in status_text(app) and "wrapped" not in status_text(app)
         await pilot.press("right_curly_bracket", "right_curly_bracket")
         assert app.selection.source_id == naming[0]
-        assert _status(app).startswith("wrapped: last source → first · ")  # the note leads: a narrow line cuts the end
-        assert "mention 1 of 10" in _status(app)
+        assert status_text(app).startswith("wrapped: last source → first · ")  # the note leads: a narrow line cuts the end
+        assert "mention 1 of 10" in status_text(app)
         await pilot.press("left_curly_bracket")
         assert app.selection.source_id == naming[-1]
-        assert "wrapped: first source → last" in _status(app)
+        assert "wrapped: first source → last" in status_text(app)
         app.choose_entity(next(e.id for e in app.story.entities if len(e.count_by_source()) == 1))
         await pilot.press("right_curly_bracket")
-        assert "the only source naming it" in _status(app)
+        assert "the only source naming it" in status_text(app)
 
 
 async def test_thousands_of_mentions_are_rows_not_widgets(write_story):

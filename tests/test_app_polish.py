@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from app_support import NARROW, WIDE, create_app, settle, type_text, vrublevsky_id
+from app_support import NARROW, WIDE, create_app, settle, status_text, type_text, vrublevsky_id
 from textual.widgets import DataTable
 
 from tui.app import places
@@ -13,10 +13,6 @@ from tui.app.labels import plural
 from tui.app.screens import ProblemsScreen
 from tui.app.widgets.reader import ArticleView
 from tui.app.widgets.search import ResultList
-
-
-def _status(app) -> str:
-    return str(app.query_one("#status-text").render())
 
 
 async def test_mentions_the_current_one_and_dates_look_different_in_both_themes():
@@ -49,7 +45,7 @@ async def test_copy_takes_the_mentions_own_sentence_even_mid_paragraph(write_sto
         await pilot.pause()
         await pilot.press("c")
         assert app.clipboard.startswith("“Petro Vrublevsky said the embassy would stay open.”")
-        assert "current mention" in _status(app)
+        assert "current mention" in status_text(app)
 
 
 async def test_copy_without_a_mention_takes_the_first_sentence_on_screen_and_says_so():
@@ -65,7 +61,7 @@ async def test_copy_without_a_mention_takes_the_first_sentence_on_screen_and_say
         sentence = app.clipboard[1:app.clipboard.index("”")]
         start = source.text.index(sentence.split()[0], top)
         assert start >= top and sentence.split()[0] in article.visible_text()
-        assert "first sentence on screen" in _status(app)
+        assert "first sentence on screen" in status_text(app)
 
 
 async def test_escape_unchooses_and_search_results_collapse_once_chosen():
@@ -82,7 +78,7 @@ async def test_escape_unchooses_and_search_results_collapse_once_chosen():
         assert app.selection.entity_id == vrublevsky_id(app)
         assert results.has_class("-empty") and not results.region  # the reader has the room back
         await pilot.press("escape")
-        assert app.selection.entity_id is None and "choose a name" in _status(app)
+        assert app.selection.entity_id is None and "choose a name" in status_text(app)
         await pilot.press("slash")  # the box again: its results with it
         assert not results.has_class("-empty")
 
@@ -95,12 +91,12 @@ async def test_n_says_when_it_wraps_like_vim():
         await pilot.pause()
         count = len(app.navigator.mentions(vrublevsky_id(app)))
         await pilot.press(*["n"] * (count - 1))
-        assert "hit BOTTOM" not in _status(app) and f"mention {count} of {count}" in _status(app)
+        assert "hit BOTTOM" not in status_text(app) and f"mention {count} of {count}" in status_text(app)
         await pilot.press("n")
-        assert _status(app).startswith("search hit BOTTOM, continuing at TOP")
-        assert "mention 1 of" in _status(app)
+        assert status_text(app).startswith("search hit BOTTOM, continuing at TOP")
+        assert "mention 1 of" in status_text(app)
         await pilot.press("N")
-        assert _status(app).startswith("search hit TOP, continuing at BOTTOM")
+        assert status_text(app).startswith("search hit TOP, continuing at BOTTOM")
 
 
 def test_counts_of_one_are_singular(seeds_story):
@@ -162,7 +158,7 @@ async def test_quitting_remembers_the_place_and_reopening_returns_there():
     async with again.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert again.selection == where
-        assert _status(again).startswith("back where you were")
+        assert status_text(again).startswith("back where you were")
         await pilot.press("escape")  # not wanted: one key
         assert again.selection.entity_id is None
 

@@ -4,15 +4,11 @@ the chronology and the 1-9 keys say it — in every order."""
 
 from __future__ import annotations
 
-from app_support import NARROW, WIDE, create_app, settle, type_text, vrublevsky_id
+from app_support import NARROW, WIDE, create_app, settle, status_text, type_text, vrublevsky_id
 
 from tui.app.widgets.reader import ArticleView
 from tui.app.widgets.sources import SORTS, SourceList, SourcesHeader, SourcesPane, find_source, sort_sources
 from tui.app.widgets.status import StatusLine
-
-
-def status(app) -> str:
-    return str(app.query_one("#status-text").render())
 
 
 def numbers(source_list: SourceList) -> list[int]:
@@ -73,7 +69,7 @@ async def test_o_cycles_the_order_and_numbers_stay(write_story):
         assert numbers(source_list) == [2, 7, 5, 1, 3, 6, 4]  # newest first, undated (#4) last
         assert shown_numbers(source_list) == ["2", "7", "5", "1", "3", "6", "4"]
         assert "by date ↓" in str(pane.border_title)
-        assert "newest first" in status(app)
+        assert "newest first" in status_text(app)
         header = app.query_one(SourcesHeader).render().plain
         assert "date↓" in header and "by date ↓" in header
         # the open source (#1) keeps its place under the cursor; the reader did not move
@@ -102,14 +98,14 @@ async def test_F_filters_to_the_sources_naming_the_chosen_entity(write_story):
         pane = app.query_one(SourcesPane)
         source_list = app.query_one(SourceList)
         assert not pane.only_naming and source_list.row_count == 7
-        assert "No name is chosen" in status(app)  # said, not silently ignored
+        assert "No name is chosen" in status_text(app)  # said, not silently ignored
         entity = next(e for e in app.story.entities if "Vrublevsky" in e.name)
         app.choose_entity(entity.id)
         await pilot.pause()
         await pilot.press("s", "F")
         assert pane.only_naming
         assert numbers(source_list) == [1, 2, 5]
-        assert "3 of 7 sources name" in status(app)
+        assert "3 of 7 sources name" in status_text(app)
         assert "naming" in str(pane.border_title) and "(3 of 7)" in str(pane.border_title)
         await pilot.press("o", "o")  # by hits, within the filter
         assert pane.order == "hits"
@@ -138,7 +134,7 @@ async def test_hash_goes_to_a_source_by_number_or_title(write_story):
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(ArticleView).source is app.story.sources[6]  # stays
-        assert "No source #42" in status(app)
+        assert "No source #42" in status_text(app)
         await pilot.press("number_sign", "escape")
         assert app.query_one(ArticleView).source is app.story.sources[6]
 
