@@ -121,6 +121,7 @@ def read_records(fmt: str, data: bytes, decode: Decode) -> FileRecords:
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _HTML_LANG_RE = re.compile(r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.IGNORECASE)
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _decode_page(data: bytes, decode: Decode) -> tuple[str, str, list[str]]:
@@ -144,8 +145,9 @@ def _read_page(html: str) -> Record | BadRecord:
     htmldate for the date) with its title, date, site name, author, URL and declared language."""
     import trafilatura  # lazily: ~0.5 s to import, paid only by a story that has pages
 
-    # lxml refuses a str that carries its own encoding declaration: the text is already decoded
-    html = _XML_DECLARATION_RE.sub("", html, count=1)
+    # lxml refuses a str that carries its own encoding declaration (the text is already decoded), and
+    # cannot hold C0 controls in a tree: an ESC or BEL in a page's text becomes U+FFFD, not a lost page
+    html = _XML_CONTROL_RE.sub("\ufffd", _XML_DECLARATION_RE.sub("", html, count=1))
     if "<" not in html:
         return BadRecord("", "not an HTML page (no markup)")
     try:
