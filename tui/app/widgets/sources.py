@@ -28,7 +28,7 @@ _ASKED_KEPT = 8
 # column widths (cells); the title takes what is left
 _LANG, _DATE, _WORDS, _HITS, _PATH, _OUTLET = 5, 14, 7, 6, 26, 18
 _PATH_FROM = 110  # a list this wide (maximised, or a wide terminal's tab) has room for the path too
-_OUTLET_FROM = 72  # and this wide for the outlet, when some source has one
+_OUTLET_FROM = 90  # and this wide for an outlet column, when some source has one (narrower: before the title)
 
 # the orders `o` cycles through, each in the direction a reader wants first, and how each is said
 SORTS = ("number", "date", "hits", "language", "outlet", "title", "path")
@@ -117,6 +117,8 @@ class SourcesHeader(Widget):
             line.append(fit(name("outlet"), _OUTLET))
         if width >= _PATH_FROM:
             line.append(fit(name("path"), _PATH))
+        if self.outlets and width < _OUTLET_FROM:
+            line.append(name("outlet") + " · ")
         line.append(name("title"))
         room = width - line.cell_len - 2
         # the filter matters more than the order words: the marked column already shows the order
@@ -181,6 +183,8 @@ class SourceList(RowList):
             line.append(fit(printable(source.path), _PATH, muted))
         if source.warnings:
             line.append("⚠ ", style=self.get_component_rich_style("sourcelist--warning", partial=True))
+        if self.outlets and self.size.width < _OUTLET_FROM and source.outlet:
+            line.append(printable(source.outlet) + " · ", style=muted)
         line.append(printable(source.title))
         return [line]
 
