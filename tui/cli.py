@@ -18,7 +18,7 @@ from typing import TextIO
 
 from .textsafe import neutralise, printable
 
-COMMANDS = ("search", "entities", "sources", "timeline", "languages", "merge", "split", "rename", "retype",
+COMMANDS = ("search", "entities", "sources", "text", "timeline", "languages", "merge", "split", "rename", "retype",
             "judgements", "suggestions", "cooccurrence", "export")
 EDITS = ("merge", "split", "rename", "retype")
 EXIT_INTERNAL = 1
@@ -37,6 +37,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
     if command == "cooccurrence":
         parser.add_argument("entity", metavar="ENTITY", help="an entity id, name or spelling (else the best "
                                                              "search result for it)")
+    if command == "text":
+        parser.add_argument("source", metavar="SOURCE_ID", help="a source's id, as `storyview sources` gives it")
     _add_edit_arguments(parser, command)
     parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the sample story)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -89,6 +91,7 @@ def _top_parser() -> argparse.ArgumentParser:
         prog="storyview",
         description="Read one news story as told by many sources in many languages.",
         epilog="commands: storyview search QUERY [PATH ...] [--json] | entities | sources | timeline "
+               "[PATH ...] [--json] | text SOURCE_ID "
                "[PATH ...] [--json] | languages [--json] | merge ENTITY OTHER [--not|--unsure] | split SPELLING "
                "[--source S --start N] | rename ENTITY NAME | retype ENTITY TYPE | judgements [--undo] | suggestions "
                "[--limit N] [--accept K|--reject K] | cooccurrence ENTITY [--limit N] [--json] | export mentions NAME "
@@ -319,6 +322,8 @@ def run_command(command: str, argv: Sequence[str]) -> int:
         return run_judgement(command, args, story)
     if command == "cooccurrence":
         return run_cooccurrence(args, story)
+    if command == "text":
+        return run_text(args, story)
     if command == "search":
         payload = story.search_json(args.query, limit=max(1, args.limit))
     elif command == "entities":
@@ -474,6 +479,23 @@ def run_suggestions(args: argparse.Namespace, story) -> int:
     if args.json:
         return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
     return _write_output(lambda: sys.stdout.write(printable_lines(lines)))
+
+
+def run_text(args: argparse.Namespace, story) -> int:
+    """`storyview text SOURCE_ID`: the text the source's offsets point into (for a page, a feed item or an
+    export record: the extracted text), exactly; on a terminal its control characters are made visible
+    (same length), and --json gives {"id", "path", "format", "extracted", "text"}."""
+    source = next((s for s in story.sources if s.id == args.source), None)
+    if source is None:
+        raise UserError(f"no source {printable(args.source)!r} in the story (`storyview sources` lists their ids)")
+    if args.json:
+        from .engine.model import json_path, json_text
+
+        payload = {"id": json_path(source.id), "path": json_path(source.path), "format": source.format,
+                   "extracted": source.extracted, "text": json_text(source.text)}
+        return _write_output(lambda: sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n"))
+    text = neutralise(source.text) if sys.stdout.isatty() else source.text
+    return _write_output(lambda: sys.stdout.write(text))
 
 
 def run_cooccurrence(args: argparse.Namespace, story) -> int:

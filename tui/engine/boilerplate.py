@@ -7,8 +7,9 @@ Two general signals, no per-site rules:
   lines dense in appeal vocabulary (support, donate, subscribe, independent journalism, "remind me later",
   and the Polish, German, French equivalents), running to the end of the text;
 * lines (paragraphs) repeated verbatim, whitespace-normalised and at least 60 characters long, at the top
-  or bottom edge of two or more *other* sources of the story, when they sit at the edge of this article
-  too and never occur as a sentence inside running prose.
+  or bottom edge of two or more *other* sources of the story (or of one other source of the same outlet:
+  a publisher's footer is repeated by that publisher), when they sit at the edge of this article too and
+  never occur as a sentence inside running prose.
 
 Everything is conservative: a false positive hides story text, a miss only leaves a footer visible.
 """
@@ -16,11 +17,12 @@ Everything is conservative: a false positive hides story text, a miss only leave
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 MIN_REPEATED_CHARS = 60
 MIN_OTHER_SOURCES = 2
+MIN_SAME_OUTLET_SOURCES = 1  # one other article of the same outlet with the line at its edge
 EDGE_LINES = 10
 # Appeals live at the end and are short; only that tail is examined, which keeps huge files cheap.
 TAIL_CHARS = 8000
@@ -92,15 +94,25 @@ class RepeatedParagraphs:
     prose: frozenset[int]  # repeated lines that also occur as a sentence inside some longer paragraph
 
     @classmethod
-    def from_bodies(cls, bodies: Iterable[str]) -> RepeatedParagraphs:
+    def from_bodies(cls, bodies: Iterable[str], outlets: Sequence[str] | None = None) -> RepeatedParagraphs:
+        """`outlets[i]` is the outlet of `bodies[i]` ("" for none): see edge_line_counts."""
         bodies = list(bodies)
-        counts = edge_line_counts(bodies)
+        counts = edge_line_counts(bodies, outlets)
         prose = prose_keys(bodies, repeated_candidates(counts))
         return cls(counts, frozenset(hash(body) for body in bodies), frozenset(prose))
 
     def others(self, line: str, body: str) -> int:
         """In how many bodies other than `body` the line stands at an edge (0 if it is a sentence of prose)."""
+        return self._others(_line_key(line), body)
+
+    def outlet_others(self, line: str, body: str, outlet: str) -> int:
+        """In how many other bodies of the same outlet the line stands at an edge (0 as in `others`)."""
         key = _line_key(line)
+        if not outlet or key is None or key in self.prose:
+            return 0
+        return self._others(_outlet_key(outlet, key), body)
+
+    def _others(self, key: int | None, body: str) -> int:
         if key is None or key in self.prose:
             return 0
         own = 1 if hash(body) in self.body_hashes else 0
@@ -111,13 +123,22 @@ class RepeatedParagraphs:
 # them: edge_line_counts are summed, then every shard looks for the repeated_candidates in its prose.
 
 
-def edge_line_counts(bodies: Iterable[str]) -> dict[int, int]:
-    """Hash of each normalised edge line -> in how many of `bodies` it stands at an edge."""
+def edge_line_counts(bodies: Iterable[str], outlets: Sequence[str] | None = None) -> dict[int, int]:
+    """Hash of each normalised edge line -> in how many of `bodies` it stands at an edge; and, for a body
+    with an outlet (`outlets[i]`, "" for none), the hash of (outlet, line) -> in how many of that outlet's."""
     counts: dict[int, int] = {}
-    for body in bodies:
-        for key in _edge_keys(body):
+    for i, body in enumerate(bodies):
+        keys = _edge_keys(body)
+        outlet = outlets[i] if outlets is not None else ""
+        if outlet:
+            keys |= {_outlet_key(outlet, key) for key in keys}
+        for key in keys:
             counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+def _outlet_key(outlet: str, key: int) -> int:
+    return hash((" ".join(outlet.split()).casefold(), key))
 
 
 def repeated_candidates(counts: dict[int, int]) -> set[int]:
@@ -159,11 +180,13 @@ def find_boilerplate(
     all_bodies: Sequence[str] | None = None,
     *,
     repeated: RepeatedParagraphs | None = None,
+    outlet: str = "",
 ) -> list[tuple[int, int]]:
     """Spans (start, end), shifted by `offset`, of `body` text that is not part of the story.
 
     `all_bodies` are the bodies of every source in the story (normally including this one); a caller
     checking many sources should build `RepeatedParagraphs.from_bodies` once and pass `repeated` instead.
+    `outlet` is the source's outlet, for the lines its other articles repeat ("" for none).
     """
     lines = _lines(body)
     if not lines:
@@ -174,7 +197,7 @@ def find_boilerplate(
     spans: list[tuple[int, int]] = []
     if repeated is not None:
         story_lines = [ln for ln in lines if appeal_start is None or ln[0] < appeal_start]
-        spans.extend(_repeated_edges(body, story_lines, repeated))
+        spans.extend(_repeated_edges(body, story_lines, repeated, outlet))
     if appeal_start is not None:
         spans.append((appeal_start, len(body)))
     return [(start + offset, end + offset) for start, end in _merge(body, spans)]
@@ -268,11 +291,21 @@ def _appeal_start(body: str, lines: list[_Line]) -> int | None:
     return None
 
 
-def _repeated_edges(body: str, lines: list[_Line], repeated: RepeatedParagraphs) -> list[tuple[int, int]]:
-    """Runs of repeated lines at the top and bottom edge of the story part of `body`."""
+def _repeated_edges(body: str, lines: list[_Line], repeated: RepeatedParagraphs,
+                    outlet: str = "") -> list[tuple[int, int]]:
+    """Runs of repeated lines at the top and bottom edge of the story part of `body`: lines the story's
+    sources repeat, or this outlet's; where the outlet's repeats are most of the text (the same article
+    saved twice, as a page and a feed item), only the story's count."""
+    if outlet:
+        spans = _edge_spans(lines, lambda text: repeated.others(text, body) >= MIN_OTHER_SOURCES
+                            or repeated.outlet_others(text, body, outlet) >= MIN_SAME_OUTLET_SOURCES)
+        if spans is not None:
+            return spans
+    return _edge_spans(lines, lambda text: repeated.others(text, body) >= MIN_OTHER_SOURCES) or []
 
-    def is_repeated(text: str) -> bool:
-        return repeated.others(text, body) >= MIN_OTHER_SOURCES
+
+def _edge_spans(lines: list[_Line], is_repeated: Callable[[str], bool]) -> list[tuple[int, int]] | None:
+    """The top and bottom runs of lines `is_repeated` says are repeated; None if they are most of the text."""
 
     def edge_run(order: Sequence[int]) -> list[int]:
         """Indices of the repeated lines met from one edge before the first long unrepeated line."""
@@ -298,7 +331,7 @@ def _repeated_edges(body: str, lines: list[_Line], repeated: RepeatedParagraphs)
     covered = sum(end - start for start, end in spans)
     total = sum(end - start for start, end, _ in lines)
     if covered * 2 > total:
-        return []
+        return None
     return spans
 
 

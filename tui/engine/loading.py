@@ -1,5 +1,9 @@
 """Turn the PATH arguments into Sources: find article files, decode them, read the date header.
 
+A file of text (.txt, .md) is one source, its `text` the file's; a saved page, a feed or an export
+(formats.py) is read into one source per article, its `text` the extracted article (`extracted`), with
+the page's or record's own title, date and outlet. `read_articles` turns one file into its articles.
+
 This is the trust boundary of the app: whatever is on disk (legacy encodings, BOMs, CRLF, binary files,
 escape sequences, huge lines, symlink loops, links out of the folder, FIFOs, devices, files that never end)
 either becomes a Source whose `text` is exactly what Python's text mode reads with the reported encoding,
@@ -26,12 +30,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import formats
 from .boilerplate import RepeatedParagraphs, find_boilerplate
 from .capabilities import reading_note
-from .language import detect_language
+from .language import UNDETERMINED, detect_language
 from .model import DatePrecision, Skipped, Source
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ""})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | frozenset(formats.SUFFIX_FORMATS)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # The whole story, by the sizes found when scanning, in story order: files past it are skipped. 1 GiB is
 # ~100 times the largest story measured (10,000 articles, 9 MB) and still bounds memory and time.
@@ -119,7 +125,8 @@ class _Candidate:
 
 @dataclass
 class Article:
-    """A decoded file with its header read: everything about one file that needs no other file.
+    """A decoded file with its header read, or one article read out of a page, feed or export: everything
+    about it that needs no other file.
 
     It becomes a Source once the story's repeated paragraphs (boilerplate compares every body) are known.
     """
@@ -134,10 +141,27 @@ class Article:
     language: str
     title: str
     words: int
+    outlet: str = ""
+    outlet_from: str = ""  # where the outlet was read: page, feed, record, dateline, folder ("" for none)
+    format: str = formats.TEXT
+    item: str = ""  # a feed item's or export record's number in its file ("" for a whole file)
+    url: str = ""
+    author: str = ""
 
     @property
     def body(self) -> str:
         return self.text[self.body_start :]
+
+    @property
+    def path(self) -> str:
+        """The path as the user sees it; an item of a feed or export: "export.jsonl#17"."""
+        return f"{self.candidate.relpath}#{self.item}" if self.item else self.candidate.relpath
+
+    @property
+    def boilerplate_outlet(self) -> str:
+        """The outlet whose repeated lines are this article's boilerplate: not a folder's name, a guess that
+        may well be the whole story's ("articles/"), where one repeat would be too little."""
+        return self.outlet if self.outlet_from != "folder" else ""
 
 
 class _Skip(Exception):
@@ -161,15 +185,14 @@ def load_sources(
         progress(0, len(candidates))
     articles: list[Article] = []
     for done, candidate in enumerate(candidates, 1):
-        outcome = read_article(candidate)
-        if isinstance(outcome, Skipped):
-            skipped.append(outcome)
-        else:
-            articles.append(outcome)
+        read, unread = read_articles(candidate)
+        articles.extend(read)
+        skipped.extend(unread)
         if progress is not None:
             progress(done, len(candidates))
-    repeated = RepeatedParagraphs.from_bodies(article.body for article in articles)
-    sources = make_sources(articles, source_ids([a.candidate.relpath for a in articles]), repeated)
+    repeated = RepeatedParagraphs.from_bodies([article.body for article in articles],
+                                              [article.boilerplate_outlet for article in articles])
+    sources = make_sources(articles, source_ids([a.path for a in articles]), repeated)
     skipped.sort(key=lambda s: s.path)
     return sources, skipped
 
@@ -223,8 +246,58 @@ def find_articles(
     return candidates, skipped
 
 
+def read_articles(candidate: _Candidate) -> tuple[list[Article], list[Skipped]]:
+    """Read, decode and describe one file: its articles (one for a text file or a page, one per item of a
+    feed or record of an export, in file order) and the parts skipped, each saying why (a bad record is
+    named "export.jsonl#17" with its line). This is the one place a file becomes articles."""
+    fmt = formats.format_of(candidate.relpath)
+    if fmt == formats.TEXT:
+        outcome = read_article(candidate)
+        return ([], [outcome]) if isinstance(outcome, Skipped) else ([outcome], [])
+    try:
+        data = _read_bytes(candidate)
+        if not data.strip():
+            raise _Skip("empty file")
+        kind = _binary_kind(data)
+        if kind is not None:
+            raise _Skip(f"binary file ({kind})")
+        found = formats.read_records(fmt, data, _decode_text)
+    except _Skip as skip:
+        return [], [Skipped(candidate.relpath, skip.reason)]
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for record in found.records:
+        path = f"{candidate.relpath}#{record.item}" if record.item else candidate.relpath
+        if isinstance(record, formats.BadRecord):
+            skipped.append(Skipped(path, record.reason))
+        else:
+            articles.append(_record_article(candidate, fmt, found, record))
+    return articles, skipped
+
+
+_OUTLET_FROM = {formats.PAGE: "page", formats.MHTML: "page", formats.FEED: "feed", formats.JSONL: "record",
+                formats.CSV: "record"}
+
+
+def _record_article(candidate: _Candidate, fmt: str, found: formats.FileRecords, record: formats.Record) -> Article:
+    """An Article of an extracted text: no header (the page or record carries its own date)."""
+    text = record.text
+    warnings = [*found.warnings, *record.warnings]
+    language = detect_language(text)
+    if language == UNDETERMINED and re.fullmatch("[a-z]{2}", record.language):
+        language = record.language  # too little text to tell: the page's own word stands
+    note = reading_note(language)
+    if note:
+        warnings.append(note)
+    outlet, outlet_from = (record.outlet, _OUTLET_FROM[fmt]) if record.outlet else _folder_outlet(candidate)
+    return Article(candidate, text, found.encoding, warnings, 0, record.date, record.date_precision, language,
+                   _title_label(record.title) or make_title(text), len(text.split()), outlet, outlet_from, fmt,
+                   record.item, record.url, record.author)
+
+
 def read_article(candidate: _Candidate) -> Article | Skipped:
-    """Read, decode and describe one file, or say why it is skipped."""
+    """One file read as text (.txt, .md; read_articles reads every format): the ` date` header, the text as
+    read, the outlet from a wire dateline or its folder."""
     try:
         text, encoding, warnings = _read(candidate)
     except _Skip as skip:
@@ -239,8 +312,44 @@ def read_article(candidate: _Candidate) -> Article | Skipped:
     note = reading_note(language)
     if note:
         warnings.append(note)
+    outlet = dateline_outlet(body)
+    outlet, outlet_from = (outlet, "dateline") if outlet else _folder_outlet(candidate)
     return Article(candidate, text, encoding, warnings, body_start, date, precision, language,
-                   make_title(body), len(body.split()))
+                   make_title(body), len(body.split()), outlet, outlet_from)
+
+
+# A wire dateline opening a paragraph: "KYIV, Sept 15 (Reuters) - …", "Berlin/Kiew (dpa) – …",
+# "МОСКВА, 19 сентября. /ТАСС/. …": the agency is named in brackets or slashes before the first dash.
+_DATELINE_RE = re.compile(
+    r"^[^\n()!?]{0,60}?(?:\((?P<paren>[^\W\d_][^()\n]{0,29})\)\s*[-–—]\s"
+    r"|[.,]\s/(?P<slash>[^\W\d_][^/\n]{0,29})/[.,]?\s)",
+    re.MULTILINE,
+)
+_DATELINE_LINES = 3
+
+
+def dateline_outlet(body: str) -> str:
+    """The agency a wire dateline names in one of the first few paragraphs, or ""."""
+    paragraphs = [line for line in body.split("\n", 40)[:40] if line.strip()][:_DATELINE_LINES]
+    for paragraph in paragraphs:
+        match = _DATELINE_RE.match(paragraph.strip())
+        if match is not None:
+            return _title_label(match.group("paren") or match.group("slash"))
+    return ""
+
+
+def _folder_outlet(candidate: _Candidate) -> tuple[str, str]:
+    """(the folder holding the file within its PATH, "folder"), or ("", "") for a file at the top."""
+    folder = candidate.relpath.rpartition("/")[0]
+    if not folder:
+        return "", ""
+    return _title_label(folder.rpartition("/")[2]), "folder"
+
+
+def _title_label(text: str) -> str:
+    """A label (title, outlet) from text: control characters neutralised, whitespace collapsed, bounded."""
+    label = _WHITESPACE_RE.sub(" ", _TITLE_CONTROL_RE.sub(" ", unicodedata.normalize("NFC", text))).strip()
+    return label if len(label) <= TITLE_MAX_CHARS else label[: TITLE_MAX_CHARS - 1].rstrip() + "…"
 
 
 def make_sources(articles: Sequence[Article], ids: Sequence[str], repeated: RepeatedParagraphs) -> list[Source]:
@@ -248,7 +357,7 @@ def make_sources(articles: Sequence[Article], ids: Sequence[str], repeated: Repe
     return [
         Source(
             id=source_id,
-            path=article.candidate.relpath,
+            path=article.path,
             abspath=article.candidate.abspath,
             text=article.text,
             body_start=article.body_start,
@@ -259,7 +368,14 @@ def make_sources(articles: Sequence[Article], ids: Sequence[str], repeated: Repe
             words=article.words,
             encoding=article.encoding,
             warnings=tuple(article.warnings),
-            boilerplate=tuple(find_boilerplate(article.body, article.body_start, repeated=repeated)),
+            boilerplate=tuple(find_boilerplate(article.body, article.body_start, repeated=repeated,
+                                               outlet=article.boilerplate_outlet)),
+            outlet=article.outlet,
+            outlet_from=article.outlet_from,
+            format=article.format,
+            extracted=article.format != formats.TEXT,
+            url=article.url,
+            author=article.author,
         )
         for article, source_id in zip(articles, ids, strict=True)
     ]
@@ -338,7 +454,7 @@ def _collect(path: str, roots: tuple[str, ...] | None) -> tuple[list[_Candidate]
                 skipped.append(Skipped(relpath, f"not a regular file ({_file_kind(st.st_mode)})"))
                 continue
             suffix = os.path.splitext(entry.name)[1].lower()
-            if suffix not in TEXT_SUFFIXES:
+            if suffix not in ARTICLE_SUFFIXES:
                 skipped.append(Skipped(relpath, f"not a text article ({suffix})"))
                 continue
             candidates.append(_Candidate(os.path.abspath(shown), relpath, real, st.st_size,
@@ -396,7 +512,11 @@ def _read(candidate: _Candidate) -> tuple[str, str, list[str]]:
     data = _read_bytes(candidate)
     if not data:
         raise _Skip("empty file")
+    return _decode_text(data)
 
+
+def _decode_text(data: bytes) -> tuple[str, str, list[str]]:
+    """_decode, and _Skip for data that decodes but is no text (control characters, blank)."""
     text, encoding, warnings = _decode(data)
     controls = _CONTROL_RE.subn("", text)[1]  # a count without building a list of matches
     if controls >= 4 and controls > _MAX_CONTROL_SHARE * len(text):

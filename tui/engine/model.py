@@ -72,7 +72,9 @@ class Source:
     """One article as loaded.
 
     `text` is the file's whole decoded text exactly as Python's text mode reads it (BOM kept as U+FEFF,
-    CRLF and lone CR translated to LF), so every offset in a mention or a date points into it.
+    CRLF and lone CR translated to LF), so every offset in a mention or a date points into it; for a page,
+    a feed item or an export record (`extracted`), it is the article's text as extracted (formats.py),
+    which `storyview text ID` prints.
     """
 
     id: str
@@ -89,6 +91,12 @@ class Source:
     warnings: tuple[str, ...] = ()
     # Spans of text that are not part of the story (a publisher's appeal, a repeated footer): kept, but marked.
     boilerplate: tuple[tuple[int, int], ...] = ()
+    outlet: str = ""  # who published it: a page's site name, a feed's title, a record's source, a dateline's agency
+    outlet_from: str = ""  # page, feed, record, dateline, folder (the folder holding the file); "" for none
+    format: str = "text"  # text, html, mhtml, feed, jsonl, csv
+    extracted: bool = False  # `text` was extracted from markup or a record, not read as it is in the file
+    url: str = ""
+    author: str = ""
 
     @property
     def body(self) -> str:
@@ -109,6 +117,12 @@ class Source:
             "encoding": self.encoding,
             "warnings": [json_text(w) for w in self.warnings],
             "boilerplate": [list(span) for span in self.boilerplate],
+            "outlet": json_text(self.outlet),
+            "outlet_from": self.outlet_from,
+            "format": self.format,
+            "extracted": self.extracted,
+            "url": json_text(self.url),
+            "author": json_text(self.author),
         }, self.path)
 
 

@@ -42,7 +42,7 @@ from typing import Any
 
 from .boilerplate import RepeatedParagraphs, edge_line_counts, prose_keys, repeated_candidates
 from .detection import NameDetector, Occurrence
-from .loading import Article, _Candidate, make_sources, read_article, source_ids
+from .loading import Article, _Candidate, make_sources, read_articles, source_ids
 from .model import Skipped, Source
 
 # progress(stage, done, total), as in story.Progress
@@ -83,17 +83,16 @@ def _shard(candidates: Sequence[tuple[int, _Candidate]], progress: Progress | No
     positions: list[int] = []
     skipped: list[Skipped] = []
     for done, (position, candidate) in enumerate(candidates, 1):
-        outcome = read_article(candidate)
-        if isinstance(outcome, Skipped):
-            skipped.append(outcome)
-        else:
-            articles.append(outcome)
-            positions.append(position)
+        read, unread = read_articles(candidate)  # a feed or an export: several articles at one position
+        skipped.extend(unread)
+        articles.extend(read)
+        positions.extend([position] * len(read))
         if progress is not None:
             progress("reading", done, len(candidates))
     bodies = [article.body for article in articles]
-    plan: _Plan = yield _Read(positions, [a.candidate.relpath for a in articles], skipped,
-                              edge_line_counts(bodies), [hash(body) for body in bodies])
+    plan: _Plan = yield _Read(positions, [a.path for a in articles], skipped,
+                              edge_line_counts(bodies, [a.boilerplate_outlet for a in articles]),
+                              [hash(body) for body in bodies])
 
     repeated: RepeatedParagraphs = yield prose_keys(bodies, plan.repeated_candidates)
     del bodies

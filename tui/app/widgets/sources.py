@@ -1,6 +1,6 @@
-"""The sources pane: every article with its language, date (and precision), title, size and how many
-mentions of the chosen entity it holds, in the order chosen (`o`), all of them or only those naming the
-chosen entity (`F`). Resting on a row opens it; Enter moves to the reader."""
+"""The sources pane: every article with its language, date (and precision), outlet (when the story has
+any), title, size and how many mentions of the chosen entity it holds, in the order chosen (`o`), all of
+them or only those naming the chosen entity (`F`). Resting on a row opens it; Enter moves to the reader."""
 
 from __future__ import annotations
 
@@ -26,17 +26,19 @@ if TYPE_CHECKING:
 # the list's own open requests remembered until they come back (a few: each one comes back at once)
 _ASKED_KEPT = 8
 # column widths (cells); the title takes what is left
-_LANG, _DATE, _WORDS, _HITS, _PATH = 5, 14, 7, 6, 26
+_LANG, _DATE, _WORDS, _HITS, _PATH, _OUTLET = 5, 14, 7, 6, 26, 18
 _PATH_FROM = 110  # a list this wide (maximised, or a wide terminal's tab) has room for the path too
+_OUTLET_FROM = 90  # and this wide for an outlet column, when some source has one (narrower: before the title)
 
 # the orders `o` cycles through, each in the direction a reader wants first, and how each is said
-SORTS = ("number", "date", "hits", "language", "title", "path")
+SORTS = ("number", "date", "hits", "language", "outlet", "title", "path")
 SORT_WORDS = {"number": "by #", "date": "by date ↓", "hits": "by hits ↓", "language": "by language",
-              "title": "by title", "path": "by path"}
+              "outlet": "by outlet", "title": "by title", "path": "by path"}
 SORT_NOTES = {"number": "as numbered (the story's order)", "date": "newest first, undated last",
               "hits": "most mentions of the chosen name first", "language": "by language, a to z",
-              "title": "by title, a to z", "path": "by outlet / path, a to z"}
-_SORT_COLUMN = {"date": "date", "hits": "hits", "language": "lang", "title": "title",
+              "outlet": "by outlet, a to z, those without one last", "title": "by title, a to z",
+              "path": "by path, a to z"}
+_SORT_COLUMN = {"date": "date", "hits": "hits", "language": "lang", "outlet": "outlet", "title": "title",
                 "path": "path"}
 
 
@@ -50,6 +52,9 @@ def sort_sources(sources: list[Source], order: str, counts: dict[str, int]) -> l
     if order == "date":
         dated = sorted((s for s in sources if s.date is not None), key=lambda s: s.date or "", reverse=True)
         return dated + [s for s in sources if s.date is None]
+    if order == "outlet":
+        named = sorted((s for s in sources if s.outlet), key=lambda s: printable(s.outlet).casefold())
+        return named + [s for s in sources if not s.outlet]
     keys: dict[str, Callable[[Source], str | int]] = {
         "hits": lambda s: -counts.get(s.id, 0), "language": lambda s: s.language,
         "title": lambda s: printable(s.title).casefold(), "path": lambda s: s.path.casefold()}
@@ -91,6 +96,7 @@ class SourcesHeader(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.total = 0
+        self.outlets = False  # some source has an outlet: the column is shown where there is room
         self.order = "number"
         self.states: list[str] = []  # the filter and order (when not the default), longest way first
 
@@ -107,8 +113,12 @@ class SourcesHeader(Widget):
         line.append(fit(name("date"), _DATE))
         line.append(fit("size".rjust(_WORDS - 2), _WORDS))
         line.append(fit(name("hits").rjust(_HITS - 2), _HITS))
+        if self.outlets and width >= _OUTLET_FROM:
+            line.append(fit(name("outlet"), _OUTLET))
         if width >= _PATH_FROM:
             line.append(fit(name("path"), _PATH))
+        if self.outlets and width < _OUTLET_FROM:
+            line.append(name("outlet") + " · ")
         line.append(name("title"))
         room = width - line.cell_len - 2
         # the filter matters more than the order words: the marked column already shows the order
@@ -134,6 +144,7 @@ class SourceList(RowList):
         self.numbers: dict[str, int] = {}  # source id -> its number: its 1-based place in the story
         self.counts: dict[str, int] = {}
         self.open_id: str | None = None
+        self.outlets = False  # some source of the story has an outlet: the column is shown
 
     def show(self, sources: list[Source], numbers: dict[str, int] | None = None) -> None:
         self.sources = sources
@@ -166,10 +177,14 @@ class SourceList(RowList):
         else:
             none_style = self.get_component_rich_style("sourcelist--none", partial=True)
             line.append(fit(Text("·".rjust(_HITS - 2), style=none_style), _HITS))
+        if self.outlets and self.size.width >= _OUTLET_FROM:
+            line.append(fit(printable(source.outlet), _OUTLET, muted))
         if self.size.width >= _PATH_FROM:
             line.append(fit(printable(source.path), _PATH, muted))
         if source.warnings:
             line.append("⚠ ", style=self.get_component_rich_style("sourcelist--warning", partial=True))
+        if self.outlets and self.size.width < _OUTLET_FROM and source.outlet:
+            line.append(printable(source.outlet) + " · ", style=muted)
         line.append(printable(source.title))
         return [line]
 
@@ -192,7 +207,8 @@ class SourcesPane(Pane):
     """
 
     BINDINGS = [
-        Binding("o", "cycle_sort", "Sort", tooltip="Sort the sources: by #, date, hits, language, title, path",
+        Binding("o", "cycle_sort", "Sort",
+                tooltip="Sort the sources: by #, date, hits, language, outlet, title, path",
                 show=False, id="sources.sort"),
         Binding("F", "toggle_naming", "Naming", tooltip="Only the sources naming the chosen name (again: all)",
                 show=False, id="sources.naming"),
@@ -239,7 +255,9 @@ class SourcesPane(Pane):
     def show(self, sources: list[Source], skipped: list[Skipped]) -> None:
         self._all = sources
         self._skipped = len(skipped)
-        self.query_one(SourcesHeader).total = len(sources)
+        header = self.query_one(SourcesHeader)
+        header.total = len(sources)
+        header.outlets = self.source_list.outlets = any(s.outlet for s in sources)
         self._arrange()
 
     def _arrange(self) -> None:
