@@ -161,6 +161,7 @@ class StoryviewApp(App[None]):
         # return to the last place in the story on opening, and remember it on quitting (places.py)
         self.remember_place = True
         self._help: HelpScreen | None = None  # the help screen, kept between openings (action_help)
+        self._tab = "tab-reader"  # the narrow layout's tab of the pane last shown (show_pane)
 
     # -- layout -----------------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -207,8 +208,10 @@ class StoryviewApp(App[None]):
 
     def show_pane(self, pane_id: str) -> None:
         """In the narrow layout, switch to the tab holding this pane (the wide layout shows them all)."""
+        tab = self._tab = _PANE_TAB[pane_id]
+        if not self.is_narrow:
+            return  # the tabs are hidden (restyling them cost a pane switch ~5 ms): sync_tabs catches up
         tabs = self.dashboard.query_one("#pane-tabs", Tabs)
-        tab = _PANE_TAB[pane_id]
         if tabs.active != tab:
             tabs.active = tab
         self._show_tab(tab)
@@ -226,15 +229,17 @@ class StoryviewApp(App[None]):
         return _DashboardScreen(id="_default")
 
     def sync_tabs(self) -> None:
-        """The terminal was resized: in the narrow layout, show the pane whose tab is active."""
-        active = self.dashboard.query_one("#pane-tabs", Tabs).active
-        if active:
-            self._show_tab(active)
+        """The terminal was resized: in the narrow layout, show the tab of the pane last shown."""
+        tabs = self.dashboard.query_one("#pane-tabs", Tabs)
+        if self.is_narrow and tabs.active != self._tab:
+            tabs.active = self._tab
+        self._show_tab(self._tab)
 
     @on(Tabs.TabActivated, "#pane-tabs")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None:
             return
+        self._tab = event.tab.id
         self._show_tab(event.tab.id)
         if not self.is_narrow:
             return
