@@ -8,8 +8,10 @@ sending to the first changed screen is the key's latency. Prints p50 / p95 / max
     python tests/benchmarks/keys.py --json keys.json
 
 The figure includes tmux's own round trip (a capture costs ~2-4 ms): it is what a person feels, give or
-take a frame. On a busy machine wall times mostly measure the wait for a core: "cpu/key" (the app's own CPU
-time per key pressed, from /proc) is the steadier figure to compare versions by. Measured, never asserted: this is not a test.
+take a frame. On a busy machine wall times mostly measure the wait for a core: the app's own CPU is the
+steadier figure to compare versions by: "cpu p50 / p95" per key (every thread's, from /proc/PID/task/*/schedstat,
+from sending the key until the screen settles; not while loading, where the loader's threads are in it) and
+"cpu/key" (the whole cycle's, per key pressed). Measured, never asserted: this is not a test.
 """
 
 from __future__ import annotations
