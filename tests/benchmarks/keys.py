@@ -8,8 +8,10 @@ sending to the first changed screen is the key's latency. Prints p50 / p95 / max
     python tests/benchmarks/keys.py --json keys.json
 
 The figure includes tmux's own round trip (a capture costs ~2-4 ms): it is what a person feels, give or
-take a frame. On a busy machine wall times mostly measure the wait for a core: "cpu/key" (the app's own CPU
-time per key pressed, from /proc) is the steadier figure to compare versions by. Measured, never asserted: this is not a test.
+take a frame. On a busy machine wall times mostly measure the wait for a core: the app's own CPU is the
+steadier figure to compare versions by: "cpu p50 / p95" per key (every thread's, from /proc/PID/task/*/schedstat,
+from sending the key until the screen settles; not while loading, where the loader's threads are in it) and
+"cpu/key" (the whole cycle's, per key pressed). Measured, never asserted: this is not a test.
 """
 
 from __future__ import annotations
@@ -28,13 +30,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # each key is pressed in a cycle that changes the screen every time (a pane switch to the pane already
-# focused would change nothing and time out); "?" is timed opening the help, Esc closing it is not
+# focused would change nothing and time out); a cycle's timed keys are reported under their label
 CYCLES: dict[str, tuple[list[str], list[str]]] = {  # name: (keys pressed first, untimed; the cycle)
     "e/s/r/t": ([], ["e", "s", "r", "t"]),
     "?": ([], ["?", "Escape"]),
     "down": (["r", "Home"], ["Down", "Up"]),  # the reader scrolling a line
 }
-_TIMED = {"e", "s", "r", "t", "?", "Down"}
+_LABELS = {"e": "e/s/r/t", "s": "e/s/r/t", "r": "e/s/r/t", "t": "e/s/r/t", "?": "?", "Escape": "esc help",
+           "Down": "down"}
 _TIMEOUT = 3.0
 
 
@@ -58,6 +61,18 @@ def _cpu_seconds(pid: int) -> float:
     """User + system CPU time of the process so far (clock ticks of /proc/PID/stat)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_ns(pid: int) -> int:
+    """CPU time of every thread of the process so far, in ns (/proc/PID/task/*/schedstat: the tick counts
+    of /proc/PID/stat are 10 ms apart, too coarse for one key)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # a thread that ended while the folder was read: its time is in the process's already
+    return total
 
 
 def _idle(pid: int, timeout: float = 900.0) -> None:
@@ -94,6 +109,12 @@ def _settle(session: str, quiet: float = 0.25, timeout: float = 5.0) -> None:
             last, since = now, time.monotonic()
 
 
+def _percentiles(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {"p50": round(statistics.median(ordered), 1),
+            "p95": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))], 1), "max": round(ordered[-1], 1)}
+
+
 def measure(story: str | None, size: tuple[int, int], presses: int, while_loading: bool,
             env: dict[str, str]) -> dict[str, dict[str, float]]:
     session = f"storyview-keys-{uuid.uuid4().hex[:8]}"
@@ -111,33 +132,41 @@ def measure(story: str | None, size: tuple[int, int], presses: int, while_loadin
             _wait(session, lambda s: "choose a name" in s or "back where you were" in s, 900)
             _idle(pid)
             _settle(session)
-        for name, (setup, cycle) in CYCLES.items():
+        for setup, cycle in CYCLES.values():
             for key in setup:
                 subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
             _settle(session, quiet=0.1)
-            times: list[float] = []
-            misses = 0
+            times: dict[str, list[float]] = {}
+            # ms of the app's CPU from sending a key to the screen settling (while loading, the loader's
+            # threads' CPU would be in it too: not kept)
+            cpus: dict[str, list[float]] = {}
+            misses: dict[str, int] = {}
             i = 0
             cpu = _cpu_seconds(pid)
-            while len(times) + misses < presses:
+            while sum(len(t) for t in times.values()) + sum(misses.values()) < presses:
                 key = cycle[i % len(cycle)]
                 i += 1
+                before = _cpu_ns(pid)
                 took = _press(session, key)
-                if key in _TIMED:
-                    if took is None:
-                        misses += 1
-                    else:
-                        times.append(took * 1000)
                 if not while_loading:
                     _settle(session, quiet=0.05)
+                label = _LABELS.get(key)
+                if label is None:
+                    continue
+                if took is None:
+                    misses[label] = misses.get(label, 0) + 1
+                    continue
+                times.setdefault(label, []).append(took * 1000)
+                if not while_loading:
+                    cpus.setdefault(label, []).append((_cpu_ns(pid) - before) / 1e6)
             cpu = _cpu_seconds(pid) - cpu
-            if times:
-                ordered = sorted(times)
-                results[name] = {"p50": round(statistics.median(ordered), 1),
-                                 "p95": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))], 1),
-                                 "max": round(ordered[-1], 1), "n": len(ordered), "unchanged": misses,
-                                 # the app's CPU per key of the cycle (both keys: e.g. ? and Esc)
-                                 "cpu_per_key": round(cpu * 1000 / i, 1)}
+            for label, taken in times.items():
+                results[label] = {**_percentiles(taken), "n": len(taken), "unchanged": misses.get(label, 0),
+                                  # the app's CPU per key of the cycle (both keys: e.g. ? and Esc)
+                                  "cpu_per_key": round(cpu * 1000 / i, 1)}
+                if label in cpus:
+                    cpu_figures = _percentiles(cpus[label])
+                    results[label] |= {"cpu_p50": cpu_figures["p50"], "cpu_p95": cpu_figures["p95"]}
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     return results
@@ -167,7 +196,9 @@ def main() -> None:
             for key, f in figures.items():
                 print(f"{story or 'seeds':>14} {width}x{height} {'loading ' if args.while_loading else ''}"
                       f"{key:>8}: p50 {f['p50']:6.1f}  p95 {f['p95']:6.1f}  max {f['max']:6.1f} ms"
-                      f"  cpu/key {f['cpu_per_key']:5.1f} ms  (n={f['n']}, unchanged {f['unchanged']})", flush=True)
+                      f"  cpu/key {f['cpu_per_key']:5.1f} ms"
+                      + (f"  cpu p50 {f['cpu_p50']:5.1f} p95 {f['cpu_p95']:5.1f}" if "cpu_p50" in f else "")
+                      + f"  (n={f['n']}, unchanged {f['unchanged']})", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
 

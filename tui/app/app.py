@@ -53,6 +53,9 @@ if TYPE_CHECKING:
 TABS = {"tab-entities": "Entities", "tab-sources": "Sources", "tab-reader": "Reader", "tab-timeline": "Timeline"}
 _PANE_TAB = {"search": "tab-entities", "entities": "tab-entities", "sources": "tab-sources",
              "reader": "tab-reader", "chronology": "tab-timeline"}
+# the widgets a narrow layout's tab shows (the rest of these are hidden)
+_SHOWN_ON = {"left-column": {"tab-entities"}, "center-column": {"tab-sources", "tab-reader"},
+             "sources": {"tab-sources"}, "reader": {"tab-reader"}, "chronology": {"tab-timeline"}}
 # the types a user chooses from, as the engine reads them (judgements.TYPE_NAMES)
 CHOICE_OF_TYPE = {"PERSON": "person", "PLACE": "place", "ORG": "organisation", "OTHER": "other"}
 _PROGRESS_INTERVAL = 0.05  # seconds between progress messages from the loader
@@ -157,12 +160,14 @@ class StoryviewApp(App[None]):
         self._switch_interval = sys.getswitchinterval()
         # return to the last place in the story on opening, and remember it on quitting (places.py)
         self.remember_place = True
+        self._help: HelpScreen | None = None  # the help screen, kept between openings (action_help)
+        self._tab = "tab-reader"  # the narrow layout's tab of the pane last shown (show_pane)
 
     # -- layout -----------------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield _PaneTabs(*(Tab(label, id=tab_id) for tab_id, label in TABS.items()), active="tab-reader",
                    id="pane-tabs")
-        with Horizontal(id="panes", classes="-show-reader"):
+        with Horizontal(id="panes"):
             with Vertical(id="left-column"):
                 yield SearchPane(id="search", classes="pane")
                 yield EntitiesPane(id="entities", classes="pane")
@@ -203,34 +208,38 @@ class StoryviewApp(App[None]):
 
     def show_pane(self, pane_id: str) -> None:
         """In the narrow layout, switch to the tab holding this pane (the wide layout shows them all)."""
+        tab = self._tab = _PANE_TAB[pane_id]
+        if not self.is_narrow:
+            return  # the tabs are hidden (restyling them cost a pane switch ~5 ms): sync_tabs catches up
         tabs = self.dashboard.query_one("#pane-tabs", Tabs)
-        tab = _PANE_TAB[pane_id]
         if tabs.active != tab:
             tabs.active = tab
         self._show_tab(tab)
 
     def _show_tab(self, tab: str) -> None:
-        # only the narrow layout looks at these classes; changing them restyles every pane, so the wide
-        # layout leaves them alone (and sync_tabs catches up when the terminal narrows)
-        if not self.is_narrow:
-            return
-        panes = self.dashboard.query_one("#panes")
-        for tab_id in TABS:
-            panes.set_class(tab_id == tab, f"-show-{tab_id.removeprefix('tab-')}")
+        """Show the widgets of this tab's pane, hide the others' (narrow); show them all (wide). By each
+        widget's own `display`, as Textual's ContentSwitcher does: a class on a container for CSS to
+        read would restyle every widget in it (~120 ms of CPU per tab switch at 80x24)."""
+        shown = {tab} if self.is_narrow else set(TABS)
+        dashboard = self.dashboard
+        for widget_id, tabs in _SHOWN_ON.items():
+            dashboard.query_one(f"#{widget_id}").display = bool(tabs & shown)
 
     def get_default_screen(self) -> Screen:
         return _DashboardScreen(id="_default")
 
     def sync_tabs(self) -> None:
-        """The terminal was resized: in the narrow layout, show the pane whose tab is active."""
-        active = self.dashboard.query_one("#pane-tabs", Tabs).active
-        if active:
-            self._show_tab(active)
+        """The terminal was resized: in the narrow layout, show the tab of the pane last shown."""
+        tabs = self.dashboard.query_one("#pane-tabs", Tabs)
+        if self.is_narrow and tabs.active != self._tab:
+            tabs.active = self._tab
+        self._show_tab(self._tab)
 
     @on(Tabs.TabActivated, "#pane-tabs")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None:
             return
+        self._tab = event.tab.id
         self._show_tab(event.tab.id)
         if not self.is_narrow:
             return
@@ -846,8 +855,17 @@ class StoryviewApp(App[None]):
         exporting.ask(self)
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(len(self.story.sources) if self.story is not None else None))
+        if isinstance(self.screen, HelpScreen):
+            return
+        # built once and kept (installed), so opening it again only draws it; built again only when what
+        # it lists changes: the number of sources (the `1`-`9` row), known once the story is loaded
+        sources = len(self.story.sources) if self.story is not None else None
+        if self._help is None or self._help.sources != sources:
+            if self._help is not None:
+                self.uninstall_screen(self._help)
+            self._help = HelpScreen(sources)
+            self.install_screen(self._help, name="help")
+        self.push_screen(self._help)
 
     def action_problems(self) -> None:
         story = self.story

@@ -182,6 +182,15 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-legend", Static).update(self.legend_view)
         self.query_one(Input).focus()
 
+    def on_screen_resume(self) -> None:
+        # the app keeps this screen and opens it again (building it cost most of what opening the help
+        # did): it opens as a new one would, unfiltered and at the top
+        box = self.query_one(Input)
+        if box.value:
+            box.value = ""  # its Changed shows every key again
+        self.query_one("#help-scroll", VerticalScroll).scroll_home(animate=False, immediate=True)
+        box.focus()
+
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"help--{name}", partial=True)
 

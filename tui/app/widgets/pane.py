@@ -18,16 +18,17 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.color import Color
 from textual.containers import Vertical
+from textual.dom import NoScreen
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.style import Style as VisualStyle
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from typing import Self
 
     from textual.css.stylesheet import Stylesheet
     from textual.dom import DOMNode
-    from textual.widget import Widget
 
 
 class Pane(Vertical):
@@ -101,12 +102,52 @@ class FocusFrameScreen(Screen):
                 stylesheet.update_nodes([node], animate=True)
 
 
-def focus_changed_quietly(widget: Widget, event: events.Focus | events.Blur) -> None:
-    """Textual's own handling of a focus or blur, less its repaint of the whole widget: for a widget whose
-    look hardly depends on focus (the reader: not at all; a list: its cursor row), which repaints what
-    does itself. Call from the widget's `_on_focus` / `_on_blur`."""
-    event.prevent_default()  # Widget._on_focus / _on_blur, which would repaint all of it
-    focused = isinstance(event, events.Focus)
-    widget.has_focus = focused
-    if widget.parent is not None:
-        widget.parent.post_message(events.DescendantFocus(widget) if focused else events.DescendantBlur(widget))
+class QuietFocus(Widget):
+    """A widget whose look hardly depends on the focus (the reader: not at all; a list: its cursor row),
+    which repaints what does itself (`repaint_focus`): Textual would re-render all of it three times per
+    pane switch (Widget.focus repaints it, Widget._on_focus / _on_blur repaint it, and a changed component
+    class style, such as a list cursor's :focus look, repaints it again), ~50 lines each at 200x60. A
+    :focus rule on such a widget may change only what `repaint_focus` repaints. Mix in before the widget
+    class: `class RowList(QuietFocus, ScrollView)`."""
+
+    _restyling_focus = False  # set while the focus change restyles the widget: a whole repaint is skipped
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Widget.focus, less its repaint."""
+
+        def set_focus() -> None:
+            try:
+                self.screen.set_focus(self, scroll_visible=scroll_visible)
+            except NoScreen:
+                pass  # removed before the call came round, as Widget.focus allows
+
+        self.app.call_later(set_focus)
+        return self
+
+    def repaint_focus(self) -> None:
+        """Repaint what looks different with the focus (nothing, here)."""
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        if self._restyling_focus and not regions and not layout and not recompose:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._focus_changed(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._focus_changed(event)
+
+    def _focus_changed(self, event: events.Focus | events.Blur) -> None:
+        """Textual's own handling of a focus or blur (Widget._on_focus / _on_blur), less the repaints."""
+        event.prevent_default()
+        focused = isinstance(event, events.Focus)
+        self._restyling_focus = True
+        try:
+            self.has_focus = focused  # restyles the widget (its watcher)
+        finally:
+            self._restyling_focus = False
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self) if focused else events.DescendantBlur(self))
+        self.repaint_focus()

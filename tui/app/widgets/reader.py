@@ -29,7 +29,7 @@ from textual.worker import Worker, WorkerState
 from ...textsafe import neutralise, printable
 from ..labels import source_date_detail, words
 from ..wrapping import wrap
-from .pane import Pane, focus_changed_quietly
+from .pane import Pane, QuietFocus
 
 if TYPE_CHECKING:
     from ...engine.model import Mention, Source
@@ -43,8 +43,9 @@ LAZY_WRAP_CHARS = 256 * 1024
 _WINDOW_CHARS = 32 * 1024
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """The article body as wrapped lines, drawn on demand."""
+class ArticleView(QuietFocus, ScrollView, can_focus=True):
+    """The article body as wrapped lines, drawn on demand; nothing of it looks different with the focus
+    (QuietFocus: a pane switch does not redraw it)."""
 
     DEFAULT_CSS = """
     ArticleView {
@@ -230,13 +231,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to_offset(offset)
 
     # -- drawing ---------------------------------------------------------------------------------------------
-    # nothing of the article looks different with the focus: a pane switch need not redraw it
-    def _on_focus(self, event: events.Focus) -> None:
-        focus_changed_quietly(self, event)
-
-    def _on_blur(self, event: events.Blur) -> None:
-        focus_changed_quietly(self, event)
-
     def on_resize(self) -> None:
         self._rewrap()
         if self.span is not None:

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from .pane import focus_changed_quietly
+from .pane import QuietFocus
 
 _CACHE_LIMIT = 4000
 # seconds without a cursor move before the row is previewed again: longer than a key's auto-repeat
@@ -31,7 +31,7 @@ _CACHE_LIMIT = 4000
 PREVIEW_DELAY = 0.1
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(QuietFocus, ScrollView, can_focus=True):
     DEFAULT_CSS = """
     RowList {
         height: 1fr;
@@ -284,13 +284,8 @@ class RowList(ScrollView, can_focus=True):
             self._drawn = drawn
             self._cache.clear()
 
-    # only the cursor row looks different with the focus (its key in the row cache says so)
-    def _on_focus(self, event: events.Focus) -> None:
-        focus_changed_quietly(self, event)
-        self._refresh_rows(self.cursor)
-
-    def _on_blur(self, event: events.Blur) -> None:
-        focus_changed_quietly(self, event)
+    def repaint_focus(self) -> None:
+        # only the cursor row looks different with the focus (its key in the row cache says so)
         self._refresh_rows(self.cursor)
 
     def _refresh_rows(self, *indices: int | None) -> None:
