@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from . import gazetteer, given_names, lexicon
+from . import gazetteer, given_names, knowledge, lexicon
 from .linking import ACROSS_SCRIPTS, keys_sound_alike, name_word_keys
 from .model import Entity, SearchResult
 from .names import KEY_LANGUAGES, fold, has_cyrillic, skeletons, spelling_keys, surname_ending, transliterations
@@ -53,6 +53,8 @@ _LEMMA_SIMILARITY = 0.98
 # A query's given name spelled as another language spells it (Włodzimierz for Володимир) by the given-name
 # table: like a near spelling, below the same letters and a spelling by sound
 _GIVEN_NAME_SIMILARITY = 0.9
+# A state's formal name typed for its short one ("Republic of Kazakhstan" for Kazakhstan): just below the same words
+_FORMAL_NAME_SIMILARITY = 0.99
 _WARMING_SECONDS = 1.0  # of CPU, while the index is built
 
 
@@ -81,6 +83,9 @@ class _Name:
     # keys and its beginning only; near keys and sounds of a hundred languages' names matched nearly any word
     # ("Merkel" was near the Azerbaijani "Mərkəzi Asiya" and a Sorbian "Amerike")
     alias: bool = False
+    # an organisation's name from the table, that the story never writes: it counts only matched whole ("EU"
+    # is no part of the table's "EU Commission" for the Commission)
+    whole: bool = False
 
 
 def letters(text: str) -> int:
@@ -183,13 +188,22 @@ class SearchIndex:
                 spellings[mention.text].add(languages_by_source.get(mention.source_id, "en"))
             spellings[entity.name].add("en")
             written = set(spellings)
+            body = None
             if entity.type == "PLACE":
                 place = gazetteer.lookup(entity.name)
                 if place is not None:
                     for alias in place.names:
                         spellings[alias].update(KEY_LANGUAGES)
+                    concept = knowledge.concept_of_place(place.id)  # CLDR's EU and UN are bodies too
+                    body = concept.organisation if concept is not None else None
+            elif entity.type == "ORG":
+                body = _table_body(spellings)
+            table = {alias for alias in knowledge.table_names(body) if alias not in spellings} if body else set()
+            for alias in table:
+                spellings[alias].update(KEY_LANGUAGES)
             for text, languages in spellings.items():
-                self._add(ei, text, tuple(sorted(languages | {"en"})), alias=text not in written)
+                self._add(ei, text, tuple(sorted(languages | {"en"})), alias=text not in written,
+                          whole=text in table)
         self.word_keys = [k for k in self.postings if len(k) >= 3]
         self.sorted_keys = sorted(self.postings)
         self.sorted_folds = sorted(self.fold_postings)
@@ -213,13 +227,13 @@ class SearchIndex:
             if time.thread_time() - started > _WARMING_SECONDS:
                 break
 
-    def _add(self, entity: int, text: str, languages: tuple[str, ...], alias: bool) -> None:
+    def _add(self, entity: int, text: str, languages: tuple[str, ...], alias: bool, whole: bool = False) -> None:
         words = _surface_words(text)
         if not words:
             return
         tokens = tuple(_word_keys(w, languages) for w in words)
         name_index = len(self.names)
-        self.names.append(_Name(entity, text, tokens, tuple(fold(w) for w in words), alias))
+        self.names.append(_Name(entity, text, tokens, tuple(fold(w) for w in words), alias, whole))
         cyrillic = has_cyrillic(text)
         self.name_cyrillic.append(cyrillic)
         self.by_fold[" ".join(_words(text))].add(name_index)
@@ -255,6 +269,13 @@ class SearchIndex:
             for ni in self.by_fold.get(" ".join(_words(reading)), ()):
                 offer(ni, 1.0)
         words = _surface_words(query)[:8]
+        core = knowledge.formal_name_core(words)
+        if core:
+            # "Republic of Kazakhstan" is the country, before any name that holds those words
+            for ni in self.by_fold.get(" ".join(_words(" ".join(core))), ()):
+                place = gazetteer.lookup(self.entities[self.names[ni].entity].name)
+                if place is not None and place.kind == "country":
+                    offer(ni, _FORMAL_NAME_SIMILARITY)
         if words:
             q_tokens = tuple(_query_word_keys(w) for w in words)
             written = _full_keys(tuple(_written_keys(w) for w in words))
@@ -400,6 +421,8 @@ class SearchIndex:
                 continue
             average = sum(matched) / len(matched)
             name_cover = min(1.0, len(positions[ni]) / len(self.names[ni].tokens))
+            if name_cover < 1.0 and self.names[ni].whole:
+                continue
             # squared: one exact word beats a near spelling (Sacharowa -> Zacharowa over Smadijarow)
             out[ni] = 0.95 * average ** 3 * (len(matched) / n_query) * (0.85 + 0.15 * name_cover)
         return out
@@ -503,6 +526,23 @@ def _near_keys(keys: list[str], candidates: Sequence[str]) -> list[tuple[str, st
     return [(keys[column], candidates[row], -negated)
             for column, hits in sorted(found.items())
             for negated, row in sorted(hits)[:_NEAR_PER_KEY]]
+
+
+def _table_body(spellings: dict[str, set[str]]) -> knowledge.Organisation | None:
+    """The one body of the organisation table an organisation's spellings name (CSTO for "ОДКБ" and
+    "Organizacji Układu o Bezpieczeństwie Zbiorowym"), so that it is found by the table's names in every
+    language; None for none, for two, and for a body every country has ("MSZ": whose is the linker's to say)."""
+    bodies = set()
+    for text, languages in spellings.items():
+        words = tuple(_surface_words(text))
+        for language in languages:
+            concept = knowledge.concept_of(words, language)
+            if concept is not None:
+                bodies.add(concept.organisation)
+    if len(bodies) != 1:
+        return None
+    body = next(iter(bodies))
+    return None if body.scoped else body
 
 
 def _typed_connector(query: str, words: list[str]) -> str | None:
