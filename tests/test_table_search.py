@@ -82,3 +82,26 @@ def test_a_states_formal_name_finds_the_country(tmp_path):
         results = story.search(query)
         assert results and results[0].entity.type == "PLACE"
         assert {"Kazakhstan", "Казахстан"} <= {m.text for m in results[0].entity.mentions}
+
+
+@pytest.fixture
+def ministries(tmp_path):
+    return _story(tmp_path, {
+        "uk.txt": "У МЗС України заявили, що посла викликали. Речник МЗС України не коментував.\n",
+        "ru.txt": "В МИД России ответили на ноту. Представитель МИД России выступил в четверг.\n",
+        "en.txt": "Russia's Foreign Ministry said the note was received. Kyiv waited for an answer.\n",
+    })
+
+
+@pytest.mark.parametrize("query, wanted", [
+    ("MSZ Ukrainy", "МЗС України"),
+    ("Ukrainian Foreign Ministry", "МЗС України"),
+    ("МИД Украины", "МЗС України"),
+    ("Russian Foreign Ministry", "МИД России"),
+    ("MSZ Rosji", "МИД России"),
+])
+def test_a_ministry_is_found_by_its_portfolio_and_owner_in_any_language(ministries, query, wanted):
+    results = ministries.search(query)
+    assert results and wanted in {m.text for m in results[0].entity.mentions}
+    other = "МИД России" if wanted == "МЗС України" else "МЗС України"
+    assert other not in {m.text for m in results[0].entity.mentions}

@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from . import gazetteer, given_names, knowledge, lexicon
+from . import languages as packs
 from .linking import ACROSS_SCRIPTS, keys_sound_alike, name_word_keys
 from .model import Entity, SearchResult
 from .names import KEY_LANGUAGES, fold, has_cyrillic, skeletons, spelling_keys, surname_ending, transliterations
@@ -55,6 +56,10 @@ _LEMMA_SIMILARITY = 0.98
 _GIVEN_NAME_SIMILARITY = 0.9
 # A state's formal name typed for its short one ("Republic of Kazakhstan" for Kazakhstan): just below the same words
 _FORMAL_NAME_SIMILARITY = 0.99
+# An organisation the query names by the table, with its owner ("MSZ Ukrainy" for "МЗС України"): below the
+# same words, above a name that merely holds some of them
+_CONCEPT_SIMILARITY = 0.98
+_CONCEPT_LANGUAGES = tuple(code for code in packs.codes() if packs.has(code, "names"))
 _WARMING_SECONDS = 1.0  # of CPU, while the index is built
 
 
@@ -182,6 +187,8 @@ class SearchIndex:
         # consonant skeleton -> keys of words written in Cyrillic (True) or Latin (False) letters holding it
         self.by_skeleton: dict[tuple[bool, str], set[str]] = defaultdict(set)
         self.name_cyrillic: list[bool] = []
+        # (a body of the organisation table, its owner) -> a name of the entity that is that body
+        self.by_concept: dict[tuple[str, str | None], set[int]] = defaultdict(set)
         for ei, entity in enumerate(self.entities):
             spellings: dict[str, set[str]] = defaultdict(set)  # text -> languages it is written in
             for mention in entity.mentions:
@@ -198,6 +205,10 @@ class SearchIndex:
                     body = concept.organisation if concept is not None else None
             elif entity.type == "ORG":
                 body = _table_body(spellings)
+            if entity.type == "ORG":
+                owned = _table_concept(spellings)
+                if owned is not None:
+                    self.by_concept[owned].add(len(self.names))  # the entity's first name, added below
             table = {alias for alias in knowledge.table_names(body) if alias not in spellings} if body else set()
             for alias in table:
                 spellings[alias].update(KEY_LANGUAGES)
@@ -276,6 +287,8 @@ class SearchIndex:
                 place = gazetteer.lookup(self.entities[self.names[ni].entity].name)
                 if place is not None and place.kind == "country":
                     offer(ni, _FORMAL_NAME_SIMILARITY)
+        for ni in self._concept_names(words):
+            offer(ni, _CONCEPT_SIMILARITY)
         if words:
             q_tokens = tuple(_query_word_keys(w) for w in words)
             written = _full_keys(tuple(_written_keys(w) for w in words))
@@ -293,6 +306,19 @@ class SearchIndex:
         folded_query = fold(query)
         return [SearchResult(self.entities[ei], score, self._closest(folded_query, tied))
                 for ei, (score, tied) in ranked[:limit]]
+
+    def _concept_names(self, words: list[str]) -> set[int]:
+        """The organisation a query names by the table, with whose it is ("MSZ Ukrainy", "Ukrainian Foreign
+        Ministry" -> Ukraine's foreign ministry): in whichever language the table reads it, one body and owner
+        only. A query of one word is read so only as an acronym (a name word alone is the words' search)."""
+        if not self.by_concept or not words or (len(words) == 1 and not words[0].isupper()):
+            return set()
+        tokens = tuple(words)
+        found = {(c.organisation.id, c.owner) for language in _CONCEPT_LANGUAGES
+                 if (c := knowledge.concept_of(tokens, language)) is not None}
+        if len(found) != 1:
+            return set()
+        return self.by_concept.get(next(iter(found)), set())
 
     def _closest(self, folded_query: str, tied: list[int]) -> str:
         """Of names with the same score, the spelling closest to what was typed ("wrublewski" matched
@@ -526,6 +552,27 @@ def _near_keys(keys: list[str], candidates: Sequence[str]) -> list[tuple[str, st
     return [(keys[column], candidates[row], -negated)
             for column, hits in sorted(found.items())
             for negated, row in sorted(hits)[:_NEAR_PER_KEY]]
+
+
+def _table_concept(spellings: dict[str, set[str]]) -> tuple[str, str | None] | None:
+    """The one (body, owner) of the organisation table an organisation's spellings name ("MSZ Rosji",
+    "МИД России" -> the foreign ministry of Russia); None for none, two, or a body every country has whose
+    owner its spellings do not say."""
+    bodies: set[str] = set()
+    owners: set[str] = set()
+    scoped = False
+    for text, languages in spellings.items():
+        words = tuple(_surface_words(text))
+        for language in languages:
+            concept = knowledge.concept_of(words, language)
+            if concept is not None:
+                bodies.add(concept.organisation.id)
+                scoped = scoped or concept.organisation.scoped
+                if concept.owner:
+                    owners.add(concept.owner)
+    if len(bodies) != 1 or len(owners) > 1 or (scoped and not owners):
+        return None
+    return next(iter(bodies)), next(iter(owners), None)
 
 
 def _table_body(spellings: dict[str, set[str]]) -> knowledge.Organisation | None:
