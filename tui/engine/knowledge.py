@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -103,7 +104,9 @@ def _build_index(data: dict) -> _Index:
             if len(words) == 1:
                 by_word.setdefault(words[0], body)
             elif words:
-                stems = tuple(_stem(w) for w in words)
+                # little words out: the detector keeps "o" of a capitalised run's "Układu o Bezpieczeństwie"
+                # as a connector only, so a long name is compared by the words that carry it
+                stems = tuple(_stem(w) for w in words if w not in lexicon.NAME_CONNECTORS) or tuple(map(_stem, words))
                 by_first.setdefault(stems[0], []).append((stems, body))
     return _Index(by_acronym, by_word, by_first, by_place, tuple(bodies))
 
@@ -153,11 +156,12 @@ def _long_name(words: tuple[str, ...], language: str) -> Organisation | None:
             if body is not None:
                 return body
         return None
-    stems = [_word_stems(w, language) for w in words]
+    carrying = [w for w in words if not (w.islower() and fold(w) in lexicon.NAME_CONNECTORS)]
+    stems = [_word_stems(w, language) for w in carrying or words]
     found: Organisation | None = None
     for first in stems[0]:
         for entry, body in index.by_first.get(first, ()):
-            if len(entry) == len(words) and all(s in options for s, options in zip(entry, stems, strict=True)):
+            if len(entry) == len(stems) and all(s in options for s, options in zip(entry, stems, strict=True)):
                 if found is not None and found != body:
                     return None  # two bodies spelled alike: neither
                 found = body
@@ -206,6 +210,16 @@ def _state_form_or_little(word: str, language: str) -> bool:
     if folded in _function_words() or folded in lexicon.NAME_CONNECTORS or folded in lexicon.PLACE_HEADS:
         return True
     return any(fold(lemma) in lexicon.PLACE_HEADS for lemma in lexicon.lemma_candidates(word, language)[:3])
+
+
+def formal_name_core(words: Sequence[str]) -> list[str] | None:
+    """A formal name's words without the state form and little words ('Republic of Kazakhstan' ->
+    ['Kazakhstan'], 'Республики Казахстан' -> ['Казахстан']); None when no word of it is a place head."""
+    if not any(fold(w) in lexicon.PLACE_HEADS for w in words):
+        return None
+    core = [w for w in words if not (fold(w) in lexicon.PLACE_HEADS or fold(w) in lexicon.NAME_CONNECTORS
+                                     or fold(w) in _function_words())]
+    return core if core and len(core) < len(words) else None
 
 
 @lru_cache(maxsize=50_000)
@@ -278,6 +292,19 @@ def concept_of(tokens: tuple[str, ...], language: str) -> Concept | None:
             if owner is not None:
                 return Concept(body, owner)
     return None
+
+
+@lru_cache(maxsize=1)
+def _names_by_body() -> dict[str, tuple[str, ...]]:
+    return {record["id"]: tuple(dict.fromkeys(
+        [n for names in record["names"].values() for n in names]
+        + [a for acronyms in record["acronyms"].values() for a in acronyms]))
+        for record in _table_data()["organisations"]}
+
+
+def table_names(body: Organisation) -> tuple[str, ...]:
+    """Every name and acronym the table gives a body, in all its languages (search finds the body by any)."""
+    return _names_by_body().get(body.id, ())
 
 
 def ownerless_scoped(tokens: tuple[str, ...], language: str) -> bool:

@@ -16,7 +16,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from . import gazetteer, given_names, lexicon
+from . import gazetteer, given_names, knowledge, lexicon
+from . import languages as packs
 from .linking import ACROSS_SCRIPTS, keys_sound_alike, name_word_keys
 from .model import Entity, SearchResult
 from .names import KEY_LANGUAGES, fold, has_cyrillic, skeletons, spelling_keys, surname_ending, transliterations
@@ -53,6 +54,12 @@ _LEMMA_SIMILARITY = 0.98
 # A query's given name spelled as another language spells it (Włodzimierz for Володимир) by the given-name
 # table: like a near spelling, below the same letters and a spelling by sound
 _GIVEN_NAME_SIMILARITY = 0.9
+# A state's formal name typed for its short one ("Republic of Kazakhstan" for Kazakhstan): just below the same words
+_FORMAL_NAME_SIMILARITY = 0.99
+# An organisation the query names by the table, with its owner ("MSZ Ukrainy" for "МЗС України"): below the
+# same words, above a name that merely holds some of them
+_CONCEPT_SIMILARITY = 0.98
+_CONCEPT_LANGUAGES = tuple(code for code in packs.codes() if packs.has(code, "names"))
 _WARMING_SECONDS = 1.0  # of CPU, while the index is built
 
 
@@ -81,6 +88,9 @@ class _Name:
     # keys and its beginning only; near keys and sounds of a hundred languages' names matched nearly any word
     # ("Merkel" was near the Azerbaijani "Mərkəzi Asiya" and a Sorbian "Amerike")
     alias: bool = False
+    # an organisation's name from the table, that the story never writes: it counts only matched whole ("EU"
+    # is no part of the table's "EU Commission" for the Commission)
+    whole: bool = False
 
 
 def letters(text: str) -> int:
@@ -177,19 +187,34 @@ class SearchIndex:
         # consonant skeleton -> keys of words written in Cyrillic (True) or Latin (False) letters holding it
         self.by_skeleton: dict[tuple[bool, str], set[str]] = defaultdict(set)
         self.name_cyrillic: list[bool] = []
+        # (a body of the organisation table, its owner) -> a name of the entity that is that body
+        self.by_concept: dict[tuple[str, str | None], set[int]] = defaultdict(set)
         for ei, entity in enumerate(self.entities):
             spellings: dict[str, set[str]] = defaultdict(set)  # text -> languages it is written in
             for mention in entity.mentions:
                 spellings[mention.text].add(languages_by_source.get(mention.source_id, "en"))
             spellings[entity.name].add("en")
             written = set(spellings)
+            body = None
             if entity.type == "PLACE":
                 place = gazetteer.lookup(entity.name)
                 if place is not None:
                     for alias in place.names:
                         spellings[alias].update(KEY_LANGUAGES)
+                    concept = knowledge.concept_of_place(place.id)  # CLDR's EU and UN are bodies too
+                    body = concept.organisation if concept is not None else None
+            elif entity.type == "ORG":
+                body = _table_body(spellings)
+            if entity.type == "ORG":
+                owned = _table_concept(spellings)
+                if owned is not None:
+                    self.by_concept[owned].add(len(self.names))  # the entity's first name, added below
+            table = {alias for alias in knowledge.table_names(body) if alias not in spellings} if body else set()
+            for alias in table:
+                spellings[alias].update(KEY_LANGUAGES)
             for text, languages in spellings.items():
-                self._add(ei, text, tuple(sorted(languages | {"en"})), alias=text not in written)
+                self._add(ei, text, tuple(sorted(languages | {"en"})), alias=text not in written,
+                          whole=text in table)
         self.word_keys = [k for k in self.postings if len(k) >= 3]
         self.sorted_keys = sorted(self.postings)
         self.sorted_folds = sorted(self.fold_postings)
@@ -213,13 +238,13 @@ class SearchIndex:
             if time.thread_time() - started > _WARMING_SECONDS:
                 break
 
-    def _add(self, entity: int, text: str, languages: tuple[str, ...], alias: bool) -> None:
+    def _add(self, entity: int, text: str, languages: tuple[str, ...], alias: bool, whole: bool = False) -> None:
         words = _surface_words(text)
         if not words:
             return
         tokens = tuple(_word_keys(w, languages) for w in words)
         name_index = len(self.names)
-        self.names.append(_Name(entity, text, tokens, tuple(fold(w) for w in words), alias))
+        self.names.append(_Name(entity, text, tokens, tuple(fold(w) for w in words), alias, whole))
         cyrillic = has_cyrillic(text)
         self.name_cyrillic.append(cyrillic)
         self.by_fold[" ".join(_words(text))].add(name_index)
@@ -255,6 +280,15 @@ class SearchIndex:
             for ni in self.by_fold.get(" ".join(_words(reading)), ()):
                 offer(ni, 1.0)
         words = _surface_words(query)[:8]
+        core = knowledge.formal_name_core(words)
+        if core:
+            # "Republic of Kazakhstan" is the country, before any name that holds those words
+            for ni in self.by_fold.get(" ".join(_words(" ".join(core))), ()):
+                place = gazetteer.lookup(self.entities[self.names[ni].entity].name)
+                if place is not None and place.kind == "country":
+                    offer(ni, _FORMAL_NAME_SIMILARITY)
+        for ni in self._concept_names(words):
+            offer(ni, _CONCEPT_SIMILARITY)
         if words:
             q_tokens = tuple(_query_word_keys(w) for w in words)
             written = _full_keys(tuple(_written_keys(w) for w in words))
@@ -272,6 +306,19 @@ class SearchIndex:
         folded_query = fold(query)
         return [SearchResult(self.entities[ei], score, self._closest(folded_query, tied))
                 for ei, (score, tied) in ranked[:limit]]
+
+    def _concept_names(self, words: list[str]) -> set[int]:
+        """The organisation a query names by the table, with whose it is ("MSZ Ukrainy", "Ukrainian Foreign
+        Ministry" -> Ukraine's foreign ministry): in whichever language the table reads it, one body and owner
+        only. A query of one word is read so only as an acronym (a name word alone is the words' search)."""
+        if not self.by_concept or not words or (len(words) == 1 and not words[0].isupper()):
+            return set()
+        tokens = tuple(words)
+        found = {(c.organisation.id, c.owner) for language in _CONCEPT_LANGUAGES
+                 if (c := knowledge.concept_of(tokens, language)) is not None}
+        if len(found) != 1:
+            return set()
+        return self.by_concept.get(next(iter(found)), set())
 
     def _closest(self, folded_query: str, tied: list[int]) -> str:
         """Of names with the same score, the spelling closest to what was typed ("wrublewski" matched
@@ -400,6 +447,8 @@ class SearchIndex:
                 continue
             average = sum(matched) / len(matched)
             name_cover = min(1.0, len(positions[ni]) / len(self.names[ni].tokens))
+            if name_cover < 1.0 and self.names[ni].whole:
+                continue
             # squared: one exact word beats a near spelling (Sacharowa -> Zacharowa over Smadijarow)
             out[ni] = 0.95 * average ** 3 * (len(matched) / n_query) * (0.85 + 0.15 * name_cover)
         return out
@@ -503,6 +552,44 @@ def _near_keys(keys: list[str], candidates: Sequence[str]) -> list[tuple[str, st
     return [(keys[column], candidates[row], -negated)
             for column, hits in sorted(found.items())
             for negated, row in sorted(hits)[:_NEAR_PER_KEY]]
+
+
+def _table_concept(spellings: dict[str, set[str]]) -> tuple[str, str | None] | None:
+    """The one (body, owner) of the organisation table an organisation's spellings name ("MSZ Rosji",
+    "МИД России" -> the foreign ministry of Russia); None for none, two, or a body every country has whose
+    owner its spellings do not say."""
+    bodies: set[str] = set()
+    owners: set[str] = set()
+    scoped = False
+    for text, languages in spellings.items():
+        words = tuple(_surface_words(text))
+        for language in languages:
+            concept = knowledge.concept_of(words, language)
+            if concept is not None:
+                bodies.add(concept.organisation.id)
+                scoped = scoped or concept.organisation.scoped
+                if concept.owner:
+                    owners.add(concept.owner)
+    if len(bodies) != 1 or len(owners) > 1 or (scoped and not owners):
+        return None
+    return next(iter(bodies)), next(iter(owners), None)
+
+
+def _table_body(spellings: dict[str, set[str]]) -> knowledge.Organisation | None:
+    """The one body of the organisation table an organisation's spellings name (CSTO for "ОДКБ" and
+    "Organizacji Układu o Bezpieczeństwie Zbiorowym"), so that it is found by the table's names in every
+    language; None for none, for two, and for a body every country has ("MSZ": whose is the linker's to say)."""
+    bodies = set()
+    for text, languages in spellings.items():
+        words = tuple(_surface_words(text))
+        for language in languages:
+            concept = knowledge.concept_of(words, language)
+            if concept is not None:
+                bodies.add(concept.organisation)
+    if len(bodies) != 1:
+        return None
+    body = next(iter(bodies))
+    return None if body.scoped else body
 
 
 def _typed_connector(query: str, words: list[str]) -> str | None:
