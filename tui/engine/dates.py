@@ -229,6 +229,16 @@ _BARE_YEAR = r"(?<!\d)(?<!\d[.,])(?:19\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year on
 # people" is no year), newspapers named after a weekday, prepositions before an ISO date.
 
 
+# One relative phrase of a pack: (pattern, unit, offset, part, chained, counted). counted: the offset is per unit
+# and the phrase's own number says how many ("10 days ago", "vor zwei Wochen", "hace tres años").
+_RelRow = tuple[str, str, int, "str | Mapping[str, str] | None", bool, bool]
+
+
+def _rel_rows(relative: Mapping[str, Mapping]) -> tuple[_RelRow, ...]:
+    return tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"), e.get("chained", False),
+                  e.get("counted", False)) for pattern, e in relative.items())
+
+
 @dataclass(frozen=True)
 class _Words:
     shifts: Mapping[str, str]  # folded word -> last | next | this
@@ -244,12 +254,13 @@ class _Words:
     grammar: str  # the hand-written grammar the pack chooses (rules.grammar): english | polish | german | french
     preps: Mapping[str, tuple[str, ...]]  # [prepositions]: day, month, year, weekday, and a grammar's own sets
     relative_prep: str  # before a relative expression ("since yesterday")
-    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None, bool], ...]  # noqa: E501 (pattern, unit, offset, part, chained)
+    relative: tuple[_RelRow, ...]
     part: str  # before a month or a year: what part of it ("early", "Anfang")
     time_of_day: str  # after a weekday or "yesterday": "morning", "wieczorem"
     year_suffix: str  # after a year: "r.", "roku"
     vague: str
     vague_needs: tuple[tuple[re.Pattern[str], str], ...]  # a vague body that needs this lead word ("do niedawna")
+    language: str = ""  # the pack's own code
 
     def prep(self, kind: str, cap: bool = True) -> str:
         """The pattern of one set of the pack's prepositions (any of them, longest first)."""
@@ -275,12 +286,11 @@ def _words(language: str) -> _Words:
                   iso_prepositions=tuple(r.get("iso_prepositions", ())), grammar=r.get("grammar", ""),
                   preps={k: tuple(v) for k, v in prep.items() if k != "relative"},
                   relative_prep=prep.get("relative", "(?!)"),
-                  relative=tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"),
-                                  e.get("chained", False))
-                                 for pattern, e in data.get("relative", {}).items()) if r else (),
+                  relative=_rel_rows(data.get("relative", {})) if r else (),
                   part=r.get("part", "(?!)"), time_of_day=r.get("time_of_day", "(?!)"),
                   year_suffix=r.get("year_suffix", "(?!)"), vague=r.get("vague", "(?!)"),
-                  vague_needs=tuple((re.compile(k), e["preposition"]) for k, e in r.get("vague_needs", {}).items()))
+                  vague_needs=tuple((re.compile(k), e["preposition"]) for k, e in r.get("vague_needs", {}).items()),
+                  language=language)
 
 
 def _part(text: str | None, words: Mapping[str, str]) -> str | None:
@@ -293,6 +303,91 @@ def _part(text: str | None, words: Mapping[str, str]) -> str | None:
     return None
 
 
+@cache
+def _number_words(language: str) -> Mapping[str, int]:
+    """The pack's [number_words] ("two" = 2, "zwei" = 2), folded."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    return {languages.fold(k): v for k, v in ((data or {}).get("number_words") or {}).items()}
+
+
+def _count(text: str, language: str) -> int | None:
+    """The number a counted phrase says: its first figure, else its first number word (None: neither)."""
+    figure = re.search(r"\d+", text)
+    if figure:
+        return int(figure.group())
+    words = _number_words(language)
+    for word in re.findall(r"\w+", text):
+        if languages.fold(word) in words:
+            return words[languages.fold(word)]
+    return None
+
+
+@dataclass(frozen=True)
+class _BareYears:
+    """A pack's guards on a year written without a preposition ("his 1996 campaign", "2009 wurde", "el 2000"):
+    what before or after a number makes it a count, not a year."""
+
+    count_after: re.Pattern[str]  # "2000 people", "1500 GMT"
+    count_before: re.Pattern[str]  # "some 2000", "rund 2000", "más de 1500": at the end of the text before
+    plural: re.Pattern[str] | None  # a plural word after: "1500 soldiers", "2000 trabajadores"
+    year_before: re.Pattern[str]  # words before that make it a year even so: "fiscal 1989 results", "its 2004 sales"
+    nouns_capitalised: bool  # German: "2000 Menschen", a capitalised word after is the counted noun
+
+
+@cache
+def _bare_years(language: str) -> _BareYears | None:
+    """The bare-year guards of `language`'s pack, or None (its pack does not enable bare years)."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    section = (data or {}).get("grammar") or (data or {}).get("rules") or {}
+    if not section.get("bare_years"):
+        return None
+    return _BareYears(count_after=re.compile(r"\s*(?:%s)" % section.get("count", "(?!)")),
+                      count_before=re.compile(r"(?:%s)\s+$" % section.get("count_before", "(?!)"), re.I),
+                      plural=re.compile(r"\s+(?:%s)(?!\w)" % section["plural"]) if "plural" in section else None,
+                      year_before=re.compile(r"(?<!\w)(?:%s)\s+$" % section.get("year_before", "(?!)")),
+                      nouns_capitalised=languages.value(language, "names", "dictionary", "capitalises_nouns", False))
+
+
+# A year on its own: 1800-2099, not part of a longer number ("1,998", "20.000", "2005.5").
+_LONE_YEAR = r"(?<![\d/])(?<!\d[.,])(?:1[89]\d\d|20\d\d)(?!\d)(?![.,:/]\d)"
+# after a year: another figure joined to it ("1985 and 1987", "1998-2001", "2005/06"): the guards read past it
+_JOINED = re.compile(r"\s*(?:[-–/]|\s(?:and|or|to|und|oder|bis|y|o|a|al|e|et|ou|en|of|i|și|и|до)\s)\s*\d{2,4}(?!\d)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]\n]|$)")
+
+
+def _bare_year_rule(language: str) -> list[_Rule]:
+    """The rule for a year with no preposition, where the pack enables it (bare_years)."""
+    guards = _bare_years(language)
+    if guards is None:
+        return []
+
+    def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
+        before = text[max(floor, start - 40) : start]
+        if re.search(r"(?:©|\([cC]\)|[Cc]opyright|\d[\d.,]*|[$€£¥]|#|[Nn]o\.|[Nn]r\.)\s*$", before):
+            return False  # a copyright line, a table's run of figures, a price, a number ("No. 1999")
+        if guards.count_before.search(before):
+            return False  # "some 2000", "rund 2000", "más de 1500"
+        joined = _JOINED.match(text, end)
+        after_at = joined.end() if joined else end
+        if re.match(r"\s*\d", text[after_at : after_at + 3]) or guards.count_after.match(text, after_at):
+            return False  # "2005 1200 1300" (a table), "2000 people", "1500 GMT"
+        if guards.plural and guards.plural.match(text, after_at) and not guards.year_before.search(before):
+            return False  # "1500 soldiers", "2000 trabajadores"
+        capital_after = re.match(r"\s+[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ]", text[after_at : after_at + 3]) is not None
+        if guards.nouns_capitalised and capital_after:
+            return False  # "2000 Menschen"
+        word = re.search(r"([\w'’.-]+)\s*$", before)
+        named = bool(word and word.group(1)[:1].isupper()
+                     and not sentence_initial(text, start - len(before) + word.start(1), floor))
+        if named and not guards.nouns_capitalised and not _CLAUSE_END.match(text, after_at):
+            return False  # "Windows 2000 users", "Flight 1549 landed": a name's number ("WWDC 2005." is an edition)
+        if capital_after and not named and re.search(r"(?:^|\s)(?:at|in|on|en|em|a)\s*$", before):
+            return False  # "at 1600 Pennsylvania Avenue": a street number
+        return True
+
+    return [_Rule("byr", "year", rf"(?P<§y>{_LONE_YEAR})", check=check)]
+
+
 # --- rules ------------------------------------------------------------------------------------------------
 
 
@@ -303,12 +398,12 @@ class _Rule:
     pattern: str  # group names start with "§" (replaced by the rule's own prefix: names must be unique)
     # relative rules: (unit, offset, part) for each branch, the branch named §tA, §tB, ...; part "from-text"
     # (hand-written rules: read from the match with the pack's part_words) or a pack's words with their meanings
-    table: tuple[tuple[str, int, str | Mapping[str, str] | None, bool], ...] = ()
+    table: tuple[tuple[str, int, str | Mapping[str, str] | None, bool, bool], ...] = ()
     # extra guard on a match: (text, start, end, fields, body start) -> keep it?
     check: Callable[[str, int, int, dict[str, str], int], bool] | None = None
 
 
-def _relative(table: list[tuple[str, str, int, str | Mapping[str, str] | None, bool]], prep: str) -> list[_Rule]:
+def _relative(table: list[_RelRow], prep: str) -> list[_Rule]:
     """One rule for a language's relative phrases: one alternation behind one optional preposition
     (a rule per phrase would make the scan try the preposition once per phrase at every word start)."""
     branches = "|".join(f"(?P<§t{_LETTERS[i]}>{row[0]})" for i, row in enumerate(table))
@@ -341,6 +436,7 @@ def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
               check=_not_may_the_name),
         _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?P<§part>%(PART)s)?(?(§p)|(?(§part)|(?!)))"
               r"(?:the\s+year\s+)?(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
+        *_bare_year_rule(w.language),
         _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§wd>%(WD)s)"
               r"%(TOD)s?" % c, check=_weekday_en(w)),
         _vague(w),
@@ -409,6 +505,7 @@ def _rules_de(n: _Names, w: _Words) -> list[_Rule]:
               r"(?P<§m>%(M)s)%(YS)s?" % c),
         _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
               r"(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
+        *_bare_year_rule(w.language),
         _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?(§p)|(?(§sh)|(?!)))"
               r"(?P<§wd>%(WD)s)%(TOD)s?" % c, check=_not_newspaper(w)),
         _vague(w),
@@ -442,6 +539,7 @@ def _rules_fr(n: _Names, w: _Words) -> list[_Rule]:
     rules += [
         _Rule("yr", "year", r"(?:(?P<§p>%s)\s+|%s)(?P<§y>%s)(?!\s*%s)" % (
             w.prep("year"), c["PART"], _BARE_YEAR, c["COUNT"])),
+        *_bare_year_rule(w.language),
         _Rule("wd", "weekday", r"(?:(?P<§p>%s)\s+)?(?P<§wd>%s)%s?%s?" % (
             w.prep("weekday"), c["WDC"], c["TOD"], c["YS"]), check=_weekday_fr),
         _vague(w),
@@ -471,7 +569,7 @@ class _Table:
     shift_after: Mapping[str, str]  # "martes pasado", "sabato scorso", "a marzo prossimo"
     shifts: Mapping[str, str]  # both, folded (languages.fold): what a matched shift word means
     year_shifts: Mapping[str, int]  # after a month, folded: "del año pasado" -> -1
-    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None, bool], ...]  # noqa: E501 (pattern, unit, offset, part, chained)
+    relative: tuple[_RelRow, ...]
     relative_prep: str
     vague: str
     count: str
@@ -502,8 +600,7 @@ def _table(language: str) -> _Table | None:
     if data is None or "grammar" not in data:
         return None
     g, prep, sh, cal = data["grammar"], data["prepositions"], data["shifts"], data.get("calendar", {})
-    relative = tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"), e.get("chained", False))
-                     for pattern, e in data["relative"].items())
+    relative = _rel_rows(data["relative"])
     short = cal.get("short_weekdays", {})
     return _Table(
         day_month=g["day_month"], month_year=g["month_year"], prep_day=tuple(prep["day"]),
@@ -563,6 +660,7 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
         ]
         if t.year_suffix:  # a year its word makes one needs no preposition: "осенью 2022 года"
             rules.append(_Rule("ysuf", "year", r"(?P<§y>%s)(?:%s)" % (_BARE_YEAR, t.year_suffix)))
+        rules += _bare_year_rule(language)
         rules += [
             _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SHB)s)\s+)?(?P<§wd>%(WD)s)(?:%(TOD)s)?"
                   r"(?:\s+(?P<§sh2>%(SHA)s))?" % c, check=_weekday_table(language)),
@@ -818,10 +916,16 @@ def _role(text: str, start: int, end: int, since_until: tuple[re.Pattern[str], r
     return "point"
 
 
-def _read_relative(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, lang: str, role: str) -> Found:
+def _read_relative(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, lang: str,
+                   role: str) -> Found | None:
     """"yesterday", "last week", "a finales del mes pasado": a unit and an offset from the article's date."""
     branch = next(name for name in f if name.startswith("t"))
-    unit, offset, part, chained = rule.table[_LETTERS.index(branch[1])]
+    unit, offset, part, chained, counted = rule.table[_LETTERS.index(branch[1])]
+    if counted:  # "10 days ago", "vor zwei Wochen": the phrase's number times the unit's offset
+        count = _count(text[start:end], lang)
+        if count is None:
+            return None
+        offset *= count
     if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
         part = _part(text[start:end], _words(lang).parts)
     elif isinstance(part, Mapping):  # a pack's words: "a finales del mes pasado"
