@@ -344,7 +344,7 @@ def _bare_years(language: str) -> _BareYears | None:
     return _BareYears(count_after=re.compile(r"\s*(?:%s)" % section.get("count", "(?!)")),
                       count_before=re.compile(r"(?:%s)\s+$" % section.get("count_before", "(?!)"), re.I),
                       plural=re.compile(r"\s+(?:%s)(?!\w)" % section["plural"]) if "plural" in section else None,
-                      year_before=re.compile(r"(?<!\w)(?:%s)\s+$" % section.get("year_before", "(?!)")),
+                      year_before=re.compile(r"(?<!\w)(?:%s)\s+$" % section.get("year_before", "(?!)"), re.I),
                       nouns_capitalised=languages.value(language, "names", "dictionary", "capitalises_nouns", False))
 
 
@@ -410,7 +410,7 @@ def _relative(table: list[_RelRow], prep: str) -> list[_Rule]:
     return [_Rule("rel", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{branches})", table=tuple(row[1:] for row in table))]
 
 
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
