@@ -150,3 +150,77 @@ def test_counted_phrases_resolve_against_the_article() -> None:
     assert ("two weeks ago", "2021-03-01") in _resolved("en", "The plant closed two weeks ago.", "2021-03-15")
     assert ("hace 20 años", "2001") in _resolved("es", "Llegó hace 20 años al país.", "2021-03-15")
     assert ("Vor einem Monat", "2021-02") in _resolved("de", "Vor einem Monat brannte die Halle.", "2021-03-15")
+
+
+# --- weekdays ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "text", "phrase", "weekday"), [
+    ("en", "The Appeals Court Friday rejected the plea.", "Friday", 4),
+    ("en", "Also Sunday, the police made arrests.", "Sunday", 6),
+    ("en", "PARIS, MONDAY (Wire) - Talks resumed.", "MONDAY", 0),
+    ("de", "DIENSTAG, 5. Mai: Die Gespräche beginnen.", "DIENSTAG, 5. Mai", 1),
+    ("es", "El MARTES se reanudan las conversaciones.", "El MARTES", 1),
+])
+def test_weekdays_after_a_capitalised_word_or_in_capitals(language: str, text: str, phrase: str,
+                                                           weekday: int) -> None:
+    found = {text[f.start : f.end]: f for f in dates.tag(text, 0, language)}
+    assert phrase in found, _found(language, text)
+    assert found[phrase].weekday == weekday
+
+
+@pytest.mark.parametrize("text", [
+    "They met on Good Friday in the square.",
+    "Voters turned out on Super Tuesday in big numbers.",
+    "The Sunday Times printed the letter.",
+])
+def test_a_weekday_in_a_name_is_no_date(text: str) -> None:
+    assert [f for f in dates.tag(text, 0, "en") if f.kind == "weekday"] == [], _found("en", text)
+
+
+def test_a_weekday_written_with_its_date_is_one_expression() -> None:
+    text = "The vote was held Saturday, April 25, in the capital."
+    found = dates.tag(text, 0, "en")
+    assert [(text[f.start : f.end], f.kind, f.month, f.day, f.weekday) for f in found] == [
+        ("Saturday, April 25", "day", 4, 25, 5)]
+
+
+# --- coordinated days, ranges, months ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "text", "days"), [
+    ("de", "Die Messe findet am 16. und 17. Jänner statt.", [(1, 16), (1, 17)]),
+    ("de", "Die Messe läuft vom 3. bis 5. Mai.", [(5, 3), (5, 5)]),
+    ("es", "El congreso será del 7 al 11 de septiembre.", [(9, 7), (9, 11)]),
+    ("es", "Habrá huelga el 5 y el 6 de junio.", [(6, 5), (6, 6)]),
+    ("pt", "O congresso será de 5 a 7 de junho.", [(6, 5), (6, 7)]),
+    ("it", "Lo sciopero sarà il 5 e il 6 giugno.", [(6, 5), (6, 6)]),
+    ("nl", "De staking is op 5 en 6 juni.", [(6, 5), (6, 6)]),
+    ("cs", "Stávka bude 5. a 6. června.", [(6, 5), (6, 6)]),
+    ("ro", "Greva va fi pe 5 și 6 iunie.", [(6, 5), (6, 6)]),
+])
+def test_two_days_of_one_month(language: str, text: str, days: list[tuple[int, int]]) -> None:
+    found = [(f.month, f.day) for f in dates.tag(text, 0, language) if f.kind == "day"]
+    assert found == days, _found(language, text)
+
+
+@pytest.mark.parametrize(("language", "text", "months"), [
+    ("en", "The economy shrank between April and June.", [4, 6]),
+    ("es", "La economía cayó entre abril y junio.", [4, 6]),
+    ("es", "Las obras siguen en mayo y junio.", [5, 6]),
+    ("pt", "A economia caiu entre abril e junho.", [4, 6]),
+    ("de", "Die Wirtschaft schrumpfte zwischen März und Mai.", [3, 5]),
+    ("es", "En Febrero llovió poco.", [2]),
+    ("en", "December's figures were weak.", [12]),
+    ("en", "The bridge will be finished by May.", [5]),
+])
+def test_months_coordinated_capitalised_possessive(language: str, text: str, months: list[int]) -> None:
+    assert [f.month for f in dates.tag(text, 0, language) if f.kind == "month"] == months, _found(language, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The motion was defeated by May.",
+    "The plan will be backed by May and her cabinet.",
+    "May's cabinet met on the terrace.",
+    "Talks between Corbyn and May said little.",
+])
+def test_theresa_may_is_still_no_month(text: str) -> None:
+    assert [f for f in dates.tag(text, 0, "en") if f.kind == "month"] == [], _found("en", text)

@@ -172,6 +172,8 @@ def _names(language: str) -> _Names:
             weekdays[form.lower()] = number
             weekdays[form.lower().replace("'", "’")] = number  # the patterns read ' as either apostrophe
             weekday_forms.append(form)
+            if len(form) > 3:  # a headline or a dateline in capitals: "DIENSTAG", "MONDAY"
+                weekday_forms.append(form.upper())
     for number, forms in extra.get("locative_months", {}).items():  # Polish: read, not offered to CLDR's rules
         for form in forms:
             months[form] = number
@@ -261,6 +263,7 @@ class _Words:
     vague: str
     vague_needs: tuple[tuple[re.Pattern[str], str], ...]  # a vague body that needs this lead word ("do niedawna")
     language: str = ""  # the pack's own code
+    weekday_names_before: re.Pattern[str] | None = None  # "Good Friday", "Super Tuesday": a name, no date
 
     def prep(self, kind: str, cap: bool = True) -> str:
         """The pattern of one set of the pack's prepositions (any of them, longest first)."""
@@ -290,7 +293,8 @@ def _words(language: str) -> _Words:
                   part=r.get("part", "(?!)"), time_of_day=r.get("time_of_day", "(?!)"),
                   year_suffix=r.get("year_suffix", "(?!)"), vague=r.get("vague", "(?!)"),
                   vague_needs=tuple((re.compile(k), e["preposition"]) for k, e in r.get("vague_needs", {}).items()),
-                  language=language)
+                  language=language,
+                  weekday_names_before=re.compile(r["weekday_names_before"]) if "weekday_names_before" in r else None)
 
 
 def _part(text: str | None, words: Mapping[str, str]) -> str | None:
@@ -433,7 +437,9 @@ def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
     rules += [
         _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§part>%(PART)s)?"
               r"(?(§p)|(?(§sh)|(?(§part)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>%(YS)s))?" % c,
-              check=_not_may_the_name),
+              check=_may_en(w)),
+        # a month's own figures: "December's figures" ("May's cabinet" is Theresa May: the guard)
+        _Rule("mposs", "month", r"(?P<§m>%(M)s)(?=['’]s\s+[a-z])" % c, check=_not_may_the_name),
         _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?P<§part>%(PART)s)?(?(§p)|(?(§part)|(?!)))"
               r"(?:the\s+year\s+)?(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
         *_bare_year_rule(w.language),
@@ -496,6 +502,7 @@ def _rules_de(n: _Names, w: _Words) -> list[_Rule]:
     rules = [
         _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.\s?(?P<§mo>0?[1-9]|1[0-2])\.\s?(?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
         _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s)(?:,\s*(?:den\s+|dem\s+)?|\s+(?:den|dem)\s+|\s+))?"  # noqa: E501 (a regex or table row reads best whole)
+              r"(?:(?P<§dfirst>%(DAY)s)\.(?P<§djoin>\s*[-–]\s*|\s+(?:und|bis)\s+))?"  # "16. und 17. Jänner"
               r"(?P<§d>%(DAY)s)\.\s*(?P<§m>%(MD)s)(?:\s+(?P<§y>%(YEAR)s)|%(YS)s)?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
     ]
@@ -582,6 +589,7 @@ class _Table:
     short_weekday_preps: frozenset[str]  # the only prepositions that make those a date: "na segunda"
     year_suffix: str  # after a year, the word that makes it one: "2022 г.", "2022 року", "2022. godine"
     day_pair: str  # between two day numbers of one month: "25-26 июля", "25 и 26 июля", "od 3. do 5. oktobra"
+    months_capitalised: bool = False  # "en Febrero": a month may start with a capital (not "с Май", a name)
 
 
 def _by_number(forms: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
@@ -614,6 +622,7 @@ def _table(language: str) -> _Table | None:
         habitual=frozenset(g.get("habitual", ())), weekday_needs_prep=g.get("weekday_needs_prep", False),
         time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),  # noqa: E501 (a regex or table row reads best whole)
         year_suffix=g.get("year_suffix", ""), day_pair=g.get("day_pair", ""),
+        months_capitalised=g.get("months_capitalised", False),
     )
 
 
@@ -629,8 +638,9 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
         abbreviations |= {a.upper() for a in abbreviations}
         c = {
             "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": t.count, "DM": t.day_month,
-            "MY": t.month_year, "M": _alt(n.month_forms),
-            "MD": rf"(?:{_alt(n.month_forms)}|{_alt(sorted(abbreviations))}\.?)",
+            # months with a capital where the pack says writers do so ("en Febrero", "5 de Febrero")
+            "MY": t.month_year, "M": _alt(n.month_forms, t.months_capitalised),
+            "MD": rf"(?:{_alt(n.month_forms, t.months_capitalised)}|{_alt(sorted(abbreviations))}\.?)",
             "WD": _alt(n.weekday_forms, True), "PREP": _alt(t.prep_day, True), "PREPM": _alt(t.prep_month, True),
             "PREPY": _alt(t.prep_year, True), "PART": _alt(list(t.parts), True),
             "PREPWD": _alt(t.prep_weekday, True), "SHB": _alt(list(t.shift_before), True),
@@ -702,27 +712,48 @@ def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str], floor:
     return not re.match(r"(?:['’]s\b|\s+(?:said|says|told|has|had|was|is|will|would|herself|and\s+(?:her|the)\b))", rest)  # noqa: E501 (a regex or table row reads best whole)
 
 
+def _may_en(w: _Words) -> Callable[[str, int, int, dict[str, str], int], bool]:
+    """_not_may_the_name, but "by May" after a future in its clause ("will be finished by May") is a deadline."""
+    future = languages.value(w.language, "dates", "tense", "future", None) if w.language else None
+    future_re = re.compile(future) if future else None
+
+    def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
+        if f.get("m") == "May" and f.get("p", "").lower() == "by" and future_re is not None:
+            clause = re.split(r"[.;!?\n]", text[max(floor, start - 100) : start])[-1]
+            if future_re.search(clause):  # still Theresa May in "by May and her cabinet", "by May's team"
+                return _not_may_the_name(text, start, end, {**f, "p": ""}, floor)
+        return _not_may_the_name(text, start, end, f, floor)
+
+    return check
+
+
 def _weekday_en(w: _Words) -> Callable[[str, int, int, dict[str, str], int], bool]:
     newspaper = _not_newspaper(w)
 
     def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
         if f.get("p") and not newspaper(text, start, end, f, floor):
             return False  # "The Mail on Sunday"
-        return _bare_weekday_en(text, start, end, f, floor)
+        return _bare_weekday_en(text, start, end, f, floor, w.weekday_names_before)
 
     return check
 
 
-def _bare_weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
+def _bare_weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int,
+                     names_before: re.Pattern[str] | None = None) -> bool:
     if f.get("p") or f.get("sh"):
         return True
     # A bare weekday ("said Tuesday") is a date unless it is part of a name: "The Sunday Times",
     # "Sunday Telegraph", "Good Friday", "Super Tuesday".
     before = _word_before(text, start)
     after = _word_after(text, end)
-    if before.lower() in ("the", "a", "an", "every", "each") or (
-            before[:1].isupper() and not sentence_initial(text, start, floor)):
+    if before.lower() in ("the", "a", "an", "every", "each"):
         return False
+    # After a capitalised word ("World Court Friday rejected", "Also Sunday") it is a date, unless that word
+    # makes a name with it ("Good Friday", "Super Tuesday": the pack's weekday_names_before).
+    if before[:1].isupper() and names_before is not None and names_before.fullmatch(before.strip(".")):
+        return False
+    if text[start:end].isupper() and len(text[start:end]) > 3:
+        return True  # a headline in capitals: the next word is in capitals too
     return not after[:1].isupper()
 
 
@@ -748,7 +779,9 @@ def _weekday_table(language: str) -> Callable[[str, int, int, dict[str, str], in
             return True
         if t.weekday_needs_prep:
             return False  # Czech says "v úterý"
-        if wd[:1].isupper() and not sentence_initial(text, start, floor) or _word_after(text, end)[:1].isupper():
+        capitals = wd.isupper() and len(wd) > 3  # "MARTES": a headline, no name
+        if not capitals and (wd[:1].isupper() and not sentence_initial(text, start, floor)
+                             or _word_after(text, end)[:1].isupper()):
             return False  # a name: "Plácido Domingo", "Domenica Rossi"
         return _word_before(text, start).lower() not in t.habitual  # "los martes": every Tuesday
 
@@ -856,9 +889,38 @@ def tag(text: str, start: int, language: str, limit: int | None = None) -> list[
             out += _pair(found, m, groups, text, g.language)
         else:
             out.append(found)
+        end = m.end()
+        if found.kind == "month" and names is not None:
+            second = _coordinated_month(found, text, start, g.language, names)
+            if second is not None:  # "between April and June", "entre abril y junio"
+                out.append(second)
+                end = second.end
         if limit is not None and len(out) >= limit:
-            return out
-        pos = m.end()
+            return out[:limit]
+        pos = end
+
+
+@cache
+def _coordination(language: str) -> re.Pattern[str] | None:
+    """A month after the pack's coordination words ("and", "y", "bis"), as a pattern, or None."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    section = (data or {}).get("grammar") or (data or {}).get("rules") or {}
+    if "coordination" not in section:
+        return None
+    return re.compile(r"(?:%s)(?P<m>%s)(?!\w)" % (section["coordination"], _alt(_names(language).month_forms, True)))
+
+
+def _coordinated_month(first: Found, text: str, floor: int, language: str, names: _Names) -> Found | None:
+    """The month written right after a month and a coordination word ("April and June"): a month of its own,
+    in the first one's year; None where there is none, or it is Theresa May ("... and May said")."""
+    pattern = _coordination(language)
+    m = pattern.match(text, first.end) if pattern else None
+    if m is None:
+        return None
+    if not _not_may_the_name(text, m.start("m"), m.end(), {"m": m.group("m")}, floor):
+        return None
+    return Found(m.start("m"), m.end(), "month", "point", year=first.year, month=names.months[m.group("m").lower()],
+                 year_shift=first.year_shift)
 
 
 def _pair(second: Found, m: re.Match[str], groups: tuple[tuple[str, str], ...], text: str, lang: str) -> list[Found]:
@@ -870,7 +932,8 @@ def _pair(second: Found, m: re.Match[str], groups: tuple[tuple[str, str], ...], 
     if second.month is None or not _is_day(second.year, second.month, first_day) or first_day >= (second.day or 0):
         return [replace(second, start=span["d"][0])]
     table = _table(lang)
-    until = table.until if table else None
+    role_words = _words(lang).role
+    until = table.until if table else role_words[1] if role_words else None
     joint_start, joint_end = span["djoin"]
     joint = text[joint_start:joint_end]
     lead = len(joint) - len(joint.lstrip(" .-–—\t\n"))

@@ -312,10 +312,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "day_pair": REGEX,  # between two day numbers of one month: "25-26 июля", "od 3. do 5. oktobra"
             # a year with no preposition ("his 1996 campaign", "el 2000"): on where the pack says so, with its
             # guards: words before a number that make it a count ("some", "rund"), a plural word after it
+            "months_capitalised": BOOL,  # writers give a month a capital at times ("en Febrero")
             "bare_years": BOOL,
             "count_before": REGEX,
             "plural": REGEX,
             "year_before": REGEX,  # words before a number that make it a year even with a plural after it
+            "coordination": REGEX,  # between a month and the next one: "April and June", "abril y junio"
         },
         "prepositions": {
             "day": Spec(_words, "before a full date", True),
@@ -354,11 +356,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "until": Spec(_regex, "a lead word that makes a date an end (until)", True),
             "count": REGEX,
             "newspapers_before": REGEX,
+            "weekday_names_before": REGEX,  # a capitalised word that makes a name with a weekday: "Good Friday"
             "iso_prepositions": Spec(_words, "before an ISO date", True),
             "bare_years": BOOL,  # as in [grammar]
             "count_before": REGEX,
             "plural": REGEX,
             "year_before": REGEX,  # words before a number that make it a year even with a plural after it
+            "coordination": REGEX,  # between a month and the next one: "April and June", "abril y junio"
         },
         "relative": ordered_patterns({
             "unit": one_of("day", "week", "month", "year", required=True),
