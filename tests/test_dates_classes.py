@@ -224,3 +224,10 @@ def test_months_coordinated_capitalised_possessive(language: str, text: str, mon
 ])
 def test_theresa_may_is_still_no_month(text: str) -> None:
     assert [f for f in dates.tag(text, 0, "en") if f.kind == "month"] == [], _found("en", text)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_weekday_ending_a_line_is_no_part_of_the_date_under_it(language: str) -> None:
+    text = {"en": "Markets closed until Friday\nSeptember 18, 2008", "es": "Cerrado hasta el viernes\n18 de septiembre de 2008"}[language]  # noqa: E501 (a table row reads best whole)
+    found = dates.tag(text, 0, language)
+    assert [f.kind for f in found] == ["weekday", "day"], _found(language, text)

@@ -418,6 +418,8 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
+    # A weekday joins the date after it on its own line only: "until Friday" ending a headline is no part of
+    # the dateline "September 18, 2008" under it.
     c = {
         "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": w.count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(n.abbr_forms)}\\.?)",
@@ -427,9 +429,9 @@ def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
         "SH": _alt(list(w.before), True), "YS": _alt(list(w.year)),
     }
     rules = [
-        _Rule("md", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§m>%(MD)s)\s+(?P<§d>%(DAY)s)"
+        _Rule("md", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?[ \t]+)?(?P<§m>%(MD)s)\s+(?P<§d>%(DAY)s)"
               r"(?:st|nd|rd|th)?(?!\d)(?![.,]\d)(?:,?\s+(?P<§y>%(YEAR)s))?" % c),
-        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?:the\s+)?(?P<§d>%(DAY)s)"
+        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?[ \t]+)?(?:the\s+)?(?P<§d>%(DAY)s)"
               r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<§m>%(MD)s)(?:,?\s+(?P<§y>%(YEAR)s))?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?P<§m>%(M)s),?\s+(?P<§y>%(YEAR)s)" % c),
     ]
@@ -653,7 +655,7 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
         rules = [
             _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)(?P<§sep>[./-])\s?(?P<§mo>0?[1-9]|1[0-2])"
                   r"(?P=§sep)\s?(?P<§y>%(YEAR)s)%(YSUF)s" % c),
-            _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?%(PAIR)s"
+            _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?[ \t]+)?%(PAIR)s"
                   r"(?P<§d>%(DAY)s)%(DM)s(?P<§m>%(MD)s)"
                   r"(?:%(MY)s(?P<§y>%(YEAR)s)%(YSUF)s|\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)%(MY)s"
