@@ -172,6 +172,8 @@ def _names(language: str) -> _Names:
             weekdays[form.lower()] = number
             weekdays[form.lower().replace("'", "’")] = number  # the patterns read ' as either apostrophe
             weekday_forms.append(form)
+            if len(form) > 3:  # a headline or a dateline in capitals: "DIENSTAG", "MONDAY"
+                weekday_forms.append(form.upper())
     for number, forms in extra.get("locative_months", {}).items():  # Polish: read, not offered to CLDR's rules
         for form in forms:
             months[form] = number
@@ -229,6 +231,16 @@ _BARE_YEAR = r"(?<!\d)(?<!\d[.,])(?:19\d\d|20\d\d)(?!\d)(?![.,]\d)"  # a year on
 # people" is no year), newspapers named after a weekday, prepositions before an ISO date.
 
 
+# One relative phrase of a pack: (pattern, unit, offset, part, chained, counted). counted: the offset is per unit
+# and the phrase's own number says how many ("10 days ago", "vor zwei Wochen", "hace tres años").
+_RelRow = tuple[str, str, int, "str | Mapping[str, str] | None", bool, bool]
+
+
+def _rel_rows(relative: Mapping[str, Mapping]) -> tuple[_RelRow, ...]:
+    return tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"), e.get("chained", False),
+                  e.get("counted", False)) for pattern, e in relative.items())
+
+
 @dataclass(frozen=True)
 class _Words:
     shifts: Mapping[str, str]  # folded word -> last | next | this
@@ -244,12 +256,14 @@ class _Words:
     grammar: str  # the hand-written grammar the pack chooses (rules.grammar): english | polish | german | french
     preps: Mapping[str, tuple[str, ...]]  # [prepositions]: day, month, year, weekday, and a grammar's own sets
     relative_prep: str  # before a relative expression ("since yesterday")
-    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None, bool], ...]  # noqa: E501 (pattern, unit, offset, part, chained)
+    relative: tuple[_RelRow, ...]
     part: str  # before a month or a year: what part of it ("early", "Anfang")
     time_of_day: str  # after a weekday or "yesterday": "morning", "wieczorem"
     year_suffix: str  # after a year: "r.", "roku"
     vague: str
     vague_needs: tuple[tuple[re.Pattern[str], str], ...]  # a vague body that needs this lead word ("do niedawna")
+    language: str = ""  # the pack's own code
+    weekday_names_before: re.Pattern[str] | None = None  # "Good Friday", "Super Tuesday": a name, no date
 
     def prep(self, kind: str, cap: bool = True) -> str:
         """The pattern of one set of the pack's prepositions (any of them, longest first)."""
@@ -275,12 +289,12 @@ def _words(language: str) -> _Words:
                   iso_prepositions=tuple(r.get("iso_prepositions", ())), grammar=r.get("grammar", ""),
                   preps={k: tuple(v) for k, v in prep.items() if k != "relative"},
                   relative_prep=prep.get("relative", "(?!)"),
-                  relative=tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"),
-                                  e.get("chained", False))
-                                 for pattern, e in data.get("relative", {}).items()) if r else (),
+                  relative=_rel_rows(data.get("relative", {})) if r else (),
                   part=r.get("part", "(?!)"), time_of_day=r.get("time_of_day", "(?!)"),
                   year_suffix=r.get("year_suffix", "(?!)"), vague=r.get("vague", "(?!)"),
-                  vague_needs=tuple((re.compile(k), e["preposition"]) for k, e in r.get("vague_needs", {}).items()))
+                  vague_needs=tuple((re.compile(k), e["preposition"]) for k, e in r.get("vague_needs", {}).items()),
+                  language=language,
+                  weekday_names_before=re.compile(r["weekday_names_before"]) if "weekday_names_before" in r else None)
 
 
 def _part(text: str | None, words: Mapping[str, str]) -> str | None:
@@ -293,6 +307,91 @@ def _part(text: str | None, words: Mapping[str, str]) -> str | None:
     return None
 
 
+@cache
+def _number_words(language: str) -> Mapping[str, int]:
+    """The pack's [number_words] ("two" = 2, "zwei" = 2), folded."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    return {languages.fold(k): v for k, v in ((data or {}).get("number_words") or {}).items()}
+
+
+def _count(text: str, language: str) -> int | None:
+    """The number a counted phrase says: its first figure, else its first number word (None: neither)."""
+    figure = re.search(r"\d+", text)
+    if figure:
+        return int(figure.group())
+    words = _number_words(language)
+    for word in re.findall(r"\w+", text):
+        if languages.fold(word) in words:
+            return words[languages.fold(word)]
+    return None
+
+
+@dataclass(frozen=True)
+class _BareYears:
+    """A pack's guards on a year written without a preposition ("his 1996 campaign", "2009 wurde", "el 2000"):
+    what before or after a number makes it a count, not a year."""
+
+    count_after: re.Pattern[str]  # "2000 people", "1500 GMT"
+    count_before: re.Pattern[str]  # "some 2000", "rund 2000", "más de 1500": at the end of the text before
+    plural: re.Pattern[str] | None  # a plural word after: "1500 soldiers", "2000 trabajadores"
+    year_before: re.Pattern[str]  # words before that make it a year even so: "fiscal 1989 results", "its 2004 sales"
+    nouns_capitalised: bool  # German: "2000 Menschen", a capitalised word after is the counted noun
+
+
+@cache
+def _bare_years(language: str) -> _BareYears | None:
+    """The bare-year guards of `language`'s pack, or None (its pack does not enable bare years)."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    section = (data or {}).get("grammar") or (data or {}).get("rules") or {}
+    if not section.get("bare_years"):
+        return None
+    return _BareYears(count_after=re.compile(r"\s*(?:%s)" % section.get("count", "(?!)")),
+                      count_before=re.compile(r"(?:%s)\s+$" % section.get("count_before", "(?!)"), re.I),
+                      plural=re.compile(r"\s+(?:%s)(?!\w)" % section["plural"]) if "plural" in section else None,
+                      year_before=re.compile(r"(?<!\w)(?:%s)\s+$" % section.get("year_before", "(?!)"), re.I),
+                      nouns_capitalised=languages.value(language, "names", "dictionary", "capitalises_nouns", False))
+
+
+# A year on its own: 1800-2099, not part of a longer number ("1,998", "20.000", "2005.5").
+_LONE_YEAR = r"(?<![\d/])(?<!\d[.,])(?:1[89]\d\d|20\d\d)(?!\d)(?![.,:/]\d)"
+# after a year: another figure joined to it ("1985 and 1987", "1998-2001", "2005/06"): the guards read past it
+_JOINED = re.compile(r"\s*(?:[-–/]|\s(?:and|or|to|und|oder|bis|y|o|a|al|e|et|ou|en|of|i|și|и|до)\s)\s*\d{2,4}(?!\d)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]\n]|$)")
+
+
+def _bare_year_rule(language: str) -> list[_Rule]:
+    """The rule for a year with no preposition, where the pack enables it (bare_years)."""
+    guards = _bare_years(language)
+    if guards is None:
+        return []
+
+    def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
+        before = text[max(floor, start - 40) : start]
+        if re.search(r"(?:©|\([cC]\)|[Cc]opyright|\d[\d.,]*|[$€£¥]|#|[Nn]o\.|[Nn]r\.)\s*$", before):
+            return False  # a copyright line, a table's run of figures, a price, a number ("No. 1999")
+        if guards.count_before.search(before):
+            return False  # "some 2000", "rund 2000", "más de 1500"
+        joined = _JOINED.match(text, end)
+        after_at = joined.end() if joined else end
+        if re.match(r"\s*\d", text[after_at : after_at + 3]) or guards.count_after.match(text, after_at):
+            return False  # "2005 1200 1300" (a table), "2000 people", "1500 GMT"
+        if guards.plural and guards.plural.match(text, after_at) and not guards.year_before.search(before):
+            return False  # "1500 soldiers", "2000 trabajadores"
+        capital_after = re.match(r"\s+[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ]", text[after_at : after_at + 3]) is not None
+        if guards.nouns_capitalised and capital_after:
+            return False  # "2000 Menschen"
+        word = re.search(r"([\w'’.-]+)\s*$", before)
+        named = bool(word and word.group(1)[:1].isupper()
+                     and not sentence_initial(text, start - len(before) + word.start(1), floor))
+        if named and not guards.nouns_capitalised and not _CLAUSE_END.match(text, after_at):
+            return False  # "Windows 2000 users", "Flight 1549 landed": a name's number ("WWDC 2005." is an edition)
+        if capital_after and not named and re.search(r"(?:^|\s)(?:at|in|on|en|em|a)\s*$", before):
+            return False  # "at 1600 Pennsylvania Avenue": a street number
+        return True
+
+    return [_Rule("byr", "year", rf"(?P<§y>{_LONE_YEAR})", check=check)]
+
+
 # --- rules ------------------------------------------------------------------------------------------------
 
 
@@ -303,22 +402,24 @@ class _Rule:
     pattern: str  # group names start with "§" (replaced by the rule's own prefix: names must be unique)
     # relative rules: (unit, offset, part) for each branch, the branch named §tA, §tB, ...; part "from-text"
     # (hand-written rules: read from the match with the pack's part_words) or a pack's words with their meanings
-    table: tuple[tuple[str, int, str | Mapping[str, str] | None, bool], ...] = ()
+    table: tuple[tuple[str, int, str | Mapping[str, str] | None, bool, bool], ...] = ()
     # extra guard on a match: (text, start, end, fields, body start) -> keep it?
     check: Callable[[str, int, int, dict[str, str], int], bool] | None = None
 
 
-def _relative(table: list[tuple[str, str, int, str | Mapping[str, str] | None, bool]], prep: str) -> list[_Rule]:
+def _relative(table: list[_RelRow], prep: str) -> list[_Rule]:
     """One rule for a language's relative phrases: one alternation behind one optional preposition
     (a rule per phrase would make the scan try the preposition once per phrase at every word start)."""
     branches = "|".join(f"(?P<§t{_LETTERS[i]}>{row[0]})" for i, row in enumerate(table))
     return [_Rule("rel", "relative", rf"(?:(?P<§p>{prep})\s+)?(?:{branches})", table=tuple(row[1:] for row in table))]
 
 
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
+    # A weekday joins the date after it on its own line only: "until Friday" ending a headline is no part of
+    # the dateline "September 18, 2008" under it.
     c = {
         "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": w.count,
         "M": _alt(n.month_forms), "MD": f"(?:{_alt(n.month_forms)}|{_alt(n.abbr_forms)}\\.?)",
@@ -328,9 +429,9 @@ def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
         "SH": _alt(list(w.before), True), "YS": _alt(list(w.year)),
     }
     rules = [
-        _Rule("md", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?P<§m>%(MD)s)\s+(?P<§d>%(DAY)s)"
+        _Rule("md", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?[ \t]+)?(?P<§m>%(MD)s)\s+(?P<§d>%(DAY)s)"
               r"(?:st|nd|rd|th)?(?!\d)(?![.,]\d)(?:,?\s+(?P<§y>%(YEAR)s))?" % c),
-        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?(?:the\s+)?(?P<§d>%(DAY)s)"
+        _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?[ \t]+)?(?:the\s+)?(?P<§d>%(DAY)s)"
               r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<§m>%(MD)s)(?:,?\s+(?P<§y>%(YEAR)s))?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?P<§part>%(PART)s)?(?P<§m>%(M)s),?\s+(?P<§y>%(YEAR)s)" % c),
     ]
@@ -338,9 +439,12 @@ def _rules_en(n: _Names, w: _Words) -> list[_Rule]:
     rules += [
         _Rule("mo", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§part>%(PART)s)?"
               r"(?(§p)|(?(§sh)|(?(§part)|(?!))))(?P<§m>%(M)s)(?:\s+(?P<§ys>%(YS)s))?" % c,
-              check=_not_may_the_name),
+              check=_may_en(w)),
+        # a month's own figures: "December's figures" ("May's cabinet" is Theresa May: the guard)
+        _Rule("mposs", "month", r"(?P<§m>%(M)s)(?=['’]s\s+[a-z])" % c, check=_not_may_the_name),
         _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?P<§part>%(PART)s)?(?(§p)|(?(§part)|(?!)))"
               r"(?:the\s+year\s+)?(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
+        *_bare_year_rule(w.language),
         _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?P<§wd>%(WD)s)"
               r"%(TOD)s?" % c, check=_weekday_en(w)),
         _vague(w),
@@ -400,6 +504,7 @@ def _rules_de(n: _Names, w: _Words) -> list[_Rule]:
     rules = [
         _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)\.\s?(?P<§mo>0?[1-9]|1[0-2])\.\s?(?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
         _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s)(?:,\s*(?:den\s+|dem\s+)?|\s+(?:den|dem)\s+|\s+))?"  # noqa: E501 (a regex or table row reads best whole)
+              r"(?:(?P<§dfirst>%(DAY)s)\.(?P<§djoin>\s*[-–]\s*|\s+(?:und|bis)\s+))?"  # "16. und 17. Jänner"
               r"(?P<§d>%(DAY)s)\.\s*(?P<§m>%(MD)s)(?:\s+(?P<§y>%(YEAR)s)|%(YS)s)?" % c),
         _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)\s+(?P<§y>%(YEAR)s)" % c),  # noqa: E501 (a regex or table row reads best whole)
     ]
@@ -409,6 +514,7 @@ def _rules_de(n: _Names, w: _Words) -> list[_Rule]:
               r"(?P<§m>%(M)s)%(YS)s?" % c),
         _Rule("yr", "year", r"(?:(?P<§p>%(PREPY)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?(§p)|(?(§part)|(?!)))"
               r"(?P<§y>%(BYEAR)s)(?!\s*%(COUNT)s)" % c),
+        *_bare_year_rule(w.language),
         _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SH)s)\s+)?(?(§p)|(?(§sh)|(?!)))"
               r"(?P<§wd>%(WD)s)%(TOD)s?" % c, check=_not_newspaper(w)),
         _vague(w),
@@ -442,6 +548,7 @@ def _rules_fr(n: _Names, w: _Words) -> list[_Rule]:
     rules += [
         _Rule("yr", "year", r"(?:(?P<§p>%s)\s+|%s)(?P<§y>%s)(?!\s*%s)" % (
             w.prep("year"), c["PART"], _BARE_YEAR, c["COUNT"])),
+        *_bare_year_rule(w.language),
         _Rule("wd", "weekday", r"(?:(?P<§p>%s)\s+)?(?P<§wd>%s)%s?%s?" % (
             w.prep("weekday"), c["WDC"], c["TOD"], c["YS"]), check=_weekday_fr),
         _vague(w),
@@ -471,7 +578,7 @@ class _Table:
     shift_after: Mapping[str, str]  # "martes pasado", "sabato scorso", "a marzo prossimo"
     shifts: Mapping[str, str]  # both, folded (languages.fold): what a matched shift word means
     year_shifts: Mapping[str, int]  # after a month, folded: "del año pasado" -> -1
-    relative: tuple[tuple[str, str, int, str | Mapping[str, str] | None, bool], ...]  # noqa: E501 (pattern, unit, offset, part, chained)
+    relative: tuple[_RelRow, ...]
     relative_prep: str
     vague: str
     count: str
@@ -484,6 +591,7 @@ class _Table:
     short_weekday_preps: frozenset[str]  # the only prepositions that make those a date: "na segunda"
     year_suffix: str  # after a year, the word that makes it one: "2022 г.", "2022 року", "2022. godine"
     day_pair: str  # between two day numbers of one month: "25-26 июля", "25 и 26 июля", "od 3. do 5. oktobra"
+    months_capitalised: bool = False  # "en Febrero": a month may start with a capital (not "с Май", a name)
 
 
 def _by_number(forms: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
@@ -502,8 +610,7 @@ def _table(language: str) -> _Table | None:
     if data is None or "grammar" not in data:
         return None
     g, prep, sh, cal = data["grammar"], data["prepositions"], data["shifts"], data.get("calendar", {})
-    relative = tuple((pattern, e["unit"], e["offset"], e.get("parts") or e.get("part"), e.get("chained", False))
-                     for pattern, e in data["relative"].items())
+    relative = _rel_rows(data["relative"])
     short = cal.get("short_weekdays", {})
     return _Table(
         day_month=g["day_month"], month_year=g["month_year"], prep_day=tuple(prep["day"]),
@@ -517,6 +624,7 @@ def _table(language: str) -> _Table | None:
         habitual=frozenset(g.get("habitual", ())), weekday_needs_prep=g.get("weekday_needs_prep", False),
         time_of_day=g.get("time_of_day", ""), short_weekdays=frozenset(short), short_weekday_preps=frozenset(cal.get("short_weekday_preps", ())),  # noqa: E501 (a regex or table row reads best whole)
         year_suffix=g.get("year_suffix", ""), day_pair=g.get("day_pair", ""),
+        months_capitalised=g.get("months_capitalised", False),
     )
 
 
@@ -532,8 +640,9 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
         abbreviations |= {a.upper() for a in abbreviations}
         c = {
             "DAY": _DAY, "YEAR": _YEAR, "BYEAR": _BARE_YEAR, "COUNT": t.count, "DM": t.day_month,
-            "MY": t.month_year, "M": _alt(n.month_forms),
-            "MD": rf"(?:{_alt(n.month_forms)}|{_alt(sorted(abbreviations))}\.?)",
+            # months with a capital where the pack says writers do so ("en Febrero", "5 de Febrero")
+            "MY": t.month_year, "M": _alt(n.month_forms, t.months_capitalised),
+            "MD": rf"(?:{_alt(n.month_forms, t.months_capitalised)}|{_alt(sorted(abbreviations))}\.?)",
             "WD": _alt(n.weekday_forms, True), "PREP": _alt(t.prep_day, True), "PREPM": _alt(t.prep_month, True),
             "PREPY": _alt(t.prep_year, True), "PART": _alt(list(t.parts), True),
             "PREPWD": _alt(t.prep_weekday, True), "SHB": _alt(list(t.shift_before), True),
@@ -546,7 +655,7 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
         rules = [
             _Rule("num", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?P<§d>%(DAY)s)(?P<§sep>[./-])\s?(?P<§mo>0?[1-9]|1[0-2])"
                   r"(?P=§sep)\s?(?P<§y>%(YEAR)s)%(YSUF)s" % c),
-            _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?\s+)?%(PAIR)s"
+            _Rule("dm", "day", r"(?:(?P<§p>%(PREP)s)\s+)?(?:(?P<§wd>%(WD)s),?[ \t]+)?%(PAIR)s"
                   r"(?P<§d>%(DAY)s)%(DM)s(?P<§m>%(MD)s)"
                   r"(?:%(MY)s(?P<§y>%(YEAR)s)%(YSUF)s|\s+(?P<§ys>%(YS)s)|\s+(?P<§sh2>%(SHA)s))?" % c),
             _Rule("my", "month", r"(?:(?P<§p>%(PREPM)s)\s+)?(?:(?P<§part>%(PART)s)\s+)?(?P<§m>%(M)s)%(MY)s"
@@ -563,6 +672,7 @@ def _rules_table(language: str) -> Callable[[_Names], list[_Rule]]:
         ]
         if t.year_suffix:  # a year its word makes one needs no preposition: "осенью 2022 года"
             rules.append(_Rule("ysuf", "year", r"(?P<§y>%s)(?:%s)" % (_BARE_YEAR, t.year_suffix)))
+        rules += _bare_year_rule(language)
         rules += [
             _Rule("wd", "weekday", r"(?:(?P<§p>%(PREPWD)s)\s+)?(?:(?P<§sh>%(SHB)s)\s+)?(?P<§wd>%(WD)s)(?:%(TOD)s)?"
                   r"(?:\s+(?P<§sh2>%(SHA)s))?" % c, check=_weekday_table(language)),
@@ -604,27 +714,48 @@ def _not_may_the_name(text: str, start: int, end: int, f: dict[str, str], floor:
     return not re.match(r"(?:['’]s\b|\s+(?:said|says|told|has|had|was|is|will|would|herself|and\s+(?:her|the)\b))", rest)  # noqa: E501 (a regex or table row reads best whole)
 
 
+def _may_en(w: _Words) -> Callable[[str, int, int, dict[str, str], int], bool]:
+    """_not_may_the_name, but "by May" after a future in its clause ("will be finished by May") is a deadline."""
+    future = languages.value(w.language, "dates", "tense", "future", None) if w.language else None
+    future_re = re.compile(future) if future else None
+
+    def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
+        if f.get("m") == "May" and f.get("p", "").lower() == "by" and future_re is not None:
+            clause = re.split(r"[.;!?\n]", text[max(floor, start - 100) : start])[-1]
+            if future_re.search(clause):  # still Theresa May in "by May and her cabinet", "by May's team"
+                return _not_may_the_name(text, start, end, {**f, "p": ""}, floor)
+        return _not_may_the_name(text, start, end, f, floor)
+
+    return check
+
+
 def _weekday_en(w: _Words) -> Callable[[str, int, int, dict[str, str], int], bool]:
     newspaper = _not_newspaper(w)
 
     def check(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
         if f.get("p") and not newspaper(text, start, end, f, floor):
             return False  # "The Mail on Sunday"
-        return _bare_weekday_en(text, start, end, f, floor)
+        return _bare_weekday_en(text, start, end, f, floor, w.weekday_names_before)
 
     return check
 
 
-def _bare_weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int) -> bool:
+def _bare_weekday_en(text: str, start: int, end: int, f: dict[str, str], floor: int,
+                     names_before: re.Pattern[str] | None = None) -> bool:
     if f.get("p") or f.get("sh"):
         return True
     # A bare weekday ("said Tuesday") is a date unless it is part of a name: "The Sunday Times",
     # "Sunday Telegraph", "Good Friday", "Super Tuesday".
     before = _word_before(text, start)
     after = _word_after(text, end)
-    if before.lower() in ("the", "a", "an", "every", "each") or (
-            before[:1].isupper() and not sentence_initial(text, start, floor)):
+    if before.lower() in ("the", "a", "an", "every", "each"):
         return False
+    # After a capitalised word ("World Court Friday rejected", "Also Sunday") it is a date, unless that word
+    # makes a name with it ("Good Friday", "Super Tuesday": the pack's weekday_names_before).
+    if before[:1].isupper() and names_before is not None and names_before.fullmatch(before.strip(".")):
+        return False
+    if text[start:end].isupper() and len(text[start:end]) > 3:
+        return True  # a headline in capitals: the next word is in capitals too
     return not after[:1].isupper()
 
 
@@ -650,7 +781,9 @@ def _weekday_table(language: str) -> Callable[[str, int, int, dict[str, str], in
             return True
         if t.weekday_needs_prep:
             return False  # Czech says "v úterý"
-        if wd[:1].isupper() and not sentence_initial(text, start, floor) or _word_after(text, end)[:1].isupper():
+        capitals = wd.isupper() and len(wd) > 3  # "MARTES": a headline, no name
+        if not capitals and (wd[:1].isupper() and not sentence_initial(text, start, floor)
+                             or _word_after(text, end)[:1].isupper()):
             return False  # a name: "Plácido Domingo", "Domenica Rossi"
         return _word_before(text, start).lower() not in t.habitual  # "los martes": every Tuesday
 
@@ -758,9 +891,38 @@ def tag(text: str, start: int, language: str, limit: int | None = None) -> list[
             out += _pair(found, m, groups, text, g.language)
         else:
             out.append(found)
+        end = m.end()
+        if found.kind == "month" and names is not None:
+            second = _coordinated_month(found, text, start, g.language, names)
+            if second is not None:  # "between April and June", "entre abril y junio"
+                out.append(second)
+                end = second.end
         if limit is not None and len(out) >= limit:
-            return out
-        pos = m.end()
+            return out[:limit]
+        pos = end
+
+
+@cache
+def _coordination(language: str) -> re.Pattern[str] | None:
+    """A month after the pack's coordination words ("and", "y", "bis"), as a pattern, or None."""
+    data = languages.section(language, "dates") if language and languages.has(language, "dates") else None
+    section = (data or {}).get("grammar") or (data or {}).get("rules") or {}
+    if "coordination" not in section:
+        return None
+    return re.compile(r"(?:%s)(?P<m>%s)(?!\w)" % (section["coordination"], _alt(_names(language).month_forms, True)))
+
+
+def _coordinated_month(first: Found, text: str, floor: int, language: str, names: _Names) -> Found | None:
+    """The month written right after a month and a coordination word ("April and June"): a month of its own,
+    in the first one's year; None where there is none, or it is Theresa May ("... and May said")."""
+    pattern = _coordination(language)
+    m = pattern.match(text, first.end) if pattern else None
+    if m is None:
+        return None
+    if not _not_may_the_name(text, m.start("m"), m.end(), {"m": m.group("m")}, floor):
+        return None
+    return Found(m.start("m"), m.end(), "month", "point", year=first.year, month=names.months[m.group("m").lower()],
+                 year_shift=first.year_shift)
 
 
 def _pair(second: Found, m: re.Match[str], groups: tuple[tuple[str, str], ...], text: str, lang: str) -> list[Found]:
@@ -772,7 +934,8 @@ def _pair(second: Found, m: re.Match[str], groups: tuple[tuple[str, str], ...], 
     if second.month is None or not _is_day(second.year, second.month, first_day) or first_day >= (second.day or 0):
         return [replace(second, start=span["d"][0])]
     table = _table(lang)
-    until = table.until if table else None
+    role_words = _words(lang).role
+    until = table.until if table else role_words[1] if role_words else None
     joint_start, joint_end = span["djoin"]
     joint = text[joint_start:joint_end]
     lead = len(joint) - len(joint.lstrip(" .-–—\t\n"))
@@ -818,10 +981,16 @@ def _role(text: str, start: int, end: int, since_until: tuple[re.Pattern[str], r
     return "point"
 
 
-def _read_relative(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, lang: str, role: str) -> Found:
+def _read_relative(rule: _Rule, f: dict[str, str], start: int, end: int, text: str, lang: str,
+                   role: str) -> Found | None:
     """"yesterday", "last week", "a finales del mes pasado": a unit and an offset from the article's date."""
     branch = next(name for name in f if name.startswith("t"))
-    unit, offset, part, chained = rule.table[_LETTERS.index(branch[1])]
+    unit, offset, part, chained, counted = rule.table[_LETTERS.index(branch[1])]
+    if counted:  # "10 days ago", "vor zwei Wochen": the phrase's number times the unit's offset
+        count = _count(text[start:end], lang)
+        if count is None:
+            return None
+        offset *= count
     if part == "from-text":  # "early/mid/late this month", "pod koniec miesiąca"
         part = _part(text[start:end], _words(lang).parts)
     elif isinstance(part, Mapping):  # a pack's words: "a finales del mes pasado"

@@ -310,6 +310,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "habitual": WORDS,
             "year_suffix": REGEX,  # after a year, the word that makes it one: "2022 г.", "2022. godine"
             "day_pair": REGEX,  # between two day numbers of one month: "25-26 июля", "od 3. do 5. oktobra"
+            # a year with no preposition ("his 1996 campaign", "el 2000"): on where the pack says so, with its
+            # guards: words before a number that make it a count ("some", "rund"), a plural word after it
+            "months_capitalised": BOOL,  # writers give a month a capital at times ("en Febrero")
+            "bare_years": BOOL,
+            "count_before": REGEX,
+            "plural": REGEX,
+            "year_before": REGEX,  # words before a number that make it a year even with a plural after it
+            "coordination": REGEX,  # between a month and the next one: "April and June", "abril y junio"
         },
         "prepositions": {
             "day": Spec(_words, "before a full date", True),
@@ -348,7 +356,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "until": Spec(_regex, "a lead word that makes a date an end (until)", True),
             "count": REGEX,
             "newspapers_before": REGEX,
+            "weekday_names_before": REGEX,  # a capitalised word that makes a name with a weekday: "Good Friday"
             "iso_prepositions": Spec(_words, "before an ISO date", True),
+            "bare_years": BOOL,  # as in [grammar]
+            "count_before": REGEX,
+            "plural": REGEX,
+            "year_before": REGEX,  # words before a number that make it a year even with a plural after it
+            "coordination": REGEX,  # between a month and the next one: "April and June", "abril y junio"
         },
         "relative": ordered_patterns({
             "unit": one_of("day", "week", "month", "year", required=True),
@@ -356,7 +370,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "part": one_of(*PARTS, "earlier"),
             "parts": meanings(*PARTS),
             "chained": BOOL,  # counted from the date before it in its paragraph, if any ("the day before")
+            "counted": BOOL,  # offset per unit, times the phrase's own number ("10 days ago"): [number_words]
         }),
+        # the number words a counted relative phrase may hold ("two" = 2): its figures are read as they are
+        "number_words": numbers(1, 1000),
         # read by chronology.py: the markers of a clause's tense (a date without its year is placed by them)
         "tense": {
             "future": REGEX,
