@@ -5,7 +5,10 @@ from __future__ import annotations
 import bisect
 import random
 
-from tui.engine import gazetteer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.engine import gazetteer, lexicon
 
 
 def _lines() -> list[tuple[str, int]]:
@@ -40,3 +43,16 @@ def test_a_prefix_is_known_exactly_when_some_line_starts_with_it() -> None:
         probes.update((key + " ", key[:-1] + "\U0010ffff", key + "\t", line, line + "0"))
     for probe in probes:
         assert gazetteer._link_prefix(probe) == some_line_starts_with(probe), probe
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="state ofnwiSGrgaшткьй\n", max_size=60), st.sampled_from(["en", "pl", "ru", "uk", "de"]))
+def test_a_text_without_a_classifier_has_no_subdivision_before_any_name(text: str, language: str) -> None:
+    if not lexicon.may_hold_subdivision_classifier(text, language):
+        assert all(lexicon.subdivision_classifier_start(text, at, language) is None for at in range(len(text) + 1))
+
+
+def test_a_text_with_a_classifier_is_asked_name_by_name() -> None:
+    text = "Storms hit the state of Georgia on Monday."
+    assert lexicon.may_hold_subdivision_classifier(text, "en")
+    assert lexicon.subdivision_classifier_start(text, text.index("Georgia"), "en") == text.index("state")

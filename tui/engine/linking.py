@@ -333,12 +333,19 @@ class Linker:
     def _forms(self) -> dict[tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str], Form]:
         forms: dict[tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str], Form] = {}
         sources = self.sources
+        # per (source, language): whether the source's text holds a classifier of that language at all (most
+        # hold none: their names are not asked one by one)
+        classified: dict[tuple[int, str], bool] = {}
         for occ in self.occurrences:
             # "the state of Georgia", "w stanie Georgia": a subdivision, a form apart from the country spelled
             # alike, placed under its own spelling (one across languages that write it alike); its mention
             # holds the classifier, as a reader names it ("state of Georgia")
             text = sources[occ.source_index].text if occ.source_index < len(sources) else ""
-            classifier = lexicon.subdivision_classifier_start(text, occ.start, occ.language)
+            here = (occ.source_index, occ.language)
+            may = classified.get(here)
+            if may is None:
+                may = classified[here] = lexicon.may_hold_subdivision_classifier(text, occ.language)
+            classifier = lexicon.subdivision_classifier_start(text, occ.start, occ.language) if may else None
             subdivision = classifier is not None
             key: tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str] = (occ.tokens, occ.language)
             if classifier is not None:
