@@ -536,6 +536,13 @@ def subdivision_classifier_start(text: str, start: int, language: str) -> int | 
 _CLASSIFIER_REACH = 30  # characters before a name read for a classifier: the longest entry and its spaces
 
 
+def may_hold_subdivision_classifier(text: str, language: str) -> bool:
+    """False when no subdivision classifier of `language` is in `text` at all: then subdivision_classifier_start
+    is None before every name of the text (the linker asks this once per article, not once per name)."""
+    return _subdivision_classifiers(language) is not None and \
+        any(entry in text for entry in _subdivision_entries(language))
+
+
 @cache
 def _subdivision_entries(language: str) -> tuple[str, ...]:
     return tuple(languages.value(language, "names", "words", "subdivision_classifiers", ()))

@@ -46,6 +46,7 @@ class Form:
     kind_votes: Counter = field(default_factory=Counter)
     acronym_of: str | None = None
     cyrillic: bool = False  # written in Cyrillic: compared with Latin spellings by sound too (sounds_alike)
+    cyrillic_words: tuple[bool, ...] = ()  # per word: written in Cyrillic (sounds_alike asks it of every pair)
     skeletons: tuple[frozenset[str], ...] = ()  # per word: the consonant skeletons of its keys
     spelling_is_org: bool | None = None  # decided by the votes of these letters in every language's articles
 
@@ -134,8 +135,9 @@ def _make_form(tokens: tuple[str, ...], language: str) -> Form:
         keysets.append(keys)
         bests.append(best)
     word_skeletons = tuple(frozenset().union(*(skeletons(k) for k in keys if len(k) > 1)) for keys in keysets)
+    cyrillic_words = tuple(has_cyrillic(word) for word in tokens)
     return Form(tokens, language, keys=tuple(keysets), primary=tuple(primaries), best=tuple(bests),
-                cyrillic=any(has_cyrillic(word) for word in tokens), skeletons=word_skeletons)
+                cyrillic=any(cyrillic_words), cyrillic_words=cyrillic_words, skeletons=word_skeletons)
 
 
 # How alike two keys with one skeleton must be to be one name across scripts: Trump/Трамп 0.89, Biden/Байдън
@@ -149,7 +151,7 @@ def sounds_alike(a: Form, i: int, b: Form, j: int, shortest: int, alike: float =
     endings. (A given name beside surnames that met needs the skeleton only: Michael / Майкл.) The scripts
     are the two words', not the forms': "Бортпровідники Ryanair" ends in a Latin word that "Райънеър" sounds
     like."""
-    if has_cyrillic(a.tokens[i]) == has_cyrillic(b.tokens[j]):
+    if a.cyrillic_words[i] == b.cyrillic_words[j]:
         return False
     if (a.kind_votes["LOCATIVE"] and b.is_org) or (b.kind_votes["LOCATIVE"] and a.is_org):
         return False  # "в Бельгии" (a place, in a case form) is not the agency Belga, however alike
@@ -187,28 +189,25 @@ def words_match(a_keys: frozenset[str], a_primary: str, b_keys: frozenset[str], 
         return True
     if not surname and (len(a_primary) == 1 or len(b_primary) == 1):
         return a_primary[:1] == b_primary[:1]  # an initial: "P. Vrublevsky"
-    if len(a_primary) < 4 or len(b_primary) < 4:
-        return False
     # (each spelling against every reading of the other, which would meet an Italian paper's "Zhuravlev",
     # cost B3 precision on the 1,500 synthetic articles: 0.9981 -> 0.9973; not done)
-    best = 0.0
-    for a, b in ((a_primary, b_primary),):
-        if len(a) < 4 or len(b) < 4:
-            continue
-        if a.lower() == b.lower():
-            # one name whose marks a paper dropped: Romanian "Sevciuk" (ș, č as s, ci) is Ukrainian Ševčuk
-            # (key S for sh), Czech "Stanojevićová" (ć as c) is Serbian Stanojević (ć as ch)
-            return True
-        if abs(len(a) - len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
-            continue  # Koval / Kovalenko: one name inside another is another name
-        if surname_ending(a) != surname_ending(b) and surname_ending(a) and surname_ending(b):
-            continue
-        if a[:1].lower() != b[:1].lower() and not (len(a) > 6 and Levenshtein.distance(a, b) <= 1):
-            continue
-        similarity = JaroWinkler.normalized_similarity(a, b)
-        if Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 7 else 2):
-            best = max(best, similarity)
-    return best >= 0.9
+    a, b = a_primary, b_primary
+    if len(a) < 4 or len(b) < 4:
+        return False
+    if a.lower() == b.lower():
+        # one name whose marks a paper dropped: Romanian "Sevciuk" (ș, č as s, ci) is Ukrainian Ševčuk
+        # (key S for sh), Czech "Stanojevićová" (ć as c) is Serbian Stanojević (ć as ch)
+        return True
+    if abs(len(a) - len(b)) > 2:
+        return False  # more than two edits apart (and Koval / Kovalenko: one name inside another is another)
+    # the cheap tests first: a miss (most pairs asked) is told before any similarity is computed
+    distance = Levenshtein.distance(a, b, score_cutoff=2)  # (3: more than two)
+    if a[:1].lower() != b[:1].lower() and not (len(a) > 6 and distance <= 1):
+        return False
+    ending_a, ending_b = surname_ending(a), surname_ending(b)
+    if ending_a != ending_b and ending_a and ending_b:
+        return False
+    return distance <= (1 if min(len(a), len(b)) < 7 else 2) and JaroWinkler.normalized_similarity(a, b) >= 0.9
 
 
 @lru_cache(maxsize=100_000)
@@ -258,8 +257,14 @@ def _patronymic_reading(form: Form, i: int) -> tuple[str, ...]:
     """Word i of `form` folded as written and as its dictionary forms, read with its article's language and
     with each language that makes patronymics (an article too short to tell its language, a Russian name
     quoted in a Bulgarian text)."""
-    word = form.tokens[i]
-    forms = dict.fromkeys(given_name_forms(word, form.language))
+    return _patronymic_forms(form.tokens[i], form.language)
+
+
+@lru_cache(maxsize=100_000)
+def _patronymic_forms(word: str, language: str) -> tuple[str, ...]:
+    """_patronymic_reading of a word in an article of `language`: asked once per spelling, not once per pair
+    of forms compared (each reading asks the dictionaries of every patronymic language)."""
+    forms = dict.fromkeys(given_name_forms(word, language))
     for code in given_names.patronymic_languages():
         forms.update(dict.fromkeys(given_name_forms(word, code)))
     return tuple(forms)
@@ -267,7 +272,7 @@ def _patronymic_reading(form: Form, i: int) -> tuple[str, ...]:
 
 def _patronymic(form: Form, i: int) -> frozenset[str]:
     """The given names word i of `form` is the patronymic of (Михайловичу -> михаил), or none."""
-    return given_names.patronymic_bases(_patronymic_reading(form, i))
+    return given_names.patronymic_bases(_patronymic_forms(form.tokens[i], form.language))
 
 
 def _addressed(form: Form) -> bool:
@@ -325,12 +330,19 @@ class Linker:
     def _forms(self) -> dict[tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str], Form]:
         forms: dict[tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str], Form] = {}
         sources = self.sources
+        # per (source, language): whether the source's text holds a classifier of that language at all (most
+        # hold none: their names are not asked one by one)
+        classified: dict[tuple[int, str], bool] = {}
         for occ in self.occurrences:
             # "the state of Georgia", "w stanie Georgia": a subdivision, a form apart from the country spelled
             # alike, placed under its own spelling (one across languages that write it alike); its mention
             # holds the classifier, as a reader names it ("state of Georgia")
             text = sources[occ.source_index].text if occ.source_index < len(sources) else ""
-            classifier = lexicon.subdivision_classifier_start(text, occ.start, occ.language)
+            here = (occ.source_index, occ.language)
+            may = classified.get(here)
+            if may is None:
+                may = classified[here] = lexicon.may_hold_subdivision_classifier(text, occ.language)
+            classifier = lexicon.subdivision_classifier_start(text, occ.start, occ.language) if may else None
             subdivision = classifier is not None
             key: tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str] = (occ.tokens, occ.language)
             if classifier is not None:
@@ -413,11 +425,12 @@ class Linker:
         A word seen as a surname elsewhere in the story (alone, or last in a longer name) is read as one
         ("Роман Абрамович"), never as a patronymic."""
         moved: dict[int, list[Occurrence]] = defaultdict(list)
-        groups = [(offset + ci, members) for ci, members in enumerate(name_clusters) if not members[0].is_org]
-        lone = [members for _ci, members in groups if all(_addressed(form) for form in members)]
+        groups = [(offset + ci, members, all(_addressed(form) for form in members))
+                  for ci, members in enumerate(name_clusters) if not members[0].is_org]
+        lone = [members for _ci, members, addressed in groups if addressed]
         if not lone:
             return moved
-        people = [(ci, members) for ci, members in groups if not all(_addressed(form) for form in members)]
+        people = [(ci, members) for ci, members, addressed in groups if not addressed]
         surnames = {key for form in singles for key in form.keys[0]}
         surnames.update(key for _ci, members in people for form in members for key in form.keys[-1])
         for members in lone:
@@ -545,6 +558,7 @@ class Linker:
         in_story_order = attrgetter("source_index", "start", "end")
         paths = [source.path for source in self.sources]
         ids = [source.id for source in self.sources]
+        source_languages = [source.language for source in self.sources]
         for ci, members in enumerate(clusters):
             occurrences = [o for form in members for o in form.occurrences] + extra.get(ci, [])
             if not occurrences:
@@ -557,10 +571,10 @@ class Linker:
             base = f"{kind.lower()}-{slug}"
             used_ids[base] += 1
             entity_id = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
-            variant_counts = Counter(o.text for o in occurrences)
+            variant_counts = Counter(map(_text, occurrences))
             variants = tuple(Variant(text, count) for text, count in
                              sorted(variant_counts.items(), key=lambda kv: (-kv[1], kv[0])))
-            spellings, scripts = _spellings(occurrences, self.sources)
+            spellings, scripts = _spellings(occurrences, source_languages)
             # tuple.__new__ directly (what Mention._make does, less a Python call): half a million of these
             mentions = tuple(tuple.__new__(Mention, (paths[o.source_index], ids[o.source_index], o.start, o.end,
                                                      o.text, entity_id, o.boilerplate)) for o in occurrences)
@@ -1186,32 +1200,46 @@ def script_of(text: str) -> str:
     return "Zzzz"
 
 
-def _spellings(occurrences: list[Occurrence], sources: Sequence[Source]
+def _spellings(occurrences: list[Occurrence], source_languages: Sequence[str]
                ) -> tuple[tuple[tuple[str, tuple[Variant, ...]], ...], tuple[tuple[str, int], ...]]:
-    """Per source language its spellings (most used first), the languages by mentions; mentions per script."""
-    per_language: dict[str, Counter[str]] = defaultdict(Counter)
-    for o in occurrences:
-        per_language[sources[o.source_index].language][o.text] += 1
+    """Per source language its spellings (most used first), the languages by mentions; mentions per script.
+    (`source_languages`: each source's language, by source index.) The mentions are counted in C, by pair
+    of language and spelling; the orders are by count, then by name, so they do not depend on the counting."""
+    languages_here = [source_languages[i] for i in map(_source_index, occurrences)]
+    pairs = Counter(zip(languages_here, map(_text, occurrences), strict=True))
+    per_language: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    totals: Counter[str] = Counter()
     scripts: Counter[str] = Counter()
-    for counts in per_language.values():
-        for text, count in counts.items():
-            scripts[script_of(text)] += count
-    languages_by_use = sorted(per_language.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    spellings = tuple((language, tuple(Variant(text, n) for text, n in sorted(counts.items(),
-                                                                                  key=lambda kv: (-kv[1], kv[0]))))
-                      for language, counts in languages_by_use)
+    for (language, text), count in pairs.items():
+        per_language[language].append((text, count))
+        totals[language] += count
+        scripts[script_of(text)] += count
+    spellings = tuple((language, tuple(Variant(text, n) for text, n in sorted(per_language[language],
+                                                                                key=lambda kv: (-kv[1], kv[0]))))
+                      for language in sorted(per_language, key=lambda language: (-totals[language], language)))
     return spellings, tuple(sorted(scripts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_source_index = attrgetter("source_index")
+_text = attrgetter("text")
 
 
 def _nominative(form: Form) -> bool:
     """Is this spelling a dictionary form (not a Polish case form)?"""
-    if lexicon.inflection_rule(form.language) == "polish":
-        return all(_polish_nominative(word) == word for word in form.tokens)
+    return _nominative_words(form.tokens, form.language)
+
+
+@lru_cache(maxsize=100_000)
+def _nominative_words(tokens: tuple[str, ...], language: str) -> bool:
+    """_nominative by a spelling's words (asked of each form once per display name it may give)."""
+    if lexicon.inflection_rule(language) == "polish":
+        return all(_polish_nominative(word) == word for word in tokens)
     # another language: each word may be its dictionary form (pymorphy3, the pack's case endings): 'Диас
     # Кузаиров' and 'Milica Jovanović' are, 'Диасу Кузаирову' and 'Milicom Jovanović' are not
-    return all(lexicon.is_nominative_form(word, form.language) for word in form.tokens)
+    return all(lexicon.is_nominative_form(word, language) for word in tokens)
 
 
+@lru_cache(maxsize=100_000)
 def _polish_nominative(word: str) -> str:
     dictionary = [lemma for lemma in lexicon.polish_lemma_candidates(word)
                   if any(lemma == known for known, _pos, _labels in lexicon.polish_analyses(word))]
