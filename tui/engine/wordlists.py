@@ -127,10 +127,26 @@ def _inside_roots(real: str) -> bool:
 
 
 def _folder(base: Path) -> Path:
-    import simplemma
+    return base / f"words-v{FORMAT_VERSION}-simplemma{_simplemma_version()}"
 
-    version = getattr(simplemma, "__version__", "0")
-    return base / f"words-v{FORMAT_VERSION}-simplemma{version}"
+
+_versions: list[str] = []
+
+
+def _simplemma_version() -> str:
+    """simplemma's version, from its installed metadata: importing simplemma to read __version__ costs half a
+    second (it loads its language detector), and a story whose lists are cached never needs simplemma itself."""
+    if not _versions:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("simplemma")
+        except metadata.PackageNotFoundError:  # not installed as a distribution (vendored): ask the module
+            import simplemma
+
+            version = getattr(simplemma, "__version__", "0")
+        _versions.append(version)
+    return _versions[0]
 
 
 class WordList:
