@@ -75,8 +75,11 @@ _PROPER_LABELS = {"nazwa_geograficzna", "imię", "nazwisko", "nazwa_organizacji"
                   "pseudonim", "nazwa_obiektu", "nazwa_wydarzenia", "nazwa_rzeczy", "nazwa_marki"}
 
 
+@lru_cache(maxsize=200_000)
 def _dictionary(word: str, language: str) -> bool | None:
-    """None if not a dictionary form of `language`; else whether its lemma is lower-case."""
+    """None if not a dictionary form of `language`; else whether its lemma is lower-case. Cached: the
+    same form is asked for as itself, lower-cased and as a case form of its neighbours' lemmas, and each
+    asking takes the lists' lock and a bisection of the file."""
     from .wordlists import word_list
 
     spelling = _dictionary_spelling(language)
