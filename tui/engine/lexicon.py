@@ -309,15 +309,23 @@ def _with_fleeting_vowel(stem: str, language: str) -> list[str]:
 def _undo_endings(word: str, language: str) -> list[tuple[str, tuple[str, ...]]]:
     """(stem, nominative endings) for each of the language's case endings `word` ends in, in order, with at
     least 3 letters left; the scan stops at the first matching ending not in keep_scanning."""
-    endings, keep = case_endings(language)
-    found = []
     lower = word.lower()
+    endings, keep = _endings_ending_in(language, lower[-1:])
+    found = []
     for ending, replacements in endings:
         if lower.endswith(ending) and len(lower) - len(ending) >= 3:
             found.append((word[: len(word) - len(ending)], replacements))
             if ending not in keep:
                 break  # a long ending that matched is the ending; the one-letter ones may all be right
     return found
+
+
+@lru_cache(maxsize=5_000)
+def _endings_ending_in(language: str, last: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
+    """case_endings(language) with only the endings a word whose last letter is `last` may end in (and the
+    empty one), in their order: _undo_endings then tries a handful of the pack's endings, not all of them."""
+    endings, keep = case_endings(language)
+    return tuple((e, r) for e, r in endings if not e or e[-1:] == last), keep
 
 
 @lru_cache(maxsize=200_000)
