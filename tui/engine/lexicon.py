@@ -689,10 +689,17 @@ def may_modify_org(word: str, language: str, after_inner: bool = False) -> bool:
     return is_dictionary_word(word, language)
 
 
+@cache
+def tells_adjectives(language: str) -> bool:
+    """Does an analyser tell parts of speech in `language` (pymorphy3, morfeusz)? Elsewhere is_adjective is
+    always False."""
+    return inflection_rule(language) == "pymorphy" or dictionary_backend(language) == "morfeusz"
+
+
 @lru_cache(maxsize=100_000)
 def is_adjective(word: str, language: str) -> bool:
     """Is the likeliest dictionary reading of `word` an adjective ("Слідчий", "Верховный")? Only where an
-    analyser tells parts of speech (pymorphy3, morfeusz); elsewhere False."""
+    analyser tells parts of speech (pymorphy3, morfeusz: tells_adjectives); elsewhere False."""
     if inflection_rule(language) == "pymorphy":
         known = [g for _normal, g, is_known in pymorphy_parses(word, language) if is_known]
         return bool(known) and "ADJF" in known[0]
