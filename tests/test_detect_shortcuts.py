@@ -3,6 +3,7 @@ the word's last letter, the table names found through the words already seen, th
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +71,24 @@ def test_only_a_language_whose_analyser_tells_parts_of_speech_has_adjectives():
         assert not lexicon.tells_adjectives(language)
         assert not any(lexicon.is_adjective(word, language) for word in words)
     assert lexicon.is_adjective("Верховный", "ru")
+
+
+def _listed(lines: list[tuple[str, bool]], fence: int, monkeypatch):
+    from tui.engine import wordlists
+
+    monkeypatch.setattr(wordlists, "_FENCE", fence)
+    words = wordlists.WordList.__new__(wordlists.WordList)
+    words._data = b"".join(sorted(f"{form}\t{int(flag)}\n".encode() for form, flag in lines))
+    words._fence_lists, words._dictionary = None, None
+    return words
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(alphabet="abAęжя ", min_size=1, max_size=5), st.booleans(), max_size=80),
+       st.lists(st.text(alphabet="abAęжя ", min_size=1, max_size=6), max_size=20),
+       st.sampled_from([1, 7, 64, 10**9]))
+def test_a_word_list_answers_as_a_dictionary_of_its_lines(lines, others, fence):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        words = _listed(list(lines.items()), fence, monkeypatch)
+        for form in [*lines, *others, ""]:
+            assert words.get(form) == lines.get(form), (form, fence)
