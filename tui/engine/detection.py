@@ -1410,6 +1410,7 @@ def _join_organisations(text: str, language: str, runs: list[tuple[str, int, boo
     """Organisations whose name runs on in lower case or ends in an owner's genitive (see above), in place
     of the pieces the runs gave."""
     spans: list[tuple[int, int, tuple[str, ...], tuple[int, int] | None, gazetteer.Place | None]] = []
+    adjectives_known = lexicon.tells_adjectives(language)
     for run_text, base, initial, _context in runs:
         for n, word_start, word_end, word, acronym, is_head in _org_candidates(run_text, language):
             head_start, head_end = base + word_start, base + word_end
@@ -1422,33 +1423,36 @@ def _join_organisations(text: str, language: str, runs: list[tuple[str, int, boo
                     spans.append((head_start, end, tokens_, owner_span, place))
                 continue
             # "Слідчий комітет Росії": a capitalised adjective, then a lower-case head (one of the next two
-            # words, looked at first: an organisation head is a cached set lookup, an adjective an analysis)
-            if text[head_end : head_end + 1] not in _BLANKS or not any(
+            # words, looked at first: an organisation head is a cached set lookup, an adjective an analysis).
+            # Where no analyser tells parts of speech (Czech, Bulgarian) no word is an adjective: the words
+            # after the run are not read at all
+            if not adjectives_known or text[head_end : head_end + 1] not in _BLANKS or not any(
                     not w[:1].isupper() and lexicon.org_head(w, language)
                     for _s, _e, w in _words_after(text, head_end, 2)):
                 continue
-            if lexicon.is_adjective(word, language):
-                nxt = _words_after(text, head_end, 3)
-                adjectives = []
-                for _s, _e, w in nxt:
-                    if w[:1].isupper() or lexicon.org_head(w, language) or not lexicon.is_adjective(w, language):
-                        break
-                    adjectives.append((_s, _e, w))
-                rest = nxt[len(adjectives):]
-                if len(adjectives) > 1 or not rest or rest[0][2][:1].isupper() or \
-                        not lexicon.org_head(rest[0][2], language):
-                    continue
-                head = rest[0]
-                found = _organisation_span(text, language, head[0], head[1], False, first)
-                if found is not None:
-                    end, words, owner_span, place = found
-                elif first:
-                    continue  # "Российский суд постановил": at a sentence start, an adjective and a noun
-                else:
-                    end, words, owner_span, place = head[1], [], None, None
-                all_words = [*adjectives, head, *words]
-                tokens_ = (word, *(w for _s, _e, w in all_words if fold(w) not in lexicon.org_inner_words(language)))
-                spans.append((head_start, end, tokens_, owner_span, place))
+            if not lexicon.is_adjective(word, language):
+                continue
+            nxt = _words_after(text, head_end, 3)
+            adjectives = []
+            for _s, _e, w in nxt:
+                if w[:1].isupper() or lexicon.org_head(w, language) or not lexicon.is_adjective(w, language):
+                    break
+                adjectives.append((_s, _e, w))
+            rest = nxt[len(adjectives):]
+            if len(adjectives) > 1 or not rest or rest[0][2][:1].isupper() or \
+                    not lexicon.org_head(rest[0][2], language):
+                continue
+            head = rest[0]
+            found = _organisation_span(text, language, head[0], head[1], False, first)
+            if found is not None:
+                end, words, owner_span, place = found
+            elif first:
+                continue  # "Российский суд постановил": at a sentence start, an adjective and a noun
+            else:
+                end, words, owner_span, place = head[1], [], None, None
+            all_words = [*adjectives, head, *words]
+            tokens_ = (word, *(w for _s, _e, w in all_words if fold(w) not in lexicon.org_inner_words(language)))
+            spans.append((head_start, end, tokens_, owner_span, place))
     if not spans:
         return occurrences
     out = list(occurrences)

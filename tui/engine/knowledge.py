@@ -372,6 +372,7 @@ class _LanguageNames:
     language: str
     by_anchor: dict[str, list[_Spelling]]  # what every case form of the first word starts with -> spellings
     acronyms: dict[str, Organisation]  # acronyms not in capitals ("dpa"), as written
+    heads: frozenset[str]  # the first three letters of the anchors of three letters or more
 
 
 def _anchor(word: str) -> str:
@@ -449,7 +450,8 @@ def _build_language_names(language: str) -> _LanguageNames:
                 acronyms[acronym] = body if acronyms.get(acronym, body) == body else None
     for entries in by_anchor.values():
         entries.sort(key=lambda e: -len(e.words))  # the longest name first
-    return _LanguageNames(language, by_anchor, {a: b for a, b in acronyms.items() if b is not None})
+    return _LanguageNames(language, by_anchor, {a: b for a, b in acronyms.items() if b is not None},
+                          frozenset(anchor[:3] for anchor in by_anchor if len(anchor) >= 3))
 
 
 @lru_cache(maxsize=200_000)
@@ -466,8 +468,7 @@ def find_names(text: str, language: str, start: int = 0) -> list[tuple[int, int]
         return []
     # the words that may begin a name, found once per distinct word (a third of articles have none, and
     # most words of the others are none)
-    begins = {word for word in set(_TEXT_WORD.findall(text, start))
-              if word in names.acronyms or _word_entry(word, names.language) is not None}
+    begins = _beginning_words(set(_TEXT_WORD.findall(text, start)), names)
     if not begins:
         return []
     out: list[tuple[int, int]] = []
@@ -490,6 +491,28 @@ def find_names(text: str, language: str, start: int = 0) -> list[tuple[int, int]
             out.append((word_start, end))
             resume = end
     return out
+
+
+# Per language: the words of texts already read, and those of them that may begin a name (an acronym or a
+# word with an entry), so that a text's words are sorted into both by set operations in C and only a word
+# never seen before is looked at; forgotten when they grow past _MAX_SEEN (a session reading story after story).
+_seen_words: dict[str, tuple[set[str], set[str]]] = {}
+_MAX_SEEN = 500_000
+
+
+def _beginning_words(words: set[str], names: _LanguageNames) -> set[str]:
+    """Those of `words` that may begin a name of the table in `names.language`."""
+    seen, beginning = _seen_words.get(names.language) or _seen_words.setdefault(names.language, (set(), set()))
+    unseen = words - seen
+    if unseen:
+        if len(seen) > _MAX_SEEN:
+            seen.clear()
+            beginning.clear()
+            unseen = words
+        acronyms = names.acronyms
+        beginning.update(word for word in unseen if word in acronyms or _entry(word, names) is not None)
+        seen.update(unseen)  # (after `beginning`: a word in `seen` is always sorted)
+    return words & beginning
 
 
 def _word_places(text: str, start: int, words: set[str]) -> list[tuple[int, str]]:
@@ -521,22 +544,30 @@ def _word_starts_at(text: str, start: int, at: int, word: str) -> bool:
 def _word_entry(word: str, language: str) -> tuple[int, str] | None:
     """(where the name would start in `word`, its folded form) if `word` may begin a table name of
     `language`, else None: one cached look-up per word of a text."""
+    return _entry(word, _language_names(language))
+
+
+def _entry(word: str, names: _LanguageNames) -> tuple[int, str] | None:
+    """_word_entry, uncached: _beginning_words asks it once per word it has not seen."""
     skip = 0
-    elided = _ELIDED.match(word)
-    if elided is not None:  # "l'Office", "dell'Unione": the name starts after the article
-        skip = elided.end()
-    folded = _folded_word(word[skip:])
-    if " " in folded or not folded or not _anchored(folded, language):
+    if "'" in word or "’" in word:  # (_ELIDED needs one)
+        elided = _ELIDED.match(word)
+        if elided is not None:  # "l'Office", "dell'Unione": the name starts after the article
+            skip = elided.end()
+    folded = fold(word[skip:] if skip else word)
+    if " " in folded or not folded or not _anchored(folded, names):
         return None
     return skip, folded
 
 
-@lru_cache(maxsize=200_000)
-def _anchored(folded: str, language: str) -> bool:
-    """Does some table name of `language` start with a word `folded` may be a case form of? (Most words of
-    a text are no first word of any: one cached look-up each.)"""
-    by_anchor = _language_names(language).by_anchor
-    return any(folded[:cut] in by_anchor for cut in range(len(folded), max(0, len(folded) - 5), -1))
+def _anchored(folded: str, names: _LanguageNames) -> bool:
+    """Does some table name start with a word `folded` may be a case form of?"""
+    by_anchor, low = names.by_anchor, max(0, len(folded) - 5)
+    if folded[:3] not in names.heads:
+        # no anchor of three letters or more starts as this word does (nearly every word): only its first
+        # one or two letters may still be one
+        return any(folded[:cut] in by_anchor for cut in range(min(len(folded), 2), low, -1))
+    return any(folded[:cut] in by_anchor for cut in range(len(folded), low, -1))
 
 
 def _longest_name(text: str, word: str, word_end: int, folded: str, names: _LanguageNames) -> int | None:

@@ -75,8 +75,11 @@ _PROPER_LABELS = {"nazwa_geograficzna", "imię", "nazwisko", "nazwa_organizacji"
                   "pseudonim", "nazwa_obiektu", "nazwa_wydarzenia", "nazwa_rzeczy", "nazwa_marki"}
 
 
+@lru_cache(maxsize=200_000)
 def _dictionary(word: str, language: str) -> bool | None:
-    """None if not a dictionary form of `language`; else whether its lemma is lower-case."""
+    """None if not a dictionary form of `language`; else whether its lemma is lower-case. Cached: the
+    same form is asked for as itself, lower-cased and as a case form of its neighbours' lemmas, and each
+    asking takes the lists' lock and a bisection of the file."""
     from .wordlists import word_list
 
     spelling = _dictionary_spelling(language)
@@ -306,15 +309,23 @@ def _with_fleeting_vowel(stem: str, language: str) -> list[str]:
 def _undo_endings(word: str, language: str) -> list[tuple[str, tuple[str, ...]]]:
     """(stem, nominative endings) for each of the language's case endings `word` ends in, in order, with at
     least 3 letters left; the scan stops at the first matching ending not in keep_scanning."""
-    endings, keep = case_endings(language)
-    found = []
     lower = word.lower()
+    endings, keep = _endings_ending_in(language, lower[-1:])
+    found = []
     for ending, replacements in endings:
         if lower.endswith(ending) and len(lower) - len(ending) >= 3:
             found.append((word[: len(word) - len(ending)], replacements))
             if ending not in keep:
                 break  # a long ending that matched is the ending; the one-letter ones may all be right
     return found
+
+
+@lru_cache(maxsize=5_000)
+def _endings_ending_in(language: str, last: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
+    """case_endings(language) with only the endings a word whose last letter is `last` may end in (and the
+    empty one), in their order: _undo_endings then tries a handful of the pack's endings, not all of them."""
+    endings, keep = case_endings(language)
+    return tuple((e, r) for e, r in endings if not e or e[-1:] == last), keep
 
 
 @lru_cache(maxsize=200_000)
@@ -685,10 +696,17 @@ def may_modify_org(word: str, language: str, after_inner: bool = False) -> bool:
     return is_dictionary_word(word, language)
 
 
+@cache
+def tells_adjectives(language: str) -> bool:
+    """Does an analyser tell parts of speech in `language` (pymorphy3, morfeusz)? Elsewhere is_adjective is
+    always False."""
+    return inflection_rule(language) == "pymorphy" or dictionary_backend(language) == "morfeusz"
+
+
 @lru_cache(maxsize=100_000)
 def is_adjective(word: str, language: str) -> bool:
     """Is the likeliest dictionary reading of `word` an adjective ("Слідчий", "Верховный")? Only where an
-    analyser tells parts of speech (pymorphy3, morfeusz); elsewhere False."""
+    analyser tells parts of speech (pymorphy3, morfeusz: tells_adjectives); elsewhere False."""
     if inflection_rule(language) == "pymorphy":
         known = [g for _normal, g, is_known in pymorphy_parses(word, language) if is_known]
         return bool(known) and "ADJF" in known[0]

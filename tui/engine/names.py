@@ -69,8 +69,12 @@ CYRILLIC_TABLES = tuple(code for code in languages.codes() if languages.has(code
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ]+")
 
 
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
 def has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+    # (one regex search in C: the linker asks it of tens of thousands of words)
+    return _CYRILLIC_LETTER.search(text) is not None
 
 
 def _script(code: str, key: str, default=None):
