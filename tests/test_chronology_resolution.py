@@ -7,7 +7,9 @@ by two sources is one event. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from test_chronology import found
+from test_chronology import found, make_source
+
+from tui.engine.chronology import build_timeline
 
 LATE, EARLY = "2022-11-20", "2022-01-20"  # a Sunday late in the year, a Thursday early in it
 
@@ -154,3 +156,40 @@ def test_a_weekday_with_the_date_leaves_the_tense_when_it_fits_neither_reading()
 ])
 def test_a_past_modal_is_a_weak_future_for_a_weekday(language: str, body: str) -> None:
     assert [d for _, d, _, _ in found(body, language, "2024-03-19")] == ["2024-03-20"]
+
+
+# --- one fact told by two sources is one event ------------------------------------------------------------
+
+
+def _events_of(bodies: list[tuple[str, str, list[tuple[str, str]]]]) -> dict[str, str]:
+    """source id -> event id of its one expression, for sources (id, body, [(name as written, entity id)])."""
+    sources, spans = [], {}
+    for sid, body, names in bodies:
+        source = make_source(body, "en" if sid.startswith("en") else "de", "2022-10-20", sid)
+        sources.append(source)
+        spans[sid] = [(source.text.index(name), source.text.index(name) + len(name), entity)
+                      for name, entity in names]
+    expressions, _ = build_timeline(sources, spans)
+    assert len(expressions) == len(bodies)
+    return {e.source_id: e.event for e in expressions}
+
+
+def test_a_sentence_referring_back_joins_the_source_that_names_the_person() -> None:
+    events = _events_of([
+        ("en1", "Ukraine recalled its envoy Olena Marchuk. The diplomat had spoken to a Latvian reporter, "
+                "Ilze Berzina, in August.", [("Olena Marchuk", "person-marchuk"), ("Ilze Berzina", "person-berzina")]),
+        ("de1", "Die Botschafterin Olena Martschuk hatte sich im August geäußert.", [("Olena Martschuk", "person-marchuk")]),
+        ("de2", "Die Inflation stieg im August.", []),
+    ])
+    assert events["en1"] == events["de1"] != events["de2"]
+
+
+def test_referring_back_does_not_join_another_fact_of_a_day() -> None:
+    # a day has many facts in a big story: its events still need an entity of their own sentences
+    events = _events_of([
+        ("en2", "Ukraine recalled its envoy Olena Marchuk. The freighter Aurora sank on 3 September.",
+         [("Olena Marchuk", "person-marchuk"), ("Aurora", "ship-aurora")]),
+        ("de2", "Olena Martschuk sprach am 3. September mit Rostow.", [("Olena Martschuk", "person-marchuk"),
+                                                                       ("Rostow", "person-rostow")]),
+    ])
+    assert events["en2"] != events["de2"]

@@ -852,6 +852,7 @@ def build_timeline(
     """
     exprs: list[TemporalExpression] = []
     boiler: set[int] = set()
+    before: dict[int, str] = {}  # expression -> the entity named last before its sentence (see _group)
     for source in sorted(sources, key=lambda s: s.id):
         try:
             found = _source_expressions(source, entity_spans.get(source.id, ()), MAX_EXPRESSIONS_PER_SOURCE + 1)
@@ -867,9 +868,11 @@ def build_timeline(
             if failed is not None:
                 failed(source, f"only the first {MAX_EXPRESSIONS_PER_SOURCE:,} dates are in the chronology "
                                "(the limit per source)")
-        for e, in_boilerplate in found:
+        for e, in_boilerplate, named_before in found:
             if in_boilerplate:
                 boiler.add(len(exprs))
+            if named_before:
+                before[len(exprs)] = named_before
             exprs.append(e)
     order = sorted(range(len(exprs)), key=lambda i: _expression_key(exprs[i]))
     counts: dict[str, int] = {}
@@ -877,7 +880,7 @@ def build_timeline(
         for entity in e.entities:
             counts[entity] = counts.get(entity, 0) + 1
     ubiquitous = {x for x, n in counts.items() if 2 * n > len(exprs)} if len(exprs) >= 4 else set()
-    groups = _group(exprs, order, boiler, ubiquitous)
+    groups = _group(exprs, order, boiler, ubiquitous, before)
 
     groups.sort(key=lambda g: (_sort_key(g.date, g.precision), min(_expression_key(exprs[i]) for i in g.members)))
     counters: dict[str, int] = {}
@@ -895,25 +898,42 @@ def build_timeline(
 
 
 def _source_expressions(source: Source, entity_spans: Sequence[tuple[int, int, str]], limit: int | None = None
-                        ) -> list[tuple[TemporalExpression, bool]]:
-    """The expressions of one source with their entities, and whether each lies in its boilerplate."""
+                        ) -> list[tuple[TemporalExpression, bool, str | None]]:
+    """The expressions of one source with their entities, whether each lies in its boilerplate, and the
+    entity named last before its sentence (`_named_before`)."""
     spans = sorted(entity_spans)
     starts = [s for s, _, _ in spans]
     out = []
     for e in find_expressions(source, limit):
         hi = e.sentence_start + len(e.sentence)
         e = replace(e, entities=_sentence_entities(spans, starts, e.sentence_start, hi))
-        out.append((e, bool(source.boilerplate) and source.in_boilerplate(e.start)))
+        out.append((e, bool(source.boilerplate) and source.in_boilerplate(e.start),
+                    _named_before(spans, starts, e.sentence_start, e.entities)))
     return out
 
 
-def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], ubiquitous: set[str]) -> list[_Group]:
+def _named_before(spans: Sequence[tuple[int, int, str]], starts: list[int], lo: int,
+                  own: tuple[str, ...]) -> str | None:
+    """The entity named last before text[lo:] (a sentence), within MAX_SENTENCE_CHARS, unless the sentence
+    names it itself: whom "the diplomat", "he" or "the company" of that sentence most likely is."""
+    for i in range(bisect.bisect_left(starts, lo) - 1, -1, -1):
+        start, end, entity = spans[i]
+        if start < lo - MAX_SENTENCE_CHARS:
+            return None
+        if end <= lo and entity:
+            return None if entity in own else entity
+    return None
+
+
+def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], ubiquitous: set[str],
+           before: Mapping[int, str] | None = None) -> list[_Group]:
     """The events of `exprs` (see build_timeline for the rules), in the order they were started."""
     grouping = _Grouping(exprs)
     days, coarse, years = grouping.sort_by_precision(order, boiler)
     grouping.join_days(days)
     grouping.join_month_level(coarse, order, ubiquitous)
     grouping.join_years(years, ubiquitous)
+    grouping.join_told_back(before or {}, ubiquitous)
     return grouping.groups
 
 
@@ -1034,6 +1054,47 @@ class _Grouping:
                 group.members.append(i)
                 group.entities.update(e.entities)
             same_words.add(e, group)
+
+
+    def join_told_back(self, before: Mapping[int, str], ubiquitous: set[str]) -> None:
+        """5. Events of the same month (the same date and precision) where one sentence names whom
+        the other refers back to ("the diplomat" after "Petro Vrublevskiy", in one source; "ambassador
+        Petro Vrublevskiy" in another) are one: the entity named last before a sentence that does not
+        name it itself, the story's ubiquitous entities aside."""
+        exprs = self.exprs
+        # months only: a day has many facts in a big story, and a day's event needs a shared entity of its
+        # own sentences ("repeated on Wednesday" after the Rada's vote is another fact of that Wednesday)
+        open_groups = [g for g in self.groups if not g.closed and g.precision in _MONTH_LEVEL and g.date]
+        naming: dict[tuple[str | None, str, str], list[int]] = {}  # (date, precision, entity) -> groups
+        for k, g in enumerate(open_groups):
+            for entity in g.entities - ubiquitous:
+                naming.setdefault((g.date, g.precision, entity), []).append(k)
+        parent = list(range(len(open_groups)))
+
+        def root(k: int) -> int:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for k, g in enumerate(open_groups):
+            for i in g.members:
+                named = before.get(i)
+                if named is None or named in ubiquitous or named in g.entities:
+                    continue
+                for other in naming.get((exprs[i].date, exprs[i].precision, named), ()):
+                    parent[root(other)] = root(k)
+        gone: set[int] = set()
+        for k, g in enumerate(open_groups):
+            r = root(k)
+            if r == k:
+                continue
+            target = open_groups[r]
+            target.members.extend(g.members)
+            target.entities.update(g.entities)
+            gone.add(id(g))
+        if gone:
+            self.groups = [g for g in self.groups if id(g) not in gone]
 
 
 def wording(e: TemporalExpression) -> str:
