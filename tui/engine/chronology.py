@@ -9,10 +9,14 @@ Rules of resolution (each one is what a careful reader would do, and no more):
   * A month-only header ("2022-10") resolves months and years ("last month" = 2022-09) but not days: a
     weekday is "weekday-unresolved" with the header's month as date ("a Wednesday in 2022-10"),
     "yesterday"/"today" get the header's month with precision "month", and week phrases are unresolved.
-  * Missing years: "September 21" / "in August" is the most recent such day or month not after the
-    article's date; in a future-tense clause ("will meet in December") the next one on or after it. A
-    modal only ("could", "dürfte", "pourrait", "może") says too little for a year's jump: whichever of the
-    two lies nearer the article's date. "last"/"next" make it strictly before/after.
+  * Missing years: "September 21" / "in August" in a past-tense clause is the most recent such day or
+    month not after the article's date; in a future-tense clause ("will meet in December") the next one
+    on or after it. A modal only ("could", "dürfte", "pourrait", "może") says too little for a year's
+    jump: whichever of the two lies nearer the article's date. No tense at all: the past one, unless the
+    coming one is twice as near ("payable Jan. 2" in November). A deadline ("until", "payable", "expire",
+    "fällig", "para") looks forward unless its clause has a past tense. A weekday written with the date
+    ("Saturday, April 25") takes whichever of the two readings falls on that weekday. "last"/"next" make
+    it strictly before/after.
   * Weekdays: past tense (the default) is the most recent such weekday on or before the article's date,
     future tense (a modal is enough) the next one on or after it. A deadline ("by Friday", "bis Freitag",
     "do piątku", "d'ici vendredi") looks forward unless its clause has a past tense. A weekday naming the
@@ -176,7 +180,7 @@ def sentence_around(text: str, start: int, end: int, floor: int = 0) -> tuple[in
 # --- tense ------------------------------------------------------------------------------------------------
 # Only a weekday or a date without its year needs it. The clause around the expression (split at
 # "that"/"że"/"dass"/"que", semicolons, colons, quotes) is searched for tense markers; the nearest wins;
-# none means past, the usual tense of reports.
+# none means past for a weekday (the usual tense of reports), the nearer reading for a date (see _nearer).
 #
 # A marker is strong ("will", "będzie", "wird", "rencontrera", a past form) or weak: a modal ("could",
 # "may", "dürfte", "pourrait", "może", "powinien", a conditional "miałby") looks ahead without saying how
@@ -841,6 +845,8 @@ def build_timeline(
       3. Years join only the same year, with a shared entity (ubiquitous ones aside): a year says too
          little to merge with a day.
       4. Unresolved and vague expressions, and anything in a source's boilerplate, are events on their own.
+      5. Month-level events of the same date where one sentence names the entity named last before the
+         other's sentence (its "the diplomat", "the company") are one (`join_told_back`).
     Across 1–3, the same words say the same fact: expressions of the same date and precision whose sentences
     read the same once the date itself is taken out (`wording`: case, accents and punctuation aside), or
     near copies naming the same entities (eight words or more, nine in ten of the shorter one's words in
