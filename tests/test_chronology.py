@@ -393,7 +393,9 @@ def test_relative_words_under_a_month_only_header() -> None:
 
 ROLES = [
     ("en", "Kazakhstan has kept its distance since 4 March.", ("since 4 March", "2022-03-04", "since")),
-    ("en", "The border stays closed until 4 March.", ("until 4 March", "2022-03-04", "until")),
+    # a deadline looks forward ("stays closed until"), a past one back ("was closed until")
+    ("en", "The border stays closed until 4 March.", ("until 4 March", "2023-03-04", "until")),
+    ("en", "The border was closed until 4 March.", ("until 4 March", "2022-03-04", "until")),
     ("en", "Prices have risen since March, data showed.", ("since March", "2022-03", "since")),
     ("pl", "Kazachstan dystansuje się od 4 marca.", ("od 4 marca", "2022-03-04", "since")),
     ("pl", "Od 24 lutego rząd zachowuje neutralność.", ("Od 24 lutego", "2022-02-24", "since")),

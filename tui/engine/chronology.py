@@ -9,10 +9,14 @@ Rules of resolution (each one is what a careful reader would do, and no more):
   * A month-only header ("2022-10") resolves months and years ("last month" = 2022-09) but not days: a
     weekday is "weekday-unresolved" with the header's month as date ("a Wednesday in 2022-10"),
     "yesterday"/"today" get the header's month with precision "month", and week phrases are unresolved.
-  * Missing years: "September 21" / "in August" is the most recent such day or month not after the
-    article's date; in a future-tense clause ("will meet in December") the next one on or after it. A
-    modal only ("could", "dürfte", "pourrait", "może") says too little for a year's jump: whichever of the
-    two lies nearer the article's date. "last"/"next" make it strictly before/after.
+  * Missing years: "September 21" / "in August" in a past-tense clause is the most recent such day or
+    month not after the article's date; in a future-tense clause ("will meet in December") the next one
+    on or after it. A modal only ("could", "dürfte", "pourrait", "może") says too little for a year's
+    jump: whichever of the two lies nearer the article's date. No tense at all: the past one, unless the
+    coming one is twice as near ("payable Jan. 2" in November). A deadline ("until", "payable", "expire",
+    "fällig", "para") looks forward unless its clause has a past tense. A weekday written with the date
+    ("Saturday, April 25") takes whichever of the two readings falls on that weekday. "last"/"next" make
+    it strictly before/after.
   * Weekdays: past tense (the default) is the most recent such weekday on or before the article's date,
     future tense (a modal is enough) the next one on or after it. A deadline ("by Friday", "bis Freitag",
     "do piątku", "d'ici vendredi") looks forward unless its clause has a past tense. A weekday naming the
@@ -176,7 +180,7 @@ def sentence_around(text: str, start: int, end: int, floor: int = 0) -> tuple[in
 # --- tense ------------------------------------------------------------------------------------------------
 # Only a weekday or a date without its year needs it. The clause around the expression (split at
 # "that"/"że"/"dass"/"que", semicolons, colons, quotes) is searched for tense markers; the nearest wins;
-# none means past, the usual tense of reports.
+# none means past for a weekday (the usual tense of reports), the nearer reading for a date (see _nearer).
 #
 # A marker is strong ("will", "będzie", "wird", "rencontrera", a past form) or weak: a modal ("could",
 # "may", "dürfte", "pourrait", "może", "powinien", a conditional "miałby") looks ahead without saying how
@@ -222,6 +226,43 @@ def _tense_markers(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _reporting_pattern(language: str) -> re.Pattern[str] | None:
     pattern = languages.value(language, "dates", "tense", "reporting")
     return re.compile(pattern) if pattern is not None else None
+
+
+@cache
+def _pack_pattern(language: str, key: str, template: str) -> re.Pattern[str] | None:
+    """The pack's [tense] `key` (a regex written without flags) placed in `template`, case aside."""
+    pattern = languages.value(language, "dates", "tense", key)
+    return re.compile(template.format(pattern), re.IGNORECASE) if pattern is not None else None
+
+
+def _not_past(text: str, lo: int, start: int, language: str) -> bool:
+    """Is the past form at text[start:] no past tense, by what its pack's [tense] not_past_after says comes
+    right before it: an adjective ("the reduced dividend", "N.J.-based"), a passive ("to be held")?"""
+    pattern = _pack_pattern(language, "not_past_after", "(?:{})$")
+    return bool(pattern and pattern.search(text, max(lo, start - 40), start))
+
+
+def is_deadline(text: str, f: dates.Found, lo: int, hi: int, language: str) -> bool:
+    """A date or weekday that is a deadline and looks forward: "until"/"by" (its role) or a word of its
+    pack's [tense] deadline right before it ("payable Jan. 2", "expire Nov. 6") or deadline_after right
+    after it ("a June 1 deadline"), inside its sentence text[lo:hi]."""
+    if f.role == "until":
+        return True
+    before = _pack_pattern(language, "deadline", r"\b(?:{})\W*$")
+    if before and before.search(text, max(lo, f.start - 40), f.start):
+        return True
+    leading = _pack_pattern(language, "deadline", r"(?:{})\W")  # "para el 3 de junio": the word is in it
+    if leading and leading.match(text, f.start, f.end):
+        return True
+    after = _pack_pattern(language, "deadline_after", r"\W*(?:{})\b")
+    return bool(after and after.match(text, f.end, hi))
+
+
+# A reporting verb right before its expression, a short word at most between ("said Monday", "dijo el
+# lunes", "said on Monday"), or right after it with no comma ("on Monday said"), dates the statement, and
+# the statement is what the date is about; "..., the company said" after it only attributes the sentence.
+_REPORTING_BEFORE = re.compile(r"\s*(?:\w{1,3}\s+)?")
+_REPORTING_AFTER = re.compile(r"\s+")
 
 
 def reads_tense(language: str) -> bool:
@@ -342,15 +383,20 @@ def _polish_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 
 def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language: str,
-           present_is_future: bool, deadline: bool = False) -> str:
-    """'past', 'future' or 'weak-future' for the expression at text[start:end]; 'nearest' in a language
-    whose tense is not read.
+           present_is_future: bool, deadline: bool = False, unmarked: str = "past") -> str:
+    """'past', 'future', 'weak-future' or 'nearest' for the expression at text[start:end]; 'nearest' in a
+    language whose tense is not read.
 
     present_is_future: a weekday in the present tense is a plan ("przyjeżdża w poniedziałek", "meets on
     Monday"); a date in the present tense ("21 września ... Rosjanie próbują uciec") is a report.
-    deadline: a weekday with "by"/"until" ("by Friday", "do piątku") looks forward unless a marker of
+    deadline: a deadline ("by Friday", "do piątku", "payable Jan. 2") looks forward unless a marker of
     its clause says otherwise; a passive participle ("zamknięta do piątku") is a state that lasts, and a
     reporting verb ("must be signed by Friday, the EU said") dates the statement: neither is one.
+    unmarked: what a clause without markers says: 'past' for a weekday (reports tell of the days just
+    gone), 'nearest' for a date without its year (nothing says which of its two readings is meant).
+    A past form used as an adjective ("the reduced dividend", "N.J.-based") is no marker, and a reporting
+    verb ("..., the company said") counts only next to the expression or alone: "will open March 2, the
+    company said" is the future.
     """
     if not reads_tense(language):
         # no tense markers for this language: nothing says past or future, so the nearest such date
@@ -361,19 +407,26 @@ def _tense(text: str, sentence: tuple[int, int], start: int, end: int, language:
         markers = _polish_markers(text, lo, hi)
     else:
         for kind, pattern in _tense_markers(language):
-            markers += [(m.start(), m.end(), kind) for m in pattern.finditer(text, lo, hi)]
+            markers += [(m.start(), m.end(), kind) for m in pattern.finditer(text, lo, hi)
+                        if not (kind == "past" and _not_past(text, lo, m.start(), language))]
     if not present_is_future:
         markers = [m for m in markers if m[2] != "present"]
+    reporting = {m for m in markers if _reporting(text, m[0], m[1], language)}
     if deadline:
-        markers = [m for m in markers if m[2] != "weak-past" and not _reporting(text, m[0], m[1], language)]
+        markers = [m for m in markers if m[2] != "weak-past" and m not in reporting]
     futures = [m for m in markers if m[2] in ("future", "weak-future")]
     markers = [m for m in markers
                if (m[0] < start or m[0] >= end)  # "next" inside the expression is not one
                and not (m[2] not in ("future", "weak-future")  # "scheduled", "pourrait"
                         and any(f[0] <= m[0] and m[1] <= f[1] for f in futures))]
+    others = [m for m in markers if m not in reporting]
+    if others:  # a reporting verb away from the expression dates the statement, not the fact
+        markers = others + [m for m in markers if m in reporting and (
+            _REPORTING_BEFORE.fullmatch(text, m[1], start) if m[1] <= start
+            else _REPORTING_AFTER.fullmatch(text, end, m[0]))]
     strong = [m for m in markers if m[2] != "weak-past"] or markers
     if not strong:
-        return "future" if deadline else "past"
+        return "future" if deadline else unmarked
     # distance to the expression; a marker running into it ("is scheduled for" + "for May 5") is nearest
     nearest = min(strong, key=lambda m: max(0, start - m[1]) if m[0] < start else m[0] - end)
     if nearest[2] == "weak-future":
@@ -415,11 +468,19 @@ def _day_ordinal(year: int, month: int, day: int) -> int:
     return dates.calendar_day(year, month, min(day, calendar.monthrange(year, month)[1])).toordinal()
 
 
-def _nearer(a: _Anchor, ordinal: Callable[[str], int]) -> str:
+# With no tense at all, a report is most likely about the past: the coming reading of a date without its
+# year wins only when it is this many times nearer than the past one ("payable Jan. 2" in November, not
+# "im März" in October). A modal leans ahead already: there the nearer one wins.
+_UNMARKED_FUTURE_NEARER = 2
+
+
+def _nearer(a: _Anchor, ordinal: Callable[[str], int], direction: str) -> str:
     """'past' or 'future', whichever reading (ordinal(direction): its day's ordinal) lies nearer the
-    article's date (the middle of its month under a month-only header); the past on a tie."""
+    article's date (the middle of its month under a month-only header); the past on a tie. `direction`
+    'nearest' (no tense) asks the future to be _UNMARKED_FUTURE_NEARER times nearer, 'weak-future' not."""
     here = _day_ordinal(a.year, a.month, a.day or 15)
-    return "future" if abs(ordinal("future") - here) < abs(here - ordinal("past")) else "past"
+    factor = _UNMARKED_FUTURE_NEARER if direction == "nearest" else 1
+    return "future" if factor * abs(ordinal("future") - here) < abs(here - ordinal("past")) else "past"
 
 
 def _week(a: dt.date, offset: int, earlier: bool) -> tuple[str | None, str, str]:
@@ -455,8 +516,8 @@ def _resolve(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> _Re
 def _direction(f: dates.Found, tense: Callable[[], str]) -> str:
     """past / future / weak-future: what a shift word says, else the tense of the sentence."""
     direction = {"last": "past", "next": "future"}.get(f.shift or "") or tense()
-    if direction == "nearest":  # no tense to go by: "since" still looks back, "until" ahead
-        return {"since": "past", "until": "future"}.get(f.role, direction)
+    if direction == "nearest" and f.role == "since":  # no tense to go by: "since" still looks back ("until"
+        return "past"  # ahead is the tense's own: a deadline, but not the end of a range)
     return direction
 
 
@@ -471,10 +532,13 @@ def _resolve_day(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) ->
             return None, "unresolved", "a day without a year, in an article without a date"
         if f.year_shift is not None:
             year = dates.add_years(a.year, f.year_shift)
+        elif (by_weekday := _year_of_weekday(fm, fd, f.weekday, a)) is not None:
+            year = by_weekday  # "Saturday, April 25": the year near the article whose 25 April is a Saturday
         else:
             direction = _direction(f, tense)
             if direction in ("weak-future", "nearest"):  # a modal, or no tense: the nearer such day
-                direction = _nearer(a, lambda d: _day_ordinal(_year_for_day(fm, fd, a, d, strict=False), fm, fd))
+                direction = _nearer(a, lambda d: _day_ordinal(_year_for_day(fm, fd, a, d, strict=False), fm, fd),
+                                    direction)
             year = _year_for_day(fm, fd, a, direction, strict=f.shift in ("last", "next"))
         inferred = f"year inferred from the article's date {a.label}"
     day = dates.calendar_day(year, fm, fd)
@@ -483,6 +547,23 @@ def _resolve_day(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) ->
         note = "; ".join(filter(None, [note, f"written as a {_WEEKDAY_NAMES[f.weekday]}, but "
                                               f"{day.isoformat()} is a {_WEEKDAY_NAMES[day.weekday()]}"]))
     return day.isoformat(), "day", note
+
+
+def _year_of_weekday(month: int, day: int, weekday: int | None, a: _Anchor) -> int | None:
+    """Of the two readings of `day` `month` (the last one on or before the article's date, the next one on
+    or after it), the year of the one that falls on `weekday`; None without a weekday or when neither
+    or both do (the article's own day)."""
+    if weekday is None:
+        return None
+    fits = set()
+    for direction in ("past", "future"):
+        year = _year_for_day(month, day, a, direction, strict=False)
+        try:
+            if dates.calendar_day(year, month, day).weekday() == weekday:
+                fits.add(year)
+        except (ValueError, dates.OutsideCalendar):  # beyond year 9999: the resolver says so
+            continue
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _resolve_month(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) -> _Resolved:
@@ -501,7 +582,8 @@ def _resolve_month(f: dates.Found, a: _Anchor | None, tense: Callable[[], str]) 
     else:
         direction = _direction(f, tense)
         if direction in ("weak-future", "nearest"):  # a modal, or no tense: the nearer such month
-            direction = _nearer(a, lambda d: _day_ordinal(_year_for_month(fm, a, d, strict=False), fm, 15))
+            direction = _nearer(a, lambda d: _day_ordinal(_year_for_month(fm, a, d, strict=False), fm, 15),
+                                direction)
         year = _year_for_month(fm, a, direction, strict=f.shift in ("last", "next"))
     return _ym(year, fm), precision, f"year inferred from the article's date {a.label}"
 
@@ -603,17 +685,24 @@ def find_expressions(source: Source, limit: int | None = None) -> list[TemporalE
     anchor = _anchor(source)
     sentences = _Sentences(text, source.body_start)
     out: list[TemporalExpression] = []
+    previous: dates.Found | None = None
     for f in found:
+        # "od 7. do 9. rujna", "from 7 to 9 September": the end of a range is no deadline
+        range_end = (f.role == "until" and previous is not None and previous.role == "since"
+                     and f.start - previous.end <= 3)
+        previous = f
         sentence = sentences.around(f.start)
         if sentence[1] < f.end:  # an expression across a line break: its sentence runs on
             sentence = (sentence[0], sentences.around(f.end - 1)[1])
         sentence = _bounded(text, sentence, f.start, f.end)
 
-        def tense(f: dates.Found = f, sentence: tuple[int, int] = sentence) -> str:
+        def tense(f: dates.Found = f, sentence: tuple[int, int] = sentence, range_end: bool = range_end) -> str:
             # "since Monday" with a present tense ("obowiązują od poniedziałku") is an ongoing state
             weekday = f.kind == "weekday"
             return _tense(text, sentence, f.start, f.end, source.language, weekday and f.role != "since",
-                          deadline=weekday and f.role == "until")
+                          deadline=f.role != "since" and not range_end
+                          and is_deadline(text, f, *sentence, source.language),
+                          unmarked="past" if weekday else "nearest")
 
         before = _day_before_it(text, f.start, out) if f.chained else None
         date: str | None
@@ -756,6 +845,8 @@ def build_timeline(
       3. Years join only the same year, with a shared entity (ubiquitous ones aside): a year says too
          little to merge with a day.
       4. Unresolved and vague expressions, and anything in a source's boilerplate, are events on their own.
+      5. Month-level events of the same date where one sentence names the entity named last before the
+         other's sentence (its "the diplomat", "the company") are one (`join_told_back`).
     Across 1–3, the same words say the same fact: expressions of the same date and precision whose sentences
     read the same once the date itself is taken out (`wording`: case, accents and punctuation aside), or
     near copies naming the same entities (eight words or more, nine in ten of the shorter one's words in
@@ -767,6 +858,7 @@ def build_timeline(
     """
     exprs: list[TemporalExpression] = []
     boiler: set[int] = set()
+    before: dict[int, str] = {}  # expression -> the entity named last before its sentence (see _group)
     for source in sorted(sources, key=lambda s: s.id):
         try:
             found = _source_expressions(source, entity_spans.get(source.id, ()), MAX_EXPRESSIONS_PER_SOURCE + 1)
@@ -782,9 +874,11 @@ def build_timeline(
             if failed is not None:
                 failed(source, f"only the first {MAX_EXPRESSIONS_PER_SOURCE:,} dates are in the chronology "
                                "(the limit per source)")
-        for e, in_boilerplate in found:
+        for e, in_boilerplate, named_before in found:
             if in_boilerplate:
                 boiler.add(len(exprs))
+            if named_before:
+                before[len(exprs)] = named_before
             exprs.append(e)
     order = sorted(range(len(exprs)), key=lambda i: _expression_key(exprs[i]))
     counts: dict[str, int] = {}
@@ -792,7 +886,7 @@ def build_timeline(
         for entity in e.entities:
             counts[entity] = counts.get(entity, 0) + 1
     ubiquitous = {x for x, n in counts.items() if 2 * n > len(exprs)} if len(exprs) >= 4 else set()
-    groups = _group(exprs, order, boiler, ubiquitous)
+    groups = _group(exprs, order, boiler, ubiquitous, before)
 
     groups.sort(key=lambda g: (_sort_key(g.date, g.precision), min(_expression_key(exprs[i]) for i in g.members)))
     counters: dict[str, int] = {}
@@ -810,25 +904,42 @@ def build_timeline(
 
 
 def _source_expressions(source: Source, entity_spans: Sequence[tuple[int, int, str]], limit: int | None = None
-                        ) -> list[tuple[TemporalExpression, bool]]:
-    """The expressions of one source with their entities, and whether each lies in its boilerplate."""
+                        ) -> list[tuple[TemporalExpression, bool, str | None]]:
+    """The expressions of one source with their entities, whether each lies in its boilerplate, and the
+    entity named last before its sentence (`_named_before`)."""
     spans = sorted(entity_spans)
     starts = [s for s, _, _ in spans]
     out = []
     for e in find_expressions(source, limit):
         hi = e.sentence_start + len(e.sentence)
         e = replace(e, entities=_sentence_entities(spans, starts, e.sentence_start, hi))
-        out.append((e, bool(source.boilerplate) and source.in_boilerplate(e.start)))
+        out.append((e, bool(source.boilerplate) and source.in_boilerplate(e.start),
+                    _named_before(spans, starts, e.sentence_start, e.entities)))
     return out
 
 
-def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], ubiquitous: set[str]) -> list[_Group]:
+def _named_before(spans: Sequence[tuple[int, int, str]], starts: list[int], lo: int,
+                  own: tuple[str, ...]) -> str | None:
+    """The entity named last before text[lo:] (a sentence), within MAX_SENTENCE_CHARS, unless the sentence
+    names it itself: whom "the diplomat", "he" or "the company" of that sentence most likely is."""
+    for i in range(bisect.bisect_left(starts, lo) - 1, -1, -1):
+        start, end, entity = spans[i]
+        if start < lo - MAX_SENTENCE_CHARS:
+            return None
+        if end <= lo and entity:
+            return None if entity in own else entity
+    return None
+
+
+def _group(exprs: list[TemporalExpression], order: list[int], boiler: set[int], ubiquitous: set[str],
+           before: Mapping[int, str] | None = None) -> list[_Group]:
     """The events of `exprs` (see build_timeline for the rules), in the order they were started."""
     grouping = _Grouping(exprs)
     days, coarse, years = grouping.sort_by_precision(order, boiler)
     grouping.join_days(days)
     grouping.join_month_level(coarse, order, ubiquitous)
     grouping.join_years(years, ubiquitous)
+    grouping.join_told_back(before or {}, ubiquitous)
     return grouping.groups
 
 
@@ -949,6 +1060,47 @@ class _Grouping:
                 group.members.append(i)
                 group.entities.update(e.entities)
             same_words.add(e, group)
+
+
+    def join_told_back(self, before: Mapping[int, str], ubiquitous: set[str]) -> None:
+        """5. Events of the same month (the same date and precision) where one sentence names whom
+        the other refers back to ("the diplomat" after "Petro Vrublevskiy", in one source; "ambassador
+        Petro Vrublevskiy" in another) are one: the entity named last before a sentence that does not
+        name it itself, the story's ubiquitous entities aside."""
+        exprs = self.exprs
+        # months only: a day has many facts in a big story, and a day's event needs a shared entity of its
+        # own sentences ("repeated on Wednesday" after the Rada's vote is another fact of that Wednesday)
+        open_groups = [g for g in self.groups if not g.closed and g.precision in _MONTH_LEVEL and g.date]
+        naming: dict[tuple[str | None, str, str], list[int]] = {}  # (date, precision, entity) -> groups
+        for k, g in enumerate(open_groups):
+            for entity in g.entities - ubiquitous:
+                naming.setdefault((g.date, g.precision, entity), []).append(k)
+        parent = list(range(len(open_groups)))
+
+        def root(k: int) -> int:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for k, g in enumerate(open_groups):
+            for i in g.members:
+                named = before.get(i)
+                if named is None or named in ubiquitous or named in g.entities:
+                    continue
+                for other in naming.get((exprs[i].date, exprs[i].precision, named), ()):
+                    parent[root(other)] = root(k)
+        gone: set[int] = set()
+        for k, g in enumerate(open_groups):
+            r = root(k)
+            if r == k:
+                continue
+            target = open_groups[r]
+            target.members.extend(g.members)
+            target.entities.update(g.entities)
+            gone.add(id(g))
+        if gone:
+            self.groups = [g for g in self.groups if id(g) not in gone]
 
 
 def wording(e: TemporalExpression) -> str:

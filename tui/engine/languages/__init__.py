@@ -380,6 +380,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "weak_future": REGEX,  # modals: ahead, without saying how far
             "past": REGEX,
             "reporting": REGEX,  # the verbs that report a statement ("..., the EU said")
+            # right before a past form, what makes it none: a determiner or hyphen ("the reduced dividend",
+            # "N.J.-based": an adjective), a "be" ("to be held": a passive); written without flags
+            "not_past_after": REGEX,
+            # right before a date or weekday (or opening it), a word making it a deadline that looks
+            # forward ("payable Jan. 2", "expire Nov. 6", "para el 3 de junio"); after it ("a June 1
+            # deadline"); written without flags, matched case aside
+            "deadline": REGEX,
+            "deadline_after": REGEX,
             "reporting_lemmas": WORDS,  # the same as lemmas, where a dictionary tags the words (Polish)
             "clause_words": WORDS,  # after a space, they start a clause ("that", "że"): pooled
             "clause_words_after_comma": WORDS,  # after a comma ("..., which"): pooled
