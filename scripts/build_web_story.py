@@ -188,6 +188,103 @@ def ostseeblatt(date: str, title: str, body: list[str]) -> str:
 """
 
 
+def labsky(date: str, title: str, body: list[str]) -> str:
+    # a site of the early 2000s: windows-1250, nothing but layout tables, no metadata; paragraphs are
+    # <br><br> runs in one cell, the headline is bold text, comments sit in a table of their own
+    year, month, day = date.split("-")
+    cell = "<br><br>\n".join(html.escape(p) for p in body)
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250">
+<title>{html.escape(title)} - Labský zpravodaj</title></head>
+<body bgcolor="#ffffff"><table width="780" border="0" cellpadding="0" cellspacing="0">
+<tr><td colspan="3"><img src="/img/logo.gif" alt="Labský zpravodaj" width="300" height="60"></td></tr>
+<tr><td width="150" valign="top" bgcolor="#eeeeee"><a href="/">Úvod</a><br><a href="/zpravy">Zprávy</a><br>
+<a href="/kultura">Kultura</a><br><a href="/sport">Sport</a><br><a href="/inzerce">Inzerce</a><br><a href="/archiv">Archiv</a></td>
+<td width="480" valign="top"><font face="Arial" size="4"><b>{html.escape(title)}</b></font><br>
+<font size="1">Přidáno: {day}.{month}.{year} | Přečteno 1873×</font><br><br>
+{cell}
+<br><br><table width="100%"><tr><td><b>Související články</b><br><a href="/c1">Povodeň zaplavila sklepy v Lovosicích</a><br>
+<a href="/c2">Kraj chystá nové cyklostezky podél řeky</a></td></tr></table>
+<table width="100%" class="diskuse"><tr><td><b>Názory čtenářů</b></td></tr>
+<tr><td><b>Pepa z Lhoty</b> 12.03.2025 18:02<br>Konečně, už jsme na to čekali celou zimu.</td></tr>
+<tr><td><b>Věra</b> 12.03.2025 19:40<br>A co lávka pro pěší, ta se opravovat nebude?</td></tr></table>
+<form action="/pridat"><table><tr><td>Jméno:</td><td><input name="jmeno"></td></tr>
+<tr><td>E-mail:</td><td><input name="email"></td></tr><tr><td>Text názoru:</td><td><textarea name="text"></textarea></td></tr>
+<tr><td colspan="2"><input type="submit" value="Odeslat"></td></tr></table></form></td>
+<td width="150" valign="top"><table><tr><td><b>Reklama</b><br><a href="/r"><img src="/ad.gif" alt="Stavebniny Kovář"></a></td></tr>
+<tr><td><b>Odběr novinek</b><br>Zadejte svůj e-mail a my vám každý týden pošleme přehled zpráv z regionu.<br>
+<input name="newsletter"></td></tr></table></td></tr>
+<tr><td colspan="3" align="center"><font size="1">© 2003–2025 Labský zpravodaj | Všechna práva vyhrazena |
+<a href="/kontakt">Kontakt</a></font></td></tr></table></body></html>
+"""
+
+
+def northbank(date: str, title: str, body: list[str]) -> str:
+    # a photo gallery: readers' top comment teased above the story, captions under the photos, a
+    # month-only date in JSON-LD, no og:site_name (the outlet is in the title, the logo and the © line)
+    intro, first, second, *rest = body
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} | Northbank Chronicle</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "ImageGallery",
+ "headline": {json.dumps(title)}, "datePublished": "{date}"}}</script></head><body>
+<header><a href="/" class="brand"><img src="/logo.svg" alt="Northbank Chronicle"></a>
+<nav><a href="/news">News</a> <a href="/pictures">Pictures</a> <a href="/sport">Sport</a> <a href="/events">What's on</a></nav></header>
+<div class="top-comment"><span class="user">riverrat22</span><p>My grandfather worked in those silos for thirty years,
+sad to see them go.</p><button>Reply</button> <button>Report</button></div>
+<main><div class="gallery-page"><h1>{html.escape(title)}</h1>
+<p>{html.escape(intro)}</p>
+<figure><img src="/g/1.jpg" alt=""><figcaption>{html.escape(first)}</figcaption></figure>
+<figure><img src="/g/2.jpg" alt=""><figcaption>{html.escape(second)}</figcaption></figure>
+{paras(rest)}
+<div class="share-tools"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div></div>
+<div class="more-galleries"><h3>More galleries</h3><ul><li><a href="/g2">Fireworks over the harbour</a></li>
+<li><a href="/g3">The Northbank marathon in forty photos</a></li></ul></div></main>
+<footer>© 2025 Northbank Chronicle. Part of Riverside Media Group.</footer></body></html>
+"""
+
+
+def kurier(date: str, title: str, body: list[str]) -> str:
+    # a live blog: a lead paragraph in the article's header, updates newest first (the oldest is the
+    # last timestamped block), a visible "Dodano:" label as the only date
+    year, month, day = date.split("-")
+    lead, *updates = body
+    times = ["14:40", "12:15", "9:30", "7:05"]
+    blocks = "\n".join(f'<div class="entry"><time>{at}</time><p>{html.escape(update)}</p></div>'
+                       for at, update in zip(times, updates, strict=True))
+    return f"""<!DOCTYPE html>
+<html lang="pl"><head><meta charset="utf-8"><title>{html.escape(title)} - Kurier Nadsański</title></head><body>
+<nav class="top"><a href="/">Kurier Nadsański</a> <a href="/region">Region</a> <a href="/pogoda">Pogoda</a> <a href="/ogloszenia">Ogłoszenia</a></nav>
+<main><article><header><h1>{html.escape(title)}</h1><p class="lead">{html.escape(lead)}</p>
+<div class="info">Dodano: {day}.{month}.{year}, 07:05 · Aktualizacja: 14:40</div></header>
+<div class="live-feed">
+{blocks}
+</div></article>
+<aside class="newsletter"><h3>Newsletter</h3><p>Zapisz się, a najważniejsze wiadomości z regionu trafią do Ciebie każdego ranka.</p></aside>
+</main><footer>© Kurier Nadsański 2025. Wszystkie prawa zastrzeżone.</footer></body></html>
+"""
+
+
+def elbbote(date: str, title: str, body: list[str]) -> str:
+    # a standfirst as the first <p> of the header, a pull-quote repeating a sentence of the text, a
+    # "Veröffentlicht am" label, the outlet only in the title and the © line
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember"]
+    year, month, day = date.split("-")
+    intro, first, quote_para, *rest = body
+    quote = quote_para.split("“")[0] + "“"
+    return f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{html.escape(title)} | Elbbote</title></head><body>
+<div class="navi"><a href="/">Startseite</a> <a href="/lokales">Lokales</a> <a href="/hafen">Hafen</a> <a href="/kontakt">Kontakt</a></div>
+<main><article><header><h1>{html.escape(title)}</h1><p>{html.escape(intro)}</p>
+<p class="dateline">Veröffentlicht am {int(day)}. {months[int(month) - 1]} {year}</p></header>
+<div class="body-text"><p>{html.escape(first)}</p>
+<blockquote class="pull">{html.escape(quote)}</blockquote>
+<p>{html.escape(quote_para)}</p>
+{paras(rest)}</div></article>
+<div class="teaser"><h4>Auch interessant</h4><a href="/t1">Hafenfest in Brunsbüttel mit Rekordbesuch</a></div></main>
+<footer>© 2025 Elbbote Verlag GmbH · Impressum · Datenschutz</footer></body></html>
+"""
+
+
 PAGES = {
     "01_en_harbourpost.txt": ("01_harbourpost_galati-barge.html", harbour_post, "utf-8"),
     "02_en_riverwire.txt": ("02_riverwire_dredging.html", river_wire, "utf-8"),
@@ -195,6 +292,10 @@ PAGES = {
     "04_pl_gazetanadwislanska.txt": ("04_gazeta_barka.html", gazeta, "utf-8"),
     "05_uk_pivdennyivisnyk.txt": ("05_visnyk_barzha.html", visnyk, "utf-8"),
     "06_de_ostseeblatt.txt": ("06_ostseeblatt_baggern.htm", ostseeblatt, "cp1252"),
+    "11_cs_labskyzpravodaj.txt": ("09_labsky_privoz.htm", labsky, "cp1250"),
+    "12_en_northbank.txt": ("10_northbank_silos.html", northbank, "utf-8"),
+    "13_pl_kuriernadsanski.txt": ("11_kurier_san.html", kurier, "utf-8"),
+    "14_de_elbbote.txt": ("12_elbbote_faehre.html", elbbote, "utf-8"),
 }
 FEED_ITEMS = ["07_en_danubedaily.txt", "08_en_danubedaily.txt"]
 EXPORT_RECORDS = {"09_pl_agencjarzeczna.txt": "Agencja Rzeczna", "10_uk_richkovyi.txt": "Річковий портал"}
@@ -211,6 +312,38 @@ def feed() -> str:
     return ("""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Danube Shipping Daily</title>
 <link>https://danubedaily.example/</link><description>News from the river</description><language>en</language>
+""" + "\n".join(items) + "\n</channel></rss>\n")
+
+
+# A WordPress-style feed: full text in content:encoded, each item with the clutter such feeds carry — a
+# share line, related headlines, a links-only line, the "appeared first on" footer in the item's language
+CLUTTER_ITEMS = {
+    "15_en_tidewire.txt": ("Mon, 10 Mar 2025 08:00:00 +0000",
+                           '<div class="sharedaddy"><h3>Share this:</h3><ul><li><a href="#">Facebook</a></li>'
+                           '<li><a href="#">X</a></li></ul></div>\n<p>Related: <a href="/k1">Ferry strike ends in '
+                           'Cuxhaven</a> · <a href="/k2">New pilots for the Elbe</a></p>\n<p>The post <a href="/p/1">'
+                           '{title}</a> appeared first on <a href="/">Tide Wire</a>.</p>'),
+    "16_de_tidewire.txt": ("Tue, 11 Mar 2025 12:30:00 +0100",
+                           '<p>Teilen mit: <a href="#">Facebook</a> <a href="#">WhatsApp</a> <a href="#">E-Mail</a></p>\n'
+                           '<p>Mehr Nachrichten aus der Region auf <a href="/">tidewire.example</a>.</p>\n'
+                           '<p>Der Beitrag <a href="/p/2">{title}</a> erschien zuerst auf <a href="/">Tide Wire</a>.</p>'),
+    "17_pl_tidewire.txt": ("Wed, 12 Mar 2025 18:45:00 +0100",
+                           '<div class="jp-relatedposts"><h3>Podobne</h3><a href="/k3">Remont śluzy w Gdańsku</a></div>\n'
+                           '<p>Wpis <a href="/p/3">{title}</a> pojawił się pierwszy raz w <a href="/">Tide Wire</a>.</p>'),
+}
+
+
+def clutter_feed() -> str:
+    items = []
+    for n, (name, (when, clutter)) in enumerate(CLUTTER_ITEMS.items(), 1):
+        _, title, body = article(name)
+        content = paras(body) + "\n" + clutter.format(title=html.escape(title))
+        items.append(f"""<item><title>{html.escape(title)}</title><link>https://tidewire.example/p/{n}</link>
+<pubDate>{when}</pubDate><description>{html.escape(body[0][:60])} [&#8230;]</description>
+<content:encoded><![CDATA[{content}]]></content:encoded></item>""")
+    return ("""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Tide Wire</title>
+<link>https://tidewire.example/</link><description>Ports and waterways</description>
 """ + "\n".join(items) + "\n</channel></rss>\n")
 
 
@@ -232,6 +365,7 @@ def main() -> None:
         (WEB / page).write_bytes(template(date, title, body).encode(encoding, "xmlcharrefreplace"))
     (WEB / "07_danubedaily.rss").write_text(feed(), encoding="utf-8")
     (WEB / "08_export.jsonl").write_text(export(), encoding="utf-8")
+    (WEB / "13_tidewire.rss").write_text(clutter_feed(), encoding="utf-8")
 
 
 if __name__ == "__main__":

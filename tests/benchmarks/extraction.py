@@ -26,7 +26,14 @@ PAGES = {
     "04_gazeta_barka.html": "04_pl_gazetanadwislanska.txt",
     "05_visnyk_barzha.html": "05_uk_pivdennyivisnyk.txt",
     "06_ostseeblatt_baggern.htm": "06_de_ostseeblatt.txt",
+    "09_labsky_privoz.htm": "11_cs_labskyzpravodaj.txt",
+    "10_northbank_silos.html": "12_en_northbank.txt",
+    "11_kurier_san.html": "13_pl_kuriernadsanski.txt",
+    "12_elbbote_faehre.html": "14_de_elbbote.txt",
 }
+# Feed items with their clutter (share lines, related links, "appeared first on"): item number -> twin
+FEED_ITEMS = {("13_tidewire.rss", 1): "15_en_tidewire.txt", ("13_tidewire.rss", 2): "16_de_tidewire.txt",
+              ("13_tidewire.rss", 3): "17_pl_tidewire.txt"}
 BOUND = 0.02
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -99,6 +106,34 @@ def measure(extract: Callable[[str], str]) -> tuple[int, int, int, int, list[str
     return kept, boiler, lost, article_total, rows
 
 
+def measure_feed() -> tuple[int, int, int, int, list[str]]:
+    """storyview's reading of feed items: the item's content words beyond the article's are its clutter."""
+    import html as html_module
+
+    import feedparser
+
+    from tui.engine.formats import read_records
+    from tui.engine.loading import _decode
+
+    kept = boiler = lost = article_total = 0
+    rows = []
+    for (feed, number), txt in FEED_ITEMS.items():
+        data = (DATA / "web" / feed).read_bytes()
+        entry = feedparser.parse(data).entries[number - 1]
+        raw = entry.get("content", [{}])[0].get("value", "") or entry.get("summary", "")
+        seen = words(entry.get("title", "")) + visible_words("<html><body>" + html_module.unescape(raw) + "</body></html>")
+        record = read_records("feed", data, _decode).records[number - 1]
+        text = (DATA / "web_txt" / txt).read_text(encoding="utf-8").split("\n", 1)[1]
+        article, got = words(text), words(getattr(record, "text", ""))
+        boilerplate = seen - article
+        item_kept, item_lost = sum(((got - article) & boilerplate).values()), sum((article - got).values())
+        kept, boiler = kept + item_kept, boiler + sum(boilerplate.values())
+        lost, article_total = lost + item_lost, article_total + sum(article.values())
+        rows.append(f"  {feed + '#' + str(number):36} boilerplate kept {item_kept:3}/{sum(boilerplate.values()):3}  "
+                    f"article lost {item_lost:3}/{sum(article.values()):3}")
+    return kept, boiler, lost, article_total, rows
+
+
 def main(argv: list[str]) -> int:
     failed = False
     for name, extract in EXTRACTORS.items():
@@ -112,6 +147,12 @@ def main(argv: list[str]) -> int:
         print("\n".join(rows))
         if name == "storyview" and (kept > BOUND * boiler or lost > BOUND * total):
             failed = True
+    kept, boiler, lost, total, rows = measure_feed()
+    print(f"storyview, feed items: boilerplate words kept {kept}/{boiler} = {kept / boiler:.1%}, "
+          f"article words lost {lost}/{total} = {lost / total:.1%}")
+    print("\n".join(rows))
+    if kept > BOUND * boiler or lost > BOUND * total:
+        failed = True
     return 1 if failed and "--check" in argv else 0
 
 

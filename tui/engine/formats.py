@@ -154,6 +154,9 @@ def _read_page(html: str) -> Record | BadRecord:
         tree = _pruned_tree(html)
         if tree is None:
             return BadRecord("", "page could not be parsed (no document in it)")
+        # what trafilatura's reading loses (the page's order, its dates as written, its outlet's other
+        # names), read from the tree before trafilatura takes it apart
+        tree_facts, blocks = _facts(tree), _blocks(tree)
         document = trafilatura.bare_extraction(
             tree, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
             include_links=False, favor_precision=True,
@@ -164,51 +167,392 @@ def _read_page(html: str) -> Record | BadRecord:
     if document is None:
         return BadRecord("", "no article text found in the page")
     meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    lines = [line.strip() for line in (meta.get("text") or "").split("\n")]
-    lines = [line for line in lines if line]
+    extracted = [line.strip() for line in (meta.get("text") or "").split("\n")]
+    lines = _in_page_order([line for line in extracted if line], blocks)
     if not lines:
         return BadRecord("", "no article text found in the page")
-    title = _label(meta.get("title"))
+    outlet = _outlet(meta, tree_facts)
+    title = _strip_outlet(_label(meta.get("title")) or tree_facts.headline, outlet, tree_facts.headline)
+    lines = _without_repeats(_from_title(lines, title))
+    declared = _HTML_LANG_RE.search(html[:20000])
+    language = declared.group(1).lower() if declared else ""
+    date, precision = parse_date(meta.get("date"))
+    if date is None:
+        date, precision = tree_facts.declared_date
+    if date is None:
+        date, precision, lines = _visible_date(lines, tree_facts.labels, language or _language_of(lines))
+    if not lines:
+        return BadRecord("", "no article text found in the page")
     if title and _squash(lines[0]) != _squash(title):
         lines.insert(0, title)
-    date, precision = parse_date(meta.get("date"))
-    lang = _HTML_LANG_RE.search(html[:20000])
     return Record("", "\n\n".join(lines) + "\n", title=title or _label(lines[0]), date=date,
-                  date_precision=precision, outlet=_label(meta.get("sitename") or meta.get("hostname")),
-                  url=_label(meta.get("url")), author=_label(meta.get("author")),
-                  language=lang.group(1).lower() if lang else "")
+                  date_precision=precision, outlet=outlet, url=_label(meta.get("url")),
+                  author=_label(meta.get("author")), language=language)
 
 
 # Blocks trafilatura's own rules miss because they are named in the page's language: comments
-# ("Kommentare", "komentarze", "comentarios", "коментарі") and consent banners named after the law that
-# asks for them (GDPR; RODO in Polish, DSGVO in German, RGPD in French, Spanish, Portuguese).
-_COMMENTS_NAME_RE = re.compile(r"komment|komentar|comentar|коммент|комент", re.IGNORECASE)
+# ("Kommentare", "komentarze", "comentarios", "коментарі"; discussions, replies, talkbacks) and consent
+# banners named after the law that asks for them (GDPR; RODO in Polish, DSGVO in German, RGPD in French,
+# Spanish, Portuguese).
+_COMMENTS_NAME_RE = re.compile(r"comment|komment|komentar|comentar|коммент|комент|discus|diskus|dyskus|обсужд|"
+                               r"обговор|talkback|repl(?:y|ies)(?:$|[\W_])", re.IGNORECASE)
 _CONSENT_NAME_RE = re.compile(r"(?:^|[\W_])(?:gdpr|rodo|dsgvo|rgpd)(?:$|[\W_])", re.IGNORECASE)
 _NEVER_PRUNED = frozenset({"html", "body", "main", "article"})
+# Controls are the page's machinery, never its text ("Reply", "Report", "Send", a form's labels)
+_CONTROL_TAGS = ("button", "input", "select", "textarea", "label", "option")
+# Two line breaks in a row are how pages before CSS wrote a paragraph break
+_BR_RUN_RE = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
+_CELL_BLOCKS = ".//table|.//p|.//div|.//h1|.//h2|.//h3|.//ul|.//ol|.//form|.//img|.//font"
 
 
 def _pruned_tree(html: str) -> Any:
     """The page's tree (lxml) without the comment and consent blocks named as _COMMENTS_NAME_RE and
-    _CONSENT_NAME_RE say; a block holding the headline or an <article> is kept whatever its name."""
+    _CONSENT_NAME_RE say, nor forms and controls; a block holding the headline or an <article> is kept
+    whatever its name. Layout tables become blocks (trafilatura would read them as data tables, a row
+    of cells per line), a caption a paragraph, an article's own <header> part of its text."""
     import lxml.etree
     import lxml.html
 
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(_BR_RUN_RE.sub("<p>", html))
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):  # empty, or no tree to build
         return None
-    doomed = []
+    doomed = [element for element in tree.iter(*_CONTROL_TAGS)]
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _NEVER_PRUNED:
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if names.strip() and (_COMMENTS_NAME_RE.search(names) or _CONSENT_NAME_RE.search(names)):
-            if not element.xpath(".//h1|.//article"):
-                doomed.append(element)
+        pruned = element.tag == "form" or (names.strip() and (_COMMENTS_NAME_RE.search(names)
+                                                               or _CONSENT_NAME_RE.search(names)))
+        if pruned and not element.xpath(".//h1|.//article"):
+            doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+    layout = [table for table in tree.iter("table") if _layout_table(table)]
+    for table in layout:
+        for part in [table, *table.iterchildren("tbody", "thead", "tfoot")]:
+            for row in [part, *part.iterchildren("tr")]:
+                for cell in row.iterchildren("td", "th"):
+                    cell.tag = "div"
+                row.tag = "div"
+    for element in tree.iter("figcaption", "figure", "header"):
+        if element.tag == "figcaption":
+            element.tag = "p"
+        elif element.tag == "figure" or next(element.iterancestors("article"), None) is not None:
+            element.tag = "div"
     return tree
+
+
+def _layout_table(table: Any) -> bool:
+    """A table that lays out a page (cells holding blocks or long text) rather than holding data."""
+    if (table.get("role") or "").lower() == "presentation":
+        return True
+    if table.xpath("./caption|./thead|./tr/th|./tbody/tr/th"):
+        return False
+    rows = table.xpath("./tr|./tbody/tr")
+    if all(len(row.xpath("./td")) <= 1 for row in rows):
+        return True  # one column: a stack of boxes, not a grid of data
+    cells = table.xpath("./tr/td|./tbody/tr/td")
+    return any(cell.xpath(_CELL_BLOCKS) or len(cell.text_content().split()) > 40 for cell in cells)
+
+
+# ------------------------------------------------------------------------ what the page says beside its text
+
+_BLOCK_XPATH = ("//p|//h1|//h2|//h3|//h4|//h5|//h6|//li|//blockquote|//pre|//dd|//dt|//td|//th|//div|//section"
+                "|//article|//header|//footer|//aside|//main|//time")
+_LEAF_BLOCKS = frozenset(_BLOCK_XPATH.replace("//", "").split("|")) - {"time"}
+_OFF_TEXT_TAGS = frozenset({"nav", "footer", "aside", "form", "header", "menu"})
+_OFF_TEXT_NAME_RE = re.compile(r"share|social|relat|newsletter|promo|advert|(?:^|[\W_])ads?(?:$|[\W_])|teaser|"
+                               r"sidebar|widget|cookie|consent|banner|subscri|recommend|popular|most-|tags?(?:$|[\W_])"
+                               r"|breadcrumb|footer|menu|navi", re.IGNORECASE)
+_PROSE_END_RE = re.compile(r"[.!?…\"”“»«'’)]$")
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|–—·•:/»«]|-|::)\s+")
+_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:[0-9]{4}(?:\s*[–-]\s*[0-9]{4})?\s*)?"
+                           r"([^\n|·•.,;©]{2,60}?)\s*(?:[0-9]{4}\s*)?(?:[|·•.,;]|$)", re.IGNORECASE | re.MULTILINE)
+# The legal form after a publisher's name ("… Ltd", "… GmbH", "… sp. z o.o."): the outlet is the name
+_LEGAL_FORM_RE = re.compile(r"\s+(?:ltd|limited|llc|inc|plc|gmbh|ag|kg|s\.?a|s\.?r\.?o|a\.?s|sp\.? z o\.?o|"
+                            r"verlag(?: gmbh)?|media group|group|spa|srl|bv|nv|oy|ab)\.?$", re.IGNORECASE)
+_LOGO_NAME_RE = re.compile(r"logo|brand|masthead|site-?name", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _PageFacts:
+    """What a page's tree says besides its article text: the names its outlet goes by, its dates as
+    declared, and the short lines that may be its visible date label."""
+
+    headline: str = ""
+    page_title: str = ""
+    site_name: str = ""  # og:site_name, application-name or JSON-LD publisher
+    logo: str = ""
+    copyright: str = ""
+    host: str = ""
+    declared_date: tuple[str | None, DatePrecision | None] = (None, None)
+    labels: tuple[str, ...] = ()
+
+
+def _facts(tree: Any) -> _PageFacts:
+    def meta(*names: str) -> str:
+        for name in names:
+            for value in tree.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content"):
+                if str(value).strip():
+                    return _label(str(value))
+        return ""
+
+    ld = _json_ld(tree)
+    publisher = ld.get("publisher")
+    site_name = meta("og:site_name", "application-name") or _label(publisher)
+    declared: tuple[str | None, DatePrecision | None] = (None, None)
+    for value in (ld.get("datePublished"), ld.get("dateCreated"),
+                  meta("article:published_time", "datePublished", "date", "pubdate", "DC.date.issued")):
+        declared = parse_date(value)
+        if declared[0] is not None:
+            break
+    headlines = [_label(h.text_content()) for h in tree.iter("h1")]
+    logo = ""
+    for image in tree.iter("img"):
+        holders = [image, *list(image.iterancestors())[:3]]
+        names = " ".join(f"{e.get('class', '')} {e.get('id', '')} {e.get('src', '')}" for e in holders)
+        if image.get("alt", "").strip() and _LOGO_NAME_RE.search(names):
+            logo = _LOGO_WORD_RE.sub("", _label(image.get("alt"))).strip()
+            break
+    body = tree.find("body")
+    copyright = ""
+    if body is not None:
+        for found in _COPYRIGHT_RE.finditer(body.text_content()):
+            name = _LEGAL_FORM_RE.sub("", found.group(1).strip())
+            if name and re.search(r"[^\W\d_]", name):
+                copyright = _label(name)
+        # the last © on the page is the footer's
+    url = meta("og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
+    host = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://([^/:]+).*", r"\1", str(url).lower())) if url else ""
+    labels: list[str] = []
+    started = not headlines
+    for element in tree.xpath(_BLOCK_XPATH):
+        if element.tag == "h1":
+            started = True
+        if not started or (element.tag in _LEAF_BLOCKS and element.xpath(_BLOCK_XPATH.replace("//", ".//"))):
+            continue
+        text = _label(element.text_content())
+        if text and len(text.split()) <= 12:
+            labels.append(text)
+        if len(labels) >= 40:
+            break
+    title = next(iter(tree.xpath("//title")), None)
+    return _PageFacts(headlines[0] if headlines else "", _label(title.text_content()) if title is not None else "",
+                      site_name, logo, copyright, host, declared, tuple(labels))
+
+
+_LOGO_WORD_RE = re.compile(r"\blogo\b|[-–|:]\s*$", re.IGNORECASE)
+
+
+def _json_ld(tree: Any) -> dict[str, Any]:
+    """The page's JSON-LD article object (the first with a headline or a date), {} if none."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            value = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue  # a page's broken JSON-LD is no reason to lose its text
+        stack = [value]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if any(key in item for key in ("datePublished", "headline")):
+                    return item
+                stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    return {}
+
+
+@dataclass(frozen=True)
+class _Block:
+    element: Any
+    text: str  # squashed
+    prose: bool  # a paragraph of running text, not in a page's furniture
+
+
+def _blocks(tree: Any) -> list[_Block]:
+    """The page's innermost text blocks in document order."""
+    out = []
+    for element in tree.xpath(_BLOCK_XPATH):
+        if element.tag == "time" or element.xpath(_BLOCK_XPATH.replace("//", "./")):
+            continue
+        text = _squash(element.text_content())
+        if not text:
+            continue
+        words = len(text.split())
+        linked = sum(len(_squash(a.text_content()).split()) for a in element.iter("a"))
+        furniture = any(a.tag in _OFF_TEXT_TAGS or _OFF_TEXT_NAME_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+                        for a in [element, *element.iterancestors()] if isinstance(a.tag, str))
+        prose = words >= 8 and bool(_PROSE_END_RE.search(text)) and linked < 0.3 * words and not furniture
+        out.append(_Block(element, text, prose))
+    return out
+
+
+def _in_page_order(lines: list[str], blocks: list[_Block]) -> list[str]:
+    """trafilatura's lines in the order the page has them, with the paragraphs of running text it dropped
+    from the part of the page its lines come from (a lead in the article's header, an update of a live
+    blog). When its lines cannot be found in the page, they are taken as they are."""
+    where: list[int | None] = []
+    for line in lines:
+        key = _squash(line)
+        index = next((i for i, b in enumerate(blocks) if b.text == key), None)
+        if index is None:
+            index = next((i for i, b in enumerate(blocks) if key in b.text or (len(b.text) > 20 and b.text in key)),
+                         None)
+        where.append(index)
+    found = [i for i in where if i is not None]
+    if len(found) < max(1, 0.7 * len(lines)):
+        return lines
+    container = _common_ancestor([blocks[i].element for i in found])
+    # the article runs from its headline: a lead in its header belongs to it, unless the headline is
+    # so far from the text that only the whole page holds both
+    headline = next((b.element for b in blocks if b.element.tag == "h1"), None)
+    if headline is not None and container is not None:
+        wider = _common_ancestor([container, headline])
+        if wider is not None and wider.tag not in ("body", "html"):
+            container = wider
+    used = set(found)
+    placed: list[tuple[float, int, str]] = []
+    last = -1.0
+    for order, (line, index) in enumerate(zip(lines, where, strict=True)):
+        last = float(index) if index is not None else last + 0.001
+        placed.append((last, order, line))
+    if container is not None:
+        for i, block in enumerate(blocks):
+            if block.prose and i not in used and container in set(block.element.iterancestors()):
+                placed.append((float(i), len(lines) + i, " ".join(block.element.text_content().split())))
+    placed.sort()
+    out: list[str] = []
+    for _, _, line in placed:
+        if not out or _squash(out[-1]) != _squash(line):
+            out.append(line)
+    return out
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    """The innermost element holding all of `elements` (None when they share none)."""
+    common = set.intersection(*(set(e.iterancestors()) | {e} for e in elements))
+    return max(common, key=lambda e: len(list(e.iterancestors())), default=None)
+
+
+def _outlet(meta: Mapping[str, Any], facts: _PageFacts) -> str:
+    """The page's outlet: its declared site name; else the part of its <title> that is not the headline
+    (confirmed by the headline, the logo, the © line or the host); else the logo's name, the © line's,
+    trafilatura's guess (when it is not the title), the host name."""
+    if facts.site_name:
+        return facts.site_name
+    headline = _squash(facts.headline or _label(meta.get("title")))
+    others = [_squash(n) for n in (facts.logo, facts.copyright, facts.host.split(".")[0]) if n]
+    parts = _TITLE_SEPARATORS_RE.split(facts.page_title)
+    if len(parts) > 1:
+        title = facts.page_title
+        for outlet, rest in ((parts[-1], title[: -len(parts[-1])]), (parts[0], title[len(parts[0]):])):
+            name, rest_key = _squash(outlet), _squash(_TITLE_SEPARATORS_RE.sub(" ", rest))
+            if name and name != headline and (
+                    (headline and (rest_key.strip(" |-–—·:") == headline or headline in rest_key))
+                    or any(name in o or o in name for o in others)):
+                return _label(outlet)
+    guess = _label(meta.get("sitename"))
+    for name in (facts.logo, facts.copyright):
+        if name:
+            return name
+    if guess and _squash(guess) not in _squash(facts.page_title):
+        return guess
+    return _label(meta.get("hostname")) or facts.host
+
+
+def _strip_outlet(title: str, outlet: str, headline: str) -> str:
+    """The title without the outlet's name before or after it ("Headline | Outlet" -> "Headline")."""
+    if not title or not outlet:
+        return title
+    if headline and _squash(headline) != _squash(title) and _squash(headline) in _squash(title):
+        return headline
+    parts = _TITLE_SEPARATORS_RE.split(title)
+    if len(parts) > 1:
+        if _squash(parts[-1]) == _squash(outlet):
+            return title[: title.rfind(parts[-1])].rstrip(" |-–—·•:/»«")
+        if _squash(parts[0]) == _squash(outlet):
+            return title[len(parts[0]):].lstrip(" |-–—·•:/»«")
+    return title
+
+
+def _from_title(lines: list[str], title: str) -> list[str]:
+    """The lines from the headline on, once: what comes before a page's own headline is not its article."""
+    key = _squash(title)
+    if not key:
+        return lines
+    first = next((i for i, line in enumerate(lines[:8]) if _squash(line) == key), None)
+    if first is None:
+        return lines
+    return [lines[first], *(line for line in lines[first + 1:] if _squash(line) != key)]
+
+
+_QUOTES = "\"'“”„«»‘’‚‹› "
+
+
+def _without_repeats(lines: list[str]) -> list[str]:
+    """Lines without a pull-quote or teaser: a line of five words or more that another line holds verbatim."""
+    keys = [_squash(line) for line in lines]
+    out = []
+    for i, line in enumerate(lines):
+        core = keys[i].strip(_QUOTES)
+        if len(core.split()) >= 5 and any(j != i and len(k) > len(keys[i]) and core in k for j, k in enumerate(keys)):
+            continue
+        out.append(line)
+    return out
+
+
+def _language_of(lines: list[str]) -> str:
+    from .language import detect_language
+
+    return detect_language("\n\n".join(lines))
+
+
+_NUMERIC_DATE_RE = re.compile(r"\b([0-9]{1,2}\.\s?[0-9]{1,2}\.\s?[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|"
+                              r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2})\b")
+
+
+def _visible_date(lines: list[str], labels: tuple[str, ...], language: str,
+                  ) -> tuple[str | None, DatePrecision | None, list[str]]:
+    """A page's date as its reader sees it, for a page that declares none: a short label line holding a
+    date ("Dodano: 12.03.2025", "Published 12 March 2025") — the line is then not article text — else a
+    dateline at the head of the first paragraphs ("Tarnobrzeg, 12 marca 2025 r. – …")."""
+    for label in labels:
+        date, precision = _date_in(label, language)
+        if date is not None:
+            key = _squash(label)
+            return date, precision, [line for line in lines if _squash(line) != key]
+    for line in lines[:4]:
+        head = line[:150]
+        date, precision = _date_in(head, language, dateline=True)
+        if date is not None:
+            return date, precision, lines
+    return None, None, lines
+
+
+def _date_in(text: str, language: str, dateline: bool = False) -> tuple[str | None, DatePrecision | None]:
+    from . import dates
+
+    found: list[tuple[int, str | None, DatePrecision | None]] = []
+    if language in dates.LANGUAGES:
+        for expression in dates.tag(text, 0, language, limit=3):
+            if expression.year is not None and expression.month is not None and expression.kind in ("day", "month"):
+                found.append((expression.start, *_checked(expression.year, expression.month, expression.day)))
+                break
+    for match in _NUMERIC_DATE_RE.finditer(text):
+        found.append((match.start(), *parse_date(match.group(1).replace(" ", ""))))
+        break
+    found = [f for f in found if f[1] is not None]
+    if not found:
+        return None, None
+    start, date, precision = min(found, key=lambda f: f[0])
+    if dateline:  # only a place before it: "Nové Mlýny, 12. března 2025 –"
+        before = text[:start].strip()
+        if before and (not before.endswith(",") or len(before.split()) > 4):
+            return None, None
+    return date, precision
 
 
 def _mhtml_page(data: bytes) -> tuple[bytes | None, str]:
@@ -501,10 +845,60 @@ class _TextOfHtml(HTMLParser):
             self.parts.append(data)
 
 
+_ITEM_FURNITURE_RE = re.compile(r"share|sharing|social|relat|yarpp|newsletter|subscri|(?:^|[\W_])ads?(?:$|[\W_])",
+                                re.IGNORECASE)
+_FRAGMENT_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "footer", "aside")
+
+
+def _item_without_clutter(fragment: str) -> str:
+    """A feed item's or record's HTML without the clutter publishing tools append to it: share and
+    related-post blocks (by their class), and the links-only lines at its end — a share line, related
+    headlines, "More at site.tld", the "The post X appeared first on Y." footer in any language, whose
+    last words are a link."""
+    if "<a" not in fragment.lower() and "class=" not in fragment.lower():
+        return fragment
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return fragment  # html_text reads what lxml cannot build a tree of
+    for element in list(root.iter(*_FRAGMENT_BLOCKS)):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.getparent() is not None and names.strip() and _ITEM_FURNITURE_RE.search(names):
+            element.drop_tree()
+    while len(root) and _clutter_line(root[-1]):
+        root[-1].drop_tree()
+    return str(lxml.html.tostring(root, encoding="unicode"))
+
+
+def _clutter_line(element: Any) -> bool:
+    """A short block at an item's end that is mostly links, ends with one, or is a heading of nothing."""
+    if not isinstance(element.tag, str) or (element.tail or "").strip():
+        return False
+    text = " ".join(element.text_content().split())
+    words = len(text.split())
+    if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or not text:
+        return True
+    links = list(element.iter("a"))
+    if not links or words > 30:
+        return False
+    linked = sum(len(a.text_content().split()) for a in links)
+    last = links[-1]
+    after = [last]  # the link and each of its parents inside the block: nothing but punctuation after them
+    for parent in last.iterancestors():
+        if parent is element:
+            break
+        after.append(parent)
+    ends_with_link = not any((e.tail or "").strip(" .!…·|") for e in after)
+    return linked >= 0.5 * words or ends_with_link
+
+
 def html_text(fragment: str) -> str:
     """Plain text of an HTML fragment, paragraphs separated by a blank line, spaces within them collapsed."""
     parser = _TextOfHtml()
-    parser.feed(fragment)
+    parser.feed(_item_without_clutter(fragment))
     parser.close()
     paragraphs = ("".join(parser.parts)).split("\n\n")
     lines = [" ".join(p.split()) for p in paragraphs]
