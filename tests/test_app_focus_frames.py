@@ -110,3 +110,24 @@ async def test_a_focus_change_leaves_the_lists_scrollbars_alone(monkeypatch):
         entity_list.scroll_end(animate=False)
         await settle(pilot)
         assert entity_list.vertical_scrollbar in refreshed
+
+
+def _screen(update) -> list[list[tuple[str, object]]]:
+    """The cells of a full update, line by line."""
+    return [[(char, segment.style) for strip in line for segment in strip for char in segment.text]
+            for line in update.strips]
+
+
+async def test_the_full_update_draws_what_textuals_own_would():
+    app = create_app([])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        for keys in ([], ["e"], ["question_mark"], ["escape", "t"]):
+            for key in keys:
+                await pilot.press(key)
+            await settle(pilot)
+            compositor = app.screen._compositor
+            ours = _screen(compositor.render_full_update())
+            textuals = _screen(Compositor.render_full_update(compositor))
+            assert ours == textuals, keys
+            assert len(ours) == WIDE[1] and all(len(line) == WIDE[0] for line in ours)

@@ -14,9 +14,10 @@ cuts, visible_widgets and _regions_to_spans); ChopsUpdate is what Textual's own 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from itertools import pairwise
 
-from textual._compositor import ChopsUpdate, Compositor
+from textual._compositor import ChopsUpdate, Compositor, LayoutUpdate
 from textual.geometry import Region
 from textual.strip import Strip
 
@@ -37,6 +38,30 @@ class SpanCompositor(Compositor):
         row_spans: dict[int, list[tuple[int, int]]] = {}
         for y, x1, x2 in spans:
             row_spans.setdefault(y, []).append((x1, x2))
+        chops = self._fill_pieces(row_spans, update_regions)
+        chop_ends = [cut_set[1:] for cut_set in self.cuts]
+        return ChopsUpdate(chops, spans, chop_ends)
+
+    def render_full_update(self, simplify: bool = False) -> LayoutUpdate:
+        """Compositor.render_full_update, asking each widget only for the pieces no widget in front of it
+        covers (Textual's cuts every line of every widget, the screen's and the containers' too)."""
+        screen_region = self.size.region
+        self._dirty_regions.clear()
+        width, height = self.size
+        chops = self._fill_pieces({y: [(0, width)] for y in range(height)}, {screen_region})
+        lines = [[piece for piece in chop.values() if piece is not None] for chop in chops]
+        if sum(map(len, lines)) != sum(map(len, chops)):  # a cell no widget covers: Textual's way copes
+            return super().render_full_update(simplify)
+        render_strips: list[Iterable[Strip]]
+        if simplify:  # as Textual's (for SVG exports)
+            render_strips = [[Strip.join(line).simplify().discard_meta()] for line in lines]
+        else:
+            render_strips = list(lines)
+        return LayoutUpdate(render_strips, screen_region)
+
+    def _fill_pieces(self, row_spans: dict[int, list[tuple[int, int]]],
+                     update_regions: Collection[Region]) -> list[dict[int, Strip | None]]:
+        """Per line, the pieces (between two cuts) that the spans cross, each from the front widget."""
         cuts = self.cuts
         chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
         for widget, (region, clip) in self.visible_widgets.items():
@@ -66,5 +91,4 @@ class SpanCompositor(Compositor):
                 chops_line = chops[y]
                 for cut, end in wanted.get(y, ()):
                     chops_line[cut] = strip.crop(cut - left, end - left)
-        chop_ends = [cut_set[1:] for cut_set in cuts]
-        return ChopsUpdate(chops, spans, chop_ends)
+        return chops
