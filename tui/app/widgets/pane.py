@@ -5,10 +5,15 @@ Left to itself Textual makes a pane switch cost ~100 ms of CPU at 200x60: it res
 the two panes whose :focus-within changed, and a pane whose border colour changed repaints its whole area
 (at 200x60 most of the screen), children and all; a changed border-title colour or style even repaints
 every child from scratch. Here the focus restyles only the panes themselves, a pane's restyle repaints
-only its frame, and the title's focused look is a component class read when the frame is drawn.
+only its frame, and the title's focused look is a component class read when the frame is drawn. A pane
+keeps its drawn lines in both looks, so a focus change swaps them rather than re-rendering every line
+(the side edges are on all of them); the screen's SpanCompositor then cuts only the frame cells out of
+them; and a focused list's restyle no longer repaints its scrollbars, which do not change.
 
-This leans on two private parts of Textual 8 (Screen._update_focus_styles, DOMNode._has_focus_within,
-DOMNode._get_title_style_information); if they are gone, everything falls back to Textual's own way.
+This leans on private parts of Textual 8 (Screen._update_focus_styles, DOMNode._has_focus_within,
+DOMNode._get_title_style_information, Widget._styles_cache with StylesCache._dirty_lines,
+Widget._vertical_scrollbar / _horizontal_scrollbar); if the first two are gone, everything falls back to
+Textual's own way.
 """
 
 from __future__ import annotations
@@ -16,13 +21,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual._styles_cache import StylesCache
 from textual.color import Color
 from textual.containers import Vertical
 from textual.dom import NoScreen
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
+
+from .compositor import SpanCompositor
 
 if TYPE_CHECKING:
     from typing import Self
@@ -40,6 +49,11 @@ class Pane(Vertical):
     COMPONENT_CLASSES = {"pane--title-focused"}
 
     _frame_only = False  # set while the focus restyles this pane: a repaint then redraws only the frame
+    # The pane's lines in each look (focus in it or not), kept while nothing else about it changes: a
+    # focus change then swaps the lines in rather than re-rendering every one of them (the side edges
+    # are on every line). `_cache_focus` is the look the current lines were drawn in.
+    _cache_focus: bool | None = None
+    _kept_lines: dict[tuple[bool, Size], StylesCache] | None = None
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Self:
@@ -47,8 +61,35 @@ class Pane(Vertical):
             frame = self._frame_regions()
             if not frame:
                 return self
-            return super().refresh(*frame)
+            self._swap_lines()
+            # the current lines are drawn in this look (or not drawn yet): the frame is repainted from them
+            lines = self._styles_cache
+            dirty = set(lines._dirty_lines)
+            super().refresh(*frame)
+            lines._dirty_lines = dirty
+            return self
+        if repaint and self._kept_lines:
+            self._kept_lines.clear()  # something else changed: the kept lines may be out of date
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _swap_lines(self) -> None:
+        """Keep the current lines under their look and take those of the new look if kept."""
+        focus, size = self.has_focus_within, self.outer_size
+        if self._cache_focus is None or self._cache_focus == focus:
+            return
+        kept = self._kept_lines
+        if kept is None:
+            kept = self._kept_lines = {}
+        if not self._styles_cache._dirty_lines:  # lines still to be redrawn are not worth keeping
+            kept[self._cache_focus, size] = self._styles_cache
+        lines = kept.pop((focus, size), None)
+        self._styles_cache = lines if lines is not None else StylesCache()
+        self._cache_focus = focus
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        strips = super().render_lines(crop)
+        self._cache_focus = self.has_focus_within
+        return strips
 
     def _frame_regions(self) -> list[Region]:
         """The border's four edges, in the content-relative coordinates `refresh` takes."""
@@ -82,7 +123,12 @@ def _focus_within_is_local(stylesheet: Stylesheet) -> bool:
 
 class FocusFrameScreen(Screen):
     """A screen whose focus changes restyle only the nodes that have a :focus-within rule (the panes),
-    and let a Pane redraw only its frame for it."""
+    and let a Pane redraw only its frame for it; its partial updates cut only the widgets under the changed
+    cells (SpanCompositor)."""
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._compositor = SpanCompositor()
 
     def _update_focus_styles(self, focused: DOMNode | None = None, blurred: DOMNode | None = None) -> None:
         stylesheet = self.app.stylesheet
@@ -139,15 +185,39 @@ class QuietFocus(Widget):
     def _on_blur(self, event: events.Blur) -> None:
         self._focus_changed(event)
 
+    def _scrollbar_look(self) -> tuple[object, ...]:
+        styles = self.styles
+        return (styles.scrollbar_color, styles.scrollbar_color_hover, styles.scrollbar_color_active,
+                styles.scrollbar_background, styles.scrollbar_background_hover,
+                styles.scrollbar_background_active, styles.scrollbar_corner_color)
+
     def _focus_changed(self, event: events.Focus | events.Blur) -> None:
         """Textual's own handling of a focus or blur (Widget._on_focus / _on_blur), less the repaints."""
         event.prevent_default()
         focused = isinstance(event, events.Focus)
+        # Restyling sets every style rule of the widget again, and setting any scrollbar colour repaints
+        # its scrollbars whether or not it changed (ScrollbarColorProperty): ~25 lines per focus change.
+        # No rule changes them by focus; should one, the bars are repainted below.
+        bars = [bar for bar in (self._vertical_scrollbar, self._horizontal_scrollbar) if bar is not None]
+        look = self._scrollbar_look()
         self._restyling_focus = True
+        for bar in bars:
+            bar.refresh = _no_refresh.__get__(bar)  # type: ignore[method-assign]
         try:
             self.has_focus = focused  # restyles the widget (its watcher)
         finally:
             self._restyling_focus = False
+            for bar in bars:
+                del bar.refresh
+        if self._scrollbar_look() != look:
+            for bar in bars:
+                bar.refresh()
         if self.parent is not None:
             self.parent.post_message(events.DescendantFocus(self) if focused else events.DescendantBlur(self))
         self.repaint_focus()
+
+
+def _no_refresh(self: Widget, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Widget:
+    """Widget.refresh doing nothing: a scrollbar's while its widget's focus restyle sets its colours."""
+    return self
