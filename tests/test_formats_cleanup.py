@@ -3,6 +3,7 @@ language, an outlet named only in the title, a partial or visible date, a pull-q
 
 from __future__ import annotations
 
+import tui
 from tui.engine import formats
 from tui.engine.loading import _decode
 
@@ -79,3 +80,25 @@ def test_a_data_table_is_still_read_as_a_table():
                   "</tr><tr><td>Porto Vell</td><td>six metres</td></tr><tr><td>Cala Nova</td><td>four metres</td>"
                   "</tr></table></article></body></html>")
     assert "Cala Nova" in record.text and "four metres" in record.text
+
+
+def test_a_page_library_that_cannot_be_imported_skips_the_file_with_a_reason(tmp_path, monkeypatch):
+    # a broken install (as lxml 6 without lxml_html_clean made trafilatura): the page is named, nothing raises
+    import builtins
+
+    real_import = builtins.__import__
+
+    def failing(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.\nInstall it.")
+        return real_import(name, *args, **kwargs)
+
+    (tmp_path / "page.html").write_text("<html><body><article><p>Ein Text über den Hafen in Galați und "
+                                        "die Schiffe, die dort am Montag lagen.</p></article></body></html>",
+                                        encoding="utf-8")
+    (tmp_path / "note.txt").write_text("The port of Galați reopened on Monday.\n", encoding="utf-8")
+    monkeypatch.setattr(builtins, "__import__", failing)
+    story = tui.load(tmp_path)
+    assert [s.path for s in story.sources] == ["note.txt"]
+    reasons = [s.reason for s in story.skipped]
+    assert any("library it needs is missing" in r and "lxml_html_clean" in r for r in reasons), reasons

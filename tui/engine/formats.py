@@ -100,7 +100,16 @@ def format_of(name: str) -> str:
 
 def read_records(fmt: str, data: bytes, decode: Decode) -> FileRecords:
     """The records of a file of format `fmt` (not TEXT). Never raises for bad content: a broken part is a
-    BadRecord, a file with nothing readable has only BadRecords."""
+    BadRecord, a file with nothing readable has only BadRecords; so is a file whose library cannot be
+    imported (a broken install: the file is skipped and named, the rest of the story loads)."""
+    try:
+        return _read_records(fmt, data, decode)
+    except ImportError as exc:
+        first = (str(exc).splitlines() or ["import failed"])[0]
+        return FileRecords("", [BadRecord("", f"cannot read this format: a library it needs is missing ({first})")])
+
+
+def _read_records(fmt: str, data: bytes, decode: Decode) -> FileRecords:
     if fmt == FEED:
         return _read_feed(data)
     if fmt == MHTML:
