@@ -29,7 +29,9 @@ def make_bad_corpus(folder: Path) -> Path:
         (folder / "clean_pl.txt").write_text(" date 2022-10-19 Ambasador Petro Wrublewski spotkał się w Łodzi.\n")
         (folder / "legacy_cp1250.txt").write_bytes(" date 2022-10-18 Wrublewskiego odwołano w Łodzi.\n".encode("cp1250"))
         (folder / "ansi.txt").write_bytes(b" date 2022-10-15 Vrublevskyi \x1b[2J\x1b]52;c;ZXZpbA==\x07\x1b]0;pwned\x07 end.\n")
-        (folder / "markup.txt").write_bytes(b" date 2022-10-16 Vrublevskiy said [bold red]ALERT[/bold red] [@click=app.quit]q[/].\n")
+        (folder / "markup.txt").write_bytes(b" date 2022-10-16 Vrublevskiy said [bold red]ALERT[/bold red] and "
+                                            b"[link=http://evil.example]click[/link] and [/] closes nothing. Also "
+                                            b"[@click=app.quit]quit[/].\n")  # as ../shared's tool writes it
         (folder / "empty.txt").write_bytes(b"")
         (folder / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
         (folder / "nested" / "deeper" / "deep.txt").write_text(" date 2022-10-11 Petro Vrublevsky in Astana.\n")
